@@ -1,0 +1,115 @@
+package snapshot
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// InputError is a problem with an input file: which file, where in it, and
+// what was expected there. Its message is the one line the CLI prints.
+type InputError struct {
+	File string
+	Line int // 1-based; 0 when the problem concerns the whole file
+	Col  int
+	Msg  string
+}
+
+func (e *InputError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Position converts a byte offset in data to a 1-based line and column.
+func Position(data []byte, offset int64) (line, col int) {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	before := data[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = int(offset) - bytes.LastIndexByte(before, '\n')
+	return line, col
+}
+
+// JSONError turns an encoding/json error about data, read from file, into an
+// InputError with the position of the problem.
+func JSONError(file string, data []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		l, c := Position(data, syn.Offset)
+		return &InputError{File: file, Line: l, Col: c, Msg: "invalid JSON: " + syn.Error()}
+	case errors.As(err, &typ):
+		l, c := Position(data, typ.Offset)
+		field := typ.Field
+		if field == "" {
+			field = "value"
+		}
+		return &InputError{File: file, Line: l, Col: c, Msg: fmt.Sprintf("%s: expected %s, found JSON %s", field, typ.Type, typ.Value)}
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		l, c := Position(data, int64(len(data)))
+		return &InputError{File: file, Line: l, Col: c, Msg: "unexpected end of JSON input (truncated file?)"}
+	}
+	return &InputError{File: file, Msg: err.Error()}
+}
+
+// Decode reads a snapshot from data, the content of file. It checks the
+// schema version before anything else so that a snapshot written by a newer
+// rampart is refused with a clear message rather than half-understood.
+func Decode(file string, data []byte) (*Snapshot, error) {
+	var head struct {
+		Schema *string `json:"schema"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, JSONError(file, data, err)
+	}
+	if head.Schema == nil {
+		return nil, &InputError{File: file, Msg: `not a rampart snapshot: no "schema" key (expected "` + Schema + `")`}
+	}
+	if *head.Schema != Schema {
+		return nil, &InputError{File: file, Msg: fmt.Sprintf("unsupported snapshot schema %q (this rampart reads %q)", *head.Schema, Schema)}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var s Snapshot
+	if err := dec.Decode(&s); err != nil {
+		if msg, ok := unknownField(err); ok {
+			// encoding/json gives no offset for unknown fields; name it.
+			return nil, &InputError{File: file, Msg: msg + " (not in " + Schema + ")"}
+		}
+		return nil, JSONError(file, data, err)
+	}
+	if s.CollectedAt.IsZero() {
+		return nil, &InputError{File: file, Msg: `"collected_at" is missing: expected an RFC 3339 time`}
+	}
+	return &s, nil
+}
+
+func unknownField(err error) (string, bool) {
+	const prefix = "json: unknown field "
+	if msg := err.Error(); len(msg) > len(prefix) && msg[:len(prefix)] == prefix {
+		return "unknown field " + msg[len(prefix):], true
+	}
+	return "", false
+}
+
+// Digest is the SHA-256 of the bytes a snapshot was read from, so a report
+// can be tied to the exact evidence it was computed on.
+func Digest(data []byte) string {
+	sum := sha256.Sum256(data)
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// Encode writes s as indented JSON, the form collectors store.
+func Encode(w io.Writer, s *Snapshot) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(s)
+}

@@ -1,0 +1,79 @@
+// Package snapshot is the contract between collectors and policies: a
+// versioned, provider-neutral JSON document that records what was collected,
+// from where, when, and which collection calls failed.
+package snapshot
+
+import (
+	"time"
+)
+
+// Schema is the value of the "schema" key of every snapshot this version of
+// rampart writes and reads.
+const Schema = "rampart.snapshot/v1"
+
+// Source tells how a snapshot was produced. Policies use it to decide which
+// controls can be judged at all: a Terraform plan cannot say whether a user
+// has MFA.
+type Source string
+
+// The sources rampart knows.
+const (
+	// SourceAPI is a snapshot collected from live cloud APIs.
+	SourceAPI Source = "api"
+	// SourceEvidence is a snapshot built offline from exported files
+	// (authorization details, credential report).
+	SourceEvidence Source = "evidence"
+	// SourceTerraformPlan is a snapshot mapped from `terraform show -json`.
+	SourceTerraformPlan Source = "terraform-plan"
+)
+
+// Snapshot is one collection run: every provider section it holds and every
+// error met while filling them.
+type Snapshot struct {
+	Schema      string            `json:"schema"`
+	CollectedAt time.Time         `json:"collected_at"`
+	Collector   Collector         `json:"collector"`
+	Source      Source            `json:"source"`
+	Scopes      []Scope           `json:"scopes"`
+	Errors      []CollectionError `json:"errors"`
+	AWS         *AWS              `json:"aws,omitempty"`
+	// Azure and GCP sections follow the AWS section's style: a list of
+	// tenants/subscriptions or organizations/projects, each self-contained.
+	Azure map[string]any `json:"azure,omitempty"`
+	GCP   map[string]any `json:"gcp,omitempty"`
+}
+
+// Collector names the program that wrote a snapshot.
+type Collector struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Scope is one unit that was collected: an AWS account, an Azure
+// subscription, a GCP project.
+type Scope struct {
+	Provider string `json:"provider"`
+	Account  string `json:"account"`
+	Name     string `json:"name,omitempty"`
+	// Resource is the provider's own ID for the scope itself (AWS:
+	// arn:aws:iam::123456789012:root; Azure: /subscriptions/ID; GCP:
+	// projects/ID). Results about the scope as a whole carry it.
+	Resource string   `json:"resource"`
+	Regions  []string `json:"regions,omitempty"`
+}
+
+// CollectionError records one call that did not return the data asked for.
+// Errors are data: the engine turns every result whose control depends on
+// the failed service or operation into ERROR instead of PASS or FAIL.
+type CollectionError struct {
+	Provider string `json:"provider"`
+	Account  string `json:"account,omitempty"`
+	Region   string `json:"region,omitempty"`
+	// Service is the provider's short service name ("iam", "guardduty").
+	Service string `json:"service"`
+	// Operation is the API operation ("ListDetectors"); "*" means every
+	// operation of the service, e.g. for data absent from offline evidence.
+	Operation string `json:"operation"`
+	Code      string `json:"code"`
+	Message   string `json:"message"`
+}
