@@ -1,0 +1,105 @@
+package results
+
+import (
+	"time"
+
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+// Schema is the value of the "schema" key of a results document.
+const Schema = "rampart.results/v1"
+
+// Report is everything a report format needs: the results, their summary
+// and the snapshot they were computed from.
+type Report struct {
+	Schema   string       `json:"schema"`
+	Snapshot SnapshotInfo `json:"snapshot"`
+	Summary  Summary      `json:"summary"`
+	Results  []Result     `json:"results"`
+}
+
+// SnapshotInfo identifies the evidence a report was computed on.
+type SnapshotInfo struct {
+	File        string           `json:"file,omitempty"`
+	Digest      string           `json:"digest"`
+	CollectedAt time.Time        `json:"collected_at"`
+	EvaluatedAt time.Time        `json:"evaluated_at"`
+	Source      snapshot.Source  `json:"source"`
+	Scopes      []snapshot.Scope `json:"scopes"`
+	// CollectionErrors counts the snapshot's collection errors; each one
+	// turned the results depending on it into ERROR.
+	CollectionErrors int `json:"collection_errors"`
+}
+
+// Summary counts results by status and severity, and per control. Every
+// control evaluated appears in Controls, also when it produced no result,
+// so a control that was silently skipped cannot hide.
+type Summary struct {
+	Total      int                         `json:"total"`
+	ByStatus   map[Status]int              `json:"by_status"`
+	BySeverity map[Severity]map[Status]int `json:"by_severity"`
+	Controls   []ControlSummary            `json:"controls"`
+}
+
+// ControlSummary is one control's counts.
+type ControlSummary struct {
+	Control  string         `json:"control"`
+	Title    string         `json:"title"`
+	Severity Severity       `json:"severity"`
+	Counts   map[Status]int `json:"counts"`
+}
+
+// ControlInfo is what a summary needs to know of a control.
+type ControlInfo struct {
+	ID       string
+	Title    string
+	Severity Severity
+}
+
+// Summarize counts rs, listing every control in controls (sorted by ID).
+func Summarize(controls []ControlInfo, rs []Result) Summary {
+	s := Summary{
+		Total:      len(rs),
+		ByStatus:   map[Status]int{},
+		BySeverity: map[Severity]map[Status]int{},
+	}
+	for _, st := range Statuses {
+		s.ByStatus[st] = 0
+	}
+	for _, sev := range Severities {
+		s.BySeverity[sev] = map[Status]int{}
+		for _, st := range Statuses {
+			s.BySeverity[sev][st] = 0
+		}
+	}
+	index := map[string]int{}
+	for _, c := range controls {
+		index[c.ID] = len(s.Controls)
+		counts := map[Status]int{}
+		for _, st := range Statuses {
+			counts[st] = 0
+		}
+		s.Controls = append(s.Controls, ControlSummary{Control: c.ID, Title: c.Title, Severity: c.Severity, Counts: counts})
+	}
+	for _, r := range rs {
+		s.ByStatus[r.Status]++
+		if m, ok := s.BySeverity[r.Severity]; ok {
+			m[r.Status]++
+		}
+		if i, ok := index[r.Control]; ok {
+			s.Controls[i].Counts[r.Status]++
+		}
+	}
+	return s
+}
+
+// AtOrAbove reports whether any result that counts for gating has status
+// FAIL and a severity at or above min.
+func AtOrAbove(rs []Result, min Severity) bool {
+	for _, r := range rs {
+		if r.Status == Fail && r.Severity >= min {
+			return true
+		}
+	}
+	return false
+}
