@@ -1,0 +1,140 @@
+package policies
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rampart-sec/rampart/results"
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+// applyCollectionErrors is the engine's guarantee against false PASS: a
+// result whose control rests on data that failed to be collected in its
+// account and region becomes ERROR, and where such a failure left a control
+// with nothing to say about an account or region at all, an ERROR result
+// for that scope is added, so the gap is visible instead of silent.
+func applyCollectionErrors(c *Control, rs []results.Result, s *snapshot.Snapshot) []results.Result {
+	if len(c.Requires) == 0 || len(s.Errors) == 0 {
+		return rs
+	}
+	var relevant []snapshot.CollectionError
+	for _, e := range s.Errors {
+		if e.Provider == c.Provider && c.rests(e) {
+			relevant = append(relevant, e)
+		}
+	}
+	if len(relevant) == 0 {
+		return rs
+	}
+	for i := range rs {
+		r := &rs[i]
+		for _, e := range relevant {
+			if covers(e, r.Account, r.Region) {
+				markError(r, e)
+				break
+			}
+		}
+	}
+	type place struct{ account, region string }
+	seen := map[place]bool{}
+	for _, e := range relevant {
+		p := place{e.Account, e.Region}
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		if hasResultIn(rs, e) {
+			continue
+		}
+		r := results.Result{
+			Control: c.ID, Title: c.Title, Severity: c.Severity, Provider: c.Provider,
+			Account: e.Account, Region: e.Region,
+			Resource: scopeResource(s, e), ResourceType: "scope",
+			Remediation: c.Remediation, Frameworks: c.Frameworks, MITRE: c.MITRE, Escalation: c.Escalation,
+		}
+		markError(&r, e)
+		r.ID = results.ResultID(r.Control, r.Account, r.Region, r.Resource)
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// rests reports whether the control depends on the failed call.
+func (c *Control) rests(e snapshot.CollectionError) bool {
+	for _, req := range c.Requires {
+		service, op, hasOp := strings.Cut(req, ":")
+		if service != e.Service {
+			continue
+		}
+		if !hasOp || e.Operation == "*" || op == e.Operation {
+			return true
+		}
+	}
+	return false
+}
+
+// covers reports whether an error makes data of (account, region) unknown.
+// An error without account covers every account; an error without region
+// covers every region; a result without region (account-wide) is covered
+// by an error in any of the account's regions.
+func covers(e snapshot.CollectionError, account, region string) bool {
+	if e.Account != "" && e.Account != account {
+		return false
+	}
+	return e.Region == "" || region == "" || e.Region == region
+}
+
+// hasResultIn reports whether rs already says something about the place e
+// concerns.
+func hasResultIn(rs []results.Result, e snapshot.CollectionError) bool {
+	for _, r := range rs {
+		if e.Account != "" && r.Account != e.Account {
+			continue
+		}
+		if e.Region == "" || r.Region == "" || r.Region == e.Region {
+			return true
+		}
+	}
+	return false
+}
+
+func scopeResource(s *snapshot.Snapshot, e snapshot.CollectionError) string {
+	for _, sc := range s.Scopes {
+		if sc.Provider == e.Provider && sc.Account == e.Account && sc.Resource != "" {
+			return sc.Resource
+		}
+	}
+	if e.Account != "" {
+		return e.Account
+	}
+	return e.Provider
+}
+
+func markError(r *results.Result, e snapshot.CollectionError) {
+	where := e.Account
+	if e.Region != "" {
+		where += " " + e.Region
+	}
+	prior := r.Status
+	r.Status = results.Error
+	if r.Evidence == nil {
+		r.Evidence = map[string]any{}
+	} else {
+		ev := make(map[string]any, len(r.Evidence)+2)
+		for k, v := range r.Evidence {
+			ev[k] = v
+		}
+		r.Evidence = ev
+	}
+	if prior != "" {
+		// Kept so a reader sees what partial data suggested, without it
+		// counting as a decision.
+		r.Evidence["undecided_status"] = string(prior)
+		r.Evidence["undecided_message"] = r.Message
+	}
+	r.Evidence["collection_error"] = map[string]any{
+		"service": e.Service, "operation": e.Operation, "code": e.Code,
+		"message": e.Message, "account": e.Account, "region": e.Region,
+	}
+	r.Message = fmt.Sprintf("not decided: %s %s failed (%s) in %s: %s", e.Service, e.Operation, e.Code, strings.TrimSpace(where), e.Message)
+}

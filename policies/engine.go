@@ -1,0 +1,343 @@
+// Package policies loads the Rego controls — built-in and the user's — and
+// evaluates them over a snapshot. It is the only package that talks to OPA:
+// modules are compiled once against the snapshot's JSON Schema, each
+// control's query is prepared once, and the input is converted to an OPA
+// value once per snapshot.
+package policies
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/rampart-sec/rampart/config"
+	"github.com/rampart-sec/rampart/results"
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+// Engine evaluates a fixed set of compiled controls. It is safe for
+// concurrent use once built.
+type Engine struct {
+	controls []*Control
+	prepared map[string]rego.PreparedEvalQuery
+}
+
+// Options configure an Engine. The zero value loads only the built-in
+// policies with the default configuration.
+type Options struct {
+	// PolicyDirs are directories of user policies loaded beside the
+	// built-in ones.
+	PolicyDirs []string
+	// Config supplies thresholds and own/trusted accounts to policies as
+	// data.rampart.config; nil means config.Default().
+	Config *config.Config
+	// Now overrides the snapshot's collected_at as "now" for time-based
+	// controls.
+	Now time.Time
+	// Controls restricts evaluation to these IDs; an unknown ID is an
+	// error.
+	Controls []string
+}
+
+// New loads, compiles and prepares the policies.
+func New(ctx context.Context, opts Options) (*Engine, error) {
+	srcs, err := builtinSources(false)
+	if err != nil {
+		return nil, err
+	}
+	for _, dir := range opts.PolicyDirs {
+		more, err := dirSources(dir, false)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, more...)
+	}
+	mods, err := parse(srcs)
+	if err != nil {
+		return nil, err
+	}
+	controls, err := controlsOf(srcs, mods)
+	if err != nil {
+		return nil, err
+	}
+	if controls, err = selectControls(controls, opts.Controls); err != nil {
+		return nil, err
+	}
+	compiler, err := compile(mods)
+	if err != nil {
+		return nil, err
+	}
+	store, err := newStore(opts.Config, opts.Now)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{controls: controls, prepared: map[string]rego.PreparedEvalQuery{}}
+	for _, c := range controls {
+		if len(compiler.GetRulesExact(ast.MustParseRef("data."+c.Package+".results"))) == 0 {
+			return nil, &PolicyError{Lines: []string{fmt.Sprintf("%s: control %s defines no `results` rule (expected `results contains r if { ... }`)", c.File, c.ID)}}
+		}
+		pq, err := rego.New(
+			rego.Query("data."+c.Package+".results"),
+			rego.Compiler(compiler),
+			rego.Store(store),
+			rego.Capabilities(Capabilities()),
+			rego.StrictBuiltinErrors(true),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, &PolicyError{Lines: regoErrors(err)}
+		}
+		e.prepared[c.ID] = pq
+	}
+	return e, nil
+}
+
+// Controls returns the controls the engine evaluates, sorted by ID.
+func (e *Engine) Controls() []*Control { return e.controls }
+
+// controlsOf reads the metadata of every module that declares a control.
+func controlsOf(srcs []source, mods map[string]*ast.Module) ([]*Control, error) {
+	byID := map[string]*Control{}
+	var errs []string
+	for _, s := range srcs {
+		c, err := controlFromModule(s.file, mods[s.file])
+		if err != nil {
+			errs = append(errs, err.Error())
+			continue
+		}
+		if c == nil {
+			continue
+		}
+		c.Builtin = s.builtin
+		if prev, dup := byID[c.ID]; dup {
+			errs = append(errs, fmt.Sprintf("%s: control %s is already defined in %s", s.file, c.ID, prev.File))
+			continue
+		}
+		byID[c.ID] = c
+	}
+	if len(errs) > 0 {
+		return nil, &PolicyError{Lines: errs}
+	}
+	out := make([]*Control, 0, len(byID))
+	for _, c := range byID {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// UnknownControlError names --control IDs that no policy defines.
+type UnknownControlError struct {
+	IDs []string
+}
+
+func (e *UnknownControlError) Error() string {
+	return fmt.Sprintf("--control: unknown control %s (see `rampart policy list`)", strings.Join(e.IDs, ", "))
+}
+
+func selectControls(all []*Control, ids []string) ([]*Control, error) {
+	if len(ids) == 0 {
+		return all, nil
+	}
+	var out []*Control
+	var unknown []string
+	for _, id := range ids {
+		i := slices.IndexFunc(all, func(c *Control) bool { return c.ID == id })
+		if i < 0 {
+			unknown = append(unknown, id)
+			continue
+		}
+		if !slices.Contains(out, all[i]) {
+			out = append(out, all[i])
+		}
+	}
+	if len(unknown) > 0 {
+		return nil, &UnknownControlError{IDs: unknown}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// compile type-checks every module against the snapshot schema with the
+// restricted capabilities.
+func compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
+	schemas, err := SchemaSet()
+	if err != nil {
+		return nil, err
+	}
+	c := ast.NewCompiler().
+		WithCapabilities(Capabilities()).
+		WithSchemas(schemas).
+		WithUseTypeCheckAnnotations(true)
+	if c.Compile(mods); c.Failed() {
+		return nil, &PolicyError{Lines: regoErrors(c.Errors)}
+	}
+	return c, nil
+}
+
+// SchemaSet is the snapshot JSON Schema as the type of `input`.
+func SchemaSet() (*ast.SchemaSet, error) {
+	var schema any
+	if err := json.Unmarshal(snapshot.SchemaJSON, &schema); err != nil {
+		return nil, fmt.Errorf("snapshot schema: %w", err)
+	}
+	ss := ast.NewSchemaSet()
+	ss.Put(ast.SchemaRootRef, dropNullableRefs(schema))
+	return ss, nil
+}
+
+// dropNullableRefs rewrites {"anyOf": [{"$ref": X}, {"type": "null"}]} as
+// {"$ref": X}. OPA's type checker stops checking below such a union, so a
+// misspelt path like input.aws.acounts would go unnoticed; whether the
+// value may be null does not matter for checking paths.
+func dropNullableRefs(x any) any {
+	switch v := x.(type) {
+	case map[string]any:
+		if alts, ok := v["anyOf"].([]any); ok && len(alts) == 2 {
+			ref, _ := alts[0].(map[string]any)
+			null, _ := alts[1].(map[string]any)
+			if ref["$ref"] != nil && null["type"] == "null" {
+				return ref
+			}
+		}
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			out[k] = dropNullableRefs(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = dropNullableRefs(e)
+		}
+		return out
+	}
+	return x
+}
+
+// newStore holds what policies read besides the input: the configuration
+// at data.rampart.config and the "now" override at data.rampart.now.
+func newStore(cfg *config.Config, now time.Time) (storage.Store, error) {
+	c := config.Default()
+	if cfg != nil {
+		c = *cfg
+	}
+	var m map[string]any
+	b, err := json.Marshal(c)
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	nowStr := ""
+	if !now.IsZero() {
+		nowStr = now.UTC().Format(time.RFC3339)
+	}
+	return inmem.NewFromObject(map[string]any{
+		"rampart": map[string]any{"config": m, "now": nowStr},
+	}), nil
+}
+
+// Input is a snapshot ready for evaluation: decoded for the engine's own
+// use and converted once to the OPA value every control reads.
+type Input struct {
+	Snapshot *snapshot.Snapshot
+	value    ast.Value
+}
+
+// NewInput converts a snapshot for evaluation. raw is the JSON the snapshot
+// was decoded from; when nil, the snapshot is encoded first.
+func NewInput(s *snapshot.Snapshot, raw []byte) (*Input, error) {
+	if raw == nil {
+		var err error
+		if raw, err = json.Marshal(s); err != nil {
+			return nil, err
+		}
+	}
+	v, err := ast.ValueFromReader(strings.NewReader(string(raw)))
+	if err != nil {
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	return &Input{Snapshot: s, value: v}, nil
+}
+
+// Evaluate runs every control over in and returns the results sorted. A
+// control that errors at run time is an error of the whole evaluation: its
+// results would be incomplete, and incomplete is how false PASSes happen.
+func (e *Engine) Evaluate(ctx context.Context, in *Input) ([]results.Result, error) {
+	controls := e.applicable(in.Snapshot)
+	out := make([][]results.Result, len(controls))
+	errs := make([]error, len(controls))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, c := range controls {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			out[i], errs[i] = e.evalControl(ctx, c, in)
+		}()
+	}
+	wg.Wait()
+	var all []results.Result
+	for i := range controls {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		all = append(all, out[i]...)
+	}
+	results.Sort(all)
+	return all, nil
+}
+
+// applicable drops the controls a snapshot cannot decide: those marked
+// iac: N are never evaluated on a Terraform plan.
+func (e *Engine) applicable(s *snapshot.Snapshot) []*Control {
+	if s.Source != snapshot.SourceTerraformPlan {
+		return e.controls
+	}
+	var out []*Control
+	for _, c := range e.controls {
+		if c.IaC != "N" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Applicable returns the controls Evaluate runs for s, for summaries.
+func (e *Engine) Applicable(s *snapshot.Snapshot) []*Control { return e.applicable(s) }
+
+func (e *Engine) evalControl(ctx context.Context, c *Control, in *Input) ([]results.Result, error) {
+	rs, err := e.prepared[c.ID].Eval(ctx, rego.EvalParsedInput(in.value))
+	if err != nil {
+		return nil, fmt.Errorf("%s (%s): %s", c.ID, c.File, strings.Join(regoErrors(err), "; "))
+	}
+	var raw []any
+	if len(rs) > 0 && len(rs[0].Expressions) > 0 {
+		var ok bool
+		if raw, ok = rs[0].Expressions[0].Value.([]any); !ok {
+			return nil, fmt.Errorf("%s (%s): `results` must be a set of objects", c.ID, c.File)
+		}
+	}
+	out := make([]results.Result, 0, len(raw))
+	for _, x := range raw {
+		r, err := c.result(x)
+		if err != nil {
+			return nil, fmt.Errorf("%s (%s): %w", c.ID, c.File, err)
+		}
+		out = append(out, r)
+	}
+	return applyCollectionErrors(c, out, in.Snapshot), nil
+}

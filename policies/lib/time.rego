@@ -1,0 +1,18 @@
+# METADATA
+# description: |
+#   Time for time-based controls. "Now" is the snapshot's collected_at, or
+#   the --now override, never the wall clock: the same snapshot gives the
+#   same results on any day.
+package rampart.lib.time
+
+import rego.v1
+
+ns_per_day := ((24 * 60) * 60) * 1000000000
+
+# now_ns is the evaluation's "now" in nanoseconds.
+now_ns := time.parse_rfc3339_ns(data.rampart.now) if {
+	data.rampart.now != ""
+} else := time.parse_rfc3339_ns(input.collected_at)
+
+# days_since is the number of whole days from ts (RFC 3339) to now.
+days_since(ts) := floor((now_ns - time.parse_rfc3339_ns(ts)) / ns_per_day)

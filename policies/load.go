@@ -1,0 +1,110 @@
+package policies
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// source is one Rego file to load.
+type source struct {
+	file    string // name shown in errors
+	text    []byte
+	builtin bool
+}
+
+// isTest reports whether a Rego file holds unit tests, which the engine
+// skips and the test runner loads.
+func isTest(name string) bool { return strings.HasSuffix(name, "_test.rego") }
+
+// builtinSources lists the embedded policy files, tests included when
+// tests is true.
+func builtinSources(tests bool) ([]source, error) {
+	var out []source
+	err := fs.WalkDir(builtinFS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ".rego" || (isTest(p) && !tests) {
+			return err
+		}
+		b, err := builtinFS.ReadFile(p)
+		out = append(out, source{file: "builtin/" + p, text: b, builtin: true})
+		return err
+	})
+	return out, err
+}
+
+// dirSources lists the .rego files under dir (recursively).
+func dirSources(dir string, tests bool) ([]source, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("--policy-dir %s: %w", dir, errors.Unwrap(err))
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("--policy-dir %s: expected a directory of .rego files", dir)
+	}
+	var out []source
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".rego" || (isTest(p) && !tests) {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		out = append(out, source{file: p, text: b})
+		return err
+	})
+	if err == nil && len(out) == 0 {
+		err = fmt.Errorf("--policy-dir %s: no .rego files found", dir)
+	}
+	return out, err
+}
+
+// parse parses every source as Rego v1 with its METADATA, collecting all
+// syntax errors as file:line:col lines.
+func parse(srcs []source) (map[string]*ast.Module, error) {
+	mods := make(map[string]*ast.Module, len(srcs))
+	var errs []string
+	for _, s := range srcs {
+		m, err := ast.ParseModuleWithOpts(s.file, string(s.text), ast.ParserOptions{
+			ProcessAnnotation: true,
+			RegoVersion:       ast.RegoV1,
+		})
+		if err != nil {
+			errs = append(errs, regoErrors(err)...)
+			continue
+		}
+		mods[s.file] = m
+	}
+	if len(errs) > 0 {
+		return nil, &PolicyError{Lines: errs}
+	}
+	return mods, nil
+}
+
+// PolicyError is one or more problems in policy files, each a
+// "file:line:col: message" line.
+type PolicyError struct{ Lines []string }
+
+func (e *PolicyError) Error() string { return strings.Join(e.Lines, "\n") }
+
+// regoErrors formats OPA parse or compile errors as file:line:col lines.
+func regoErrors(err error) []string {
+	var errs ast.Errors
+	if !errors.As(err, &errs) {
+		return []string{err.Error()}
+	}
+	out := make([]string, 0, len(errs))
+	for _, e := range errs {
+		if e.Location != nil {
+			out = append(out, fmt.Sprintf("%s:%d:%d: %s", e.Location.File, e.Location.Row, e.Location.Col, e.Message))
+		} else {
+			out = append(out, e.Message)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
