@@ -26,14 +26,14 @@ func (e *InputError) Error() string {
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
 }
 
-// Position converts a byte offset in data to a 1-based line and column.
+// Position is the 1-based line and column of the byte at which a decoder
+// that stopped after reading offset bytes of data gave up: encoding/json's
+// offsets count the offending byte as read.
 func Position(data []byte, offset int64) (line, col int) {
-	if offset > int64(len(data)) {
-		offset = int64(len(data))
-	}
-	before := data[:offset]
+	i := min(max(offset-1, 0), int64(len(data)))
+	before := data[:i]
 	line = bytes.Count(before, []byte("\n")) + 1
-	col = int(offset) - bytes.LastIndexByte(before, '\n')
+	col = int(i) - bytes.LastIndexByte(before, '\n')
 	return line, col
 }
 

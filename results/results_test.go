@@ -1,0 +1,86 @@
+package results
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestParseSeverity(t *testing.T) {
+	for name, want := range map[string]Severity{"critical": Critical, "HIGH": High, "Medium": Medium, "low": Low, "info": Info} {
+		got, err := ParseSeverity(name)
+		if err != nil || got != want {
+			t.Errorf("ParseSeverity(%q) = %v, %v", name, got, err)
+		}
+	}
+	for _, bad := range []string{"", "severe", "crit"} {
+		if _, err := ParseSeverity(bad); err == nil {
+			t.Errorf("ParseSeverity(%q) accepted", bad)
+		}
+	}
+}
+
+func TestResultIDIsStableAndDistinct(t *testing.T) {
+	a := ResultID("aws-guardduty-enabled", "111111111111", "eu-west-1", "arn:aws:iam::111111111111:root")
+	if a != ResultID("aws-guardduty-enabled", "111111111111", "eu-west-1", "arn:aws:iam::111111111111:root") {
+		t.Error("same inputs, different IDs")
+	}
+	if a != "247b0c5114aefc8a4053" {
+		// A changed ID breaks every user's baseline: change it knowingly.
+		t.Errorf("ID scheme changed: %s", a)
+	}
+	for _, other := range []string{
+		ResultID("aws-guardduty-enabled", "111111111111", "us-east-1", "arn:aws:iam::111111111111:root"),
+		ResultID("aws-config-enabled", "111111111111", "eu-west-1", "arn:aws:iam::111111111111:root"),
+		// Field boundaries matter: no concatenation collisions.
+		ResultID("aws-guardduty-enabled", "111111111111eu-west-1", "", "arn:aws:iam::111111111111:root"),
+	} {
+		if other == a {
+			t.Error("distinct results share an ID")
+		}
+	}
+}
+
+func TestSortAndGate(t *testing.T) {
+	rs := []Result{
+		{Control: "b", Severity: Low, Status: Fail, Resource: "2"},
+		{Control: "a", Severity: Critical, Status: Pass, Resource: "1"},
+		{Control: "b", Severity: Low, Status: Fail, Resource: "1"},
+		{Control: "c", Severity: High, Status: Error, Resource: "1"},
+	}
+	Sort(rs)
+	var order []string
+	for _, r := range rs {
+		order = append(order, r.Control+r.Resource)
+	}
+	if got := strings.Join(order, " "); got != "a1 c1 b1 b2" {
+		t.Errorf("order %s", got)
+	}
+	if !AtOrAbove(rs, Low) {
+		t.Error("a low FAIL must trip --fail-on low")
+	}
+	if AtOrAbove(rs, Medium) {
+		t.Error("PASS and ERROR must not trip --fail-on")
+	}
+}
+
+func TestSummarizeListsEveryControl(t *testing.T) {
+	s := Summarize([]ControlInfo{{ID: "a", Severity: High}, {ID: "quiet", Severity: Low}},
+		[]Result{{Control: "a", Severity: High, Status: Fail}, {Control: "a", Severity: High, Status: Pass}})
+	if s.Total != 2 || s.ByStatus[Fail] != 1 || s.BySeverity[High][Pass] != 1 {
+		t.Errorf("%+v", s)
+	}
+	if len(s.Controls) != 2 || s.Controls[1].Control != "quiet" || s.Controls[1].Counts[Fail] != 0 {
+		t.Errorf("a control without results must still be listed: %+v", s.Controls)
+	}
+}
+
+func TestResultJSONHasNoNulls(t *testing.T) {
+	b, err := json.Marshal(Result{Control: "a", Severity: Low, Status: Pass})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), "null") {
+		t.Errorf("null in %s", b)
+	}
+}
