@@ -1,0 +1,54 @@
+// Package reports writes a results.Report in the formats people and tools
+// downstream read. Each format is one file behind the Reporter interface;
+// none of them knows anything about a cloud provider.
+package reports
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/rampart-sec/rampart/results"
+)
+
+// Reporter writes a report in one format.
+type Reporter interface {
+	Write(w io.Writer, r *results.Report) error
+}
+
+// Options are the settings a format may use.
+type Options struct {
+	// Color enables ANSI colour; the CLI sets it only when writing to a
+	// terminal.
+	Color bool
+}
+
+// formats maps a --format name to its constructor.
+var formats = map[string]func(Options) Reporter{
+	"table": func(o Options) Reporter { return &Table{Color: o.Color} },
+	"json":  func(Options) Reporter { return JSON{} },
+}
+
+// Register adds a format; formats defined in other files of this package
+// register themselves in init.
+func Register(name string, f func(Options) Reporter) { formats[name] = f }
+
+// Formats lists the format names, sorted.
+func Formats() []string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// New returns the reporter for a format name.
+func New(format string, o Options) (Reporter, error) {
+	f, ok := formats[format]
+	if !ok {
+		return nil, fmt.Errorf("--format %q: expected one of %s", format, strings.Join(Formats(), ", "))
+	}
+	return f(o), nil
+}

@@ -1,0 +1,123 @@
+package reports
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rampart-sec/rampart/results"
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// sampleReport has one result of each status across severities and two
+// accounts, the shapes every format must render.
+func sampleReport() *results.Report {
+	rs := []results.Result{
+		{Control: "aws-root-mfa", Title: "Root user has MFA", Severity: results.Critical, Status: results.Fail, Provider: "aws",
+			Account: "333333333333", Resource: "arn:aws:iam::333333333333:root", ResourceType: "AWS::IAM::RootUser",
+			Message: "root user has no MFA device", Evidence: map[string]any{"mfa_active": false},
+			Remediation: "Enable MFA on the root user.", Frameworks: map[string][]string{"cis-aws-foundations-3.0": {"1.5"}},
+			MITRE: []string{"T1078.004"}, Escalation: "CISO + Cloud team"},
+		{Control: "aws-guardduty-enabled", Title: "GuardDuty is enabled", Severity: results.High, Status: results.Error, Provider: "aws",
+			Account: "222222222222", Region: "eu-west-1", Resource: "arn:aws:iam::222222222222:root", ResourceType: "scope",
+			Message: "not decided: guardduty ListDetectors failed (AccessDeniedException) in 222222222222 eu-west-1: denied by SCP"},
+		{Control: "aws-root-mfa", Title: "Root user has MFA", Severity: results.Critical, Status: results.Pass, Provider: "aws",
+			Account: "222222222222", Resource: "arn:aws:iam::222222222222:root", Message: "root user has MFA"},
+		{Control: "aws-multiple-active-keys", Title: "One active access key per user", Severity: results.Low, Status: results.Waived, Provider: "aws",
+			Account: "222222222222", Resource: "arn:aws:iam::222222222222:user/deploy-bot", Message: "two active keys during rotation"},
+	}
+	for i := range rs {
+		r := &rs[i]
+		r.ID = results.ResultID(r.Control, r.Account, r.Region, r.Resource)
+	}
+	results.Sort(rs)
+	controls := []results.ControlInfo{
+		{ID: "aws-guardduty-enabled", Title: "GuardDuty is enabled", Severity: results.High},
+		{ID: "aws-multiple-active-keys", Title: "One active access key per user", Severity: results.Low},
+		{ID: "aws-root-mfa", Title: "Root user has MFA", Severity: results.Critical},
+	}
+	at := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
+	return &results.Report{
+		Schema: results.Schema,
+		Snapshot: results.SnapshotInfo{
+			File: "snapshot.json", Digest: "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+			CollectedAt: at, EvaluatedAt: at, Source: snapshot.SourceAPI, CollectionErrors: 1,
+			Scopes: []snapshot.Scope{
+				{Provider: "aws", Account: "222222222222", Name: "prod", Resource: "arn:aws:iam::222222222222:root", Regions: []string{"eu-west-1"}},
+				{Provider: "aws", Account: "333333333333", Name: "dev", Resource: "arn:aws:iam::333333333333:root", Regions: []string{"eu-west-1"}},
+			},
+		},
+		Summary: results.Summarize(controls, rs),
+		Results: rs,
+	}
+}
+
+// golden compares got with testdata/name, rewriting it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./reports -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test ./reports -update to accept):\n%s", name, got)
+	}
+}
+
+func TestFormatsGolden(t *testing.T) {
+	for _, tc := range []struct {
+		format, golden string
+		opts           Options
+	}{
+		{"table", "report.table", Options{}},
+		{"table", "report.table.color", Options{Color: true}},
+		{"json", "report.json", Options{}},
+	} {
+		t.Run(tc.golden, func(t *testing.T) {
+			rep, err := New(tc.format, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := rep.Write(&b, sampleReport()); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tc.golden, b.Bytes())
+		})
+	}
+}
+
+func TestTableShowsOnlyWhatNeedsAttention(t *testing.T) {
+	var b bytes.Buffer
+	if err := (&Table{}).Write(&b, sampleReport()); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "arn:aws:iam::333333333333:root") || !strings.Contains(out, "(eu-west-1)") {
+		t.Errorf("FAIL and ERROR rows missing:\n%s", out)
+	}
+	if strings.Contains(out, "user/deploy-bot") || strings.Contains(out, "root user has MFA\n") {
+		t.Errorf("PASS or WAIVED rows listed:\n%s", out)
+	}
+	if i, j := strings.Index(out, "CRITICAL"), strings.Index(out, "HIGH"); i < 0 || j < 0 || i > j {
+		t.Errorf("severity groups out of order:\n%s", out)
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	if _, err := New("pdf", Options{}); err == nil || !strings.Contains(err.Error(), "expected one of json, table") {
+		t.Errorf("got %v", err)
+	}
+}
