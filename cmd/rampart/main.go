@@ -1,0 +1,76 @@
+// Command rampart audits cloud identity posture: it collects or reads a
+// snapshot, evaluates the Rego controls over it and reports the results.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, the contract with CI systems.
+const (
+	exitOK       = 0 // ran; nothing at or above --fail-on
+	exitFindings = 1 // findings at or above --fail-on
+	exitError    = 2 // usage, input, policy or collection failure
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// exitCodeError carries an exit code other than exitError up to main.
+type exitCodeError struct {
+	code int
+	msg  string
+}
+
+func (e *exitCodeError) Error() string { return e.msg }
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the CLI and returns the process exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var ec *exitCodeError
+	if errors.As(err, &ec) {
+		if ec.msg != "" {
+			fmt.Fprintln(stderr, "rampart:", ec.msg)
+		}
+		return ec.code
+	}
+	fmt.Fprintln(stderr, "rampart:", err)
+	return exitError
+}
+
+// subcommands are added by the files that define them.
+var subcommands []func() *cobra.Command
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "rampart",
+		Short:         "Cloud identity posture and hardening auditor",
+		Long:          "rampart evaluates identity hardening controls (MFA, root use, unused roles, cross-account and OIDC trust,\nlong-lived credentials, logging and detection) over a snapshot of your clouds or a Terraform plan.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%s: %w (see %s --help)", c.CommandPath(), err, c.CommandPath())
+	})
+	for _, sub := range subcommands {
+		root.AddCommand(sub())
+	}
+	return root
+}

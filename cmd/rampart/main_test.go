@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const example = "../../examples/aws-org.json"
+
+// rampart runs the CLI in-process and returns its exit code, stdout and
+// stderr.
+func rampart(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestEvalExampleTable(t *testing.T) {
+	code, out, errs := rampart(t, "eval", example, "--config", "../../examples/rampart.yaml")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	for _, want := range []string{"CRITICAL", "aws-root-mfa", "arn:aws:iam::333333333333:root", "SUMMARY"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Error("colour codes written to a non-terminal")
+	}
+}
+
+func TestEvalExampleJSON(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "results.json")
+	code, _, errs := rampart(t, "eval", example, "--format", "json", "--output", out, "--config", "../../examples/rampart.yaml")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Schema   string         `json:"schema"`
+		Snapshot map[string]any `json:"snapshot"`
+		Summary  map[string]any `json:"summary"`
+		Results  []map[string]any
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Schema != "rampart.results/v1" {
+		t.Errorf("schema %q", doc.Schema)
+	}
+	for _, k := range []string{"digest", "collected_at", "scopes"} {
+		if doc.Snapshot[k] == nil {
+			t.Errorf("snapshot.%s missing", k)
+		}
+	}
+	if len(doc.Results) == 0 {
+		t.Fatal("no results")
+	}
+	keys := []string{"id", "control", "title", "severity", "status", "provider", "account", "region", "resource", "resource_type", "message", "evidence", "remediation", "frameworks", "mitre", "escalation"}
+	for _, r := range doc.Results {
+		for _, k := range keys {
+			if _, ok := r[k]; !ok {
+				t.Fatalf("result lacks key %q: %v", k, r)
+			}
+		}
+	}
+}
+
+func TestFailOn(t *testing.T) {
+	if code, _, errs := rampart(t, "eval", example, "--fail-on", "low", "-f", "json"); code != exitFindings {
+		t.Errorf("--fail-on low on the example: exit %d, want 1 (%s)", code, errs)
+	}
+	// The example's FAILs are planted per control; with only a control
+	// that has no FAIL in it, nothing is at or above the threshold.
+	if code, _, errs := rampart(t, "eval", example, "--fail-on", "low", "--control", "aws-root-mfa", "--now", "2026-11-01T12:00:00Z"); code != exitFindings {
+		t.Errorf("exit %d (%s)", code, errs)
+	}
+}
+
+func TestDeterministicOutput(t *testing.T) {
+	_, a, _ := rampart(t, "eval", example, "-f", "json")
+	_, b, _ := rampart(t, "eval", example, "-f", "json")
+	if a != b {
+		t.Error("two evaluations of the same snapshot differ")
+	}
+}
+
+// Each bad input gives exit 2, one line naming the file or flag and what
+// was expected, and leaves a previous --output untouched.
+func TestBadInputs(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"not JSON", []string{"eval", "testdata/not-json.txt"}, "testdata/not-json.txt:1:2: invalid JSON"},
+		{"JSON array", []string{"eval", "testdata/array.json"}, "testdata/array.json: expected a JSON object (a rampart snapshot), found a JSON array"},
+		{"neither snapshot nor plan", []string{"eval", "testdata/not-snapshot.json"}, `testdata/not-snapshot.json: not a rampart snapshot: expected a "schema" key`},
+		{"unknown schema version", []string{"eval", "testdata/future-schema.json"}, `testdata/future-schema.json: unsupported snapshot schema "rampart.snapshot/v9"`},
+		{"truncated", []string{"eval", "testdata/truncated.json"}, "testdata/truncated.json:"},
+		{"wrong type in snapshot", []string{"eval", "testdata/wrong-type.json"}, "testdata/wrong-type.json:"},
+		{"missing file", []string{"eval", "testdata/nope.json"}, "testdata/nope.json: cannot read: no such file or directory"},
+		{"config unknown key", []string{"eval", example, "--config", "testdata/config-unknown-key.yaml"}, `testdata/config-unknown-key.yaml: line 2: unknown key "unused_role_dayz"`},
+		{"config wrong type", []string{"eval", example, "--config", "testdata/config-wrong-type.yaml"}, "testdata/config-wrong-type.yaml: line 2: wrong type"},
+		{"missing config", []string{"eval", example, "--config", "testdata/none.yaml"}, "config testdata/none.yaml: no such file or directory"},
+		{"bad --fail-on", []string{"eval", example, "--fail-on", "severe"}, `--fail-on: unknown severity "severe": expected one of critical, high, medium, low, info`},
+		{"unknown --control", []string{"eval", example, "--control", "aws-root-mfa,aws-nope"}, "--control: unknown control aws-nope"},
+		{"bad --now", []string{"eval", example, "--now", "yesterday"}, `--now "yesterday": expected an RFC 3339 time`},
+		{"bad --format", []string{"eval", example, "--format", "pdf"}, `--format "pdf": expected one of`},
+		{"no file", []string{"eval"}, "rampart eval: expected one input file, got 0 arguments"},
+		{"unknown flag", []string{"eval", example, "--frobnicate"}, "unknown flag: --frobnicate"},
+		{"bad policy dir", []string{"eval", example, "--policy-dir", "../../policies/testdata/syntax"}, "syntax.rego:14:0: unexpected eof token"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "report.json")
+			if err := os.WriteFile(out, []byte("previous good report"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, stdout, stderr := rampart(t, append(tc.args, "--output", out)...)
+			if code != exitError {
+				t.Errorf("exit %d, want 2", code)
+			}
+			if !strings.Contains(stderr, tc.want) {
+				t.Errorf("stderr %q does not contain %q", stderr, tc.want)
+			}
+			if strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
+				t.Errorf("expected one line, got:\n%s", stderr)
+			}
+			if stdout != "" {
+				t.Errorf("stdout not empty: %q", stdout)
+			}
+			if got, _ := os.ReadFile(out); string(got) != "previous good report" {
+				t.Errorf("--output was overwritten: %q", got)
+			}
+		})
+	}
+}
+
+func TestPolicyCommands(t *testing.T) {
+	code, out, _ := rampart(t, "policy", "list")
+	if code != 0 || !strings.Contains(out, "aws-root-mfa") || !strings.Contains(out, "critical") {
+		t.Errorf("policy list: exit %d\n%s", code, out)
+	}
+	code, out, _ = rampart(t, "policy", "show", "aws-root-mfa")
+	if code != 0 || !strings.Contains(out, "Remediation:") || !strings.Contains(out, "T1078.004") {
+		t.Errorf("policy show: exit %d\n%s", code, out)
+	}
+	if code, _, errs := rampart(t, "policy", "show", "aws-nope"); code != exitError || !strings.Contains(errs, "unknown control aws-nope") {
+		t.Errorf("policy show unknown: exit %d %s", code, errs)
+	}
+	if code, out, _ := rampart(t, "version"); code != 0 || !strings.HasPrefix(out, "rampart ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+}
