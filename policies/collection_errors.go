@@ -29,7 +29,7 @@ func applyCollectionErrors(c *Control, rs []results.Result, s *snapshot.Snapshot
 	for i := range rs {
 		r := &rs[i]
 		for _, e := range relevant {
-			if covers(e, r.Account, r.Region) {
+			if covers(e, r.Account, r.Region, r.Resource) {
 				markError(r, e)
 				break
 			}
@@ -38,6 +38,11 @@ func applyCollectionErrors(c *Control, rs []results.Result, s *snapshot.Snapshot
 	type place struct{ account, region string }
 	seen := map[place]bool{}
 	for _, e := range relevant {
+		if e.Resource != "" {
+			// A resource-scoped error concerns a resource the control
+			// has evaluated, or one it does not judge at all.
+			continue
+		}
 		p := place{e.Account, e.Region}
 		if seen[p] {
 			continue
@@ -73,11 +78,15 @@ func (c *Control) rests(e snapshot.CollectionError) bool {
 	return false
 }
 
-// covers reports whether an error makes data of (account, region) unknown.
-// An error without account covers every account; an error without region
+// covers reports whether an error makes the data of a result unknown. An
+// error without account covers every account; an error without region
 // covers every region; a result without region (account-wide) is covered
-// by an error in any of the account's regions.
-func covers(e snapshot.CollectionError, account, region string) bool {
+// by an error in any of the account's regions; an error with a resource
+// covers only that resource.
+func covers(e snapshot.CollectionError, account, region, resource string) bool {
+	if e.Resource != "" {
+		return e.Resource == resource
+	}
 	if e.Account != "" && e.Account != account {
 		return false
 	}
@@ -134,7 +143,11 @@ func markError(r *results.Result, e snapshot.CollectionError) {
 	}
 	r.Evidence["collection_error"] = map[string]any{
 		"service": e.Service, "operation": e.Operation, "code": e.Code,
-		"message": e.Message, "account": e.Account, "region": e.Region,
+		"message": e.Message, "account": e.Account, "region": e.Region, "resource": e.Resource,
+	}
+	if e.Resource != "" {
+		r.Message = "not decided: " + e.Message
+		return
 	}
 	r.Message = fmt.Sprintf("not decided: %s %s failed (%s) in %s: %s", e.Service, e.Operation, e.Code, strings.TrimSpace(where), e.Message)
 }

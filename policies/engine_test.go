@@ -146,3 +146,28 @@ func evaluate(t *testing.T, e *Engine, s *snapshot.Snapshot) []results.Result {
 	}
 	return rs
 }
+
+// An error confined to one resource (a value unknown until apply) makes
+// only that resource's results ERROR.
+func TestResourceScopedErrors(t *testing.T) {
+	e, err := New(context.Background(), Options{PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := testSnapshot()
+	snap.Errors = []snapshot.CollectionError{{
+		Provider: "aws", Account: "111111111111", Service: "iam", Operation: "plan", Code: "UnknownUntilApply",
+		Message: "tags are unknown until apply", Resource: "arn:aws:iam::111111111111:user/untagged",
+	}}
+	rs := evaluate(t, e, snap)
+	got := map[string]string{}
+	for _, r := range rs {
+		got[r.Resource] = string(r.Status) + ": " + r.Message
+	}
+	if want := "ERROR: not decided: tags are unknown until apply"; got["arn:aws:iam::111111111111:user/untagged"] != want {
+		t.Errorf("untagged: %q, want %q", got["arn:aws:iam::111111111111:user/untagged"], want)
+	}
+	if !strings.HasPrefix(got["arn:aws:iam::111111111111:user/tagged"], "PASS") || len(got) != 2 {
+		t.Errorf("other resources must keep their decision and no scope ERROR be added: %v", got)
+	}
+}

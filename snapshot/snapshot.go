@@ -76,4 +76,8 @@ type CollectionError struct {
 	Operation string `json:"operation"`
 	Code      string `json:"code"`
 	Message   string `json:"message"`
+	// Resource, when set, confines the error to one resource: e.g. a
+	// Terraform resource whose policy document is unknown until apply.
+	// Only that resource's results become ERROR.
+	Resource string `json:"resource,omitempty"`
 }
