@@ -156,7 +156,7 @@ func TestResourceScopedErrors(t *testing.T) {
 	}
 	snap := testSnapshot()
 	snap.Errors = []snapshot.CollectionError{{
-		Provider: "aws", Account: "111111111111", Service: "iam", Operation: "plan", Code: "UnknownUntilApply",
+		Provider: "aws", Account: "111111111111", Service: "iam", Operation: "*", Code: "UnknownUntilApply",
 		Message: "tags are unknown until apply", Resource: "arn:aws:iam::111111111111:user/untagged",
 	}}
 	rs := evaluate(t, e, snap)

@@ -77,7 +77,8 @@ type CollectionError struct {
 	Code      string `json:"code"`
 	Message   string `json:"message"`
 	// Resource, when set, confines the error to one resource: e.g. a
-	// Terraform resource whose policy document is unknown until apply.
-	// Only that resource's results become ERROR.
+	// Terraform resource whose policy document is unknown until apply
+	// (Operation "*", Code "UnknownUntilApply"). Only that resource's
+	// results become ERROR.
 	Resource string `json:"resource,omitempty"`
 }
