@@ -1,0 +1,122 @@
+package aws
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/arn"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/s3control"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
+)
+
+// defaultRegion is used for global services when no region is configured.
+const defaultRegion = "us-east-1"
+
+// loadConfig builds the SDK configuration from the standard chain
+// (environment, shared config and profiles including SSO, AWS_ENDPOINT_URL)
+// with rampart's retry, timeout and read-only guard on top.
+func loadConfig(ctx context.Context, o Options) (aws.Config, error) {
+	load := []func(*config.LoadOptions) error{
+		config.WithRetryer(func() aws.Retryer { return newRetryer(o) }),
+		config.WithHTTPClient(awshttp.NewBuildableClient().
+			WithTimeout(o.CallTimeout).
+			WithTransportOptions(func(t *http.Transport) {
+				// Regions and accounts are collected concurrently against
+				// the same few endpoints.
+				t.MaxIdleConnsPerHost = 32
+			})),
+	}
+	if o.Profile != "" {
+		load = append(load, config.WithSharedConfigProfile(o.Profile))
+	}
+	load = append(load, o.ConfigOptions...)
+	cfg, err := config.LoadDefaultConfig(ctx, load...)
+	if err != nil {
+		return aws.Config{}, err
+	}
+	if cfg.Region == "" {
+		cfg.Region = defaultRegion
+	}
+	cfg.APIOptions = append(cfg.APIOptions, addAllowlistGuard)
+	return cfg, nil
+}
+
+// newRetryer is the SDK's adaptive retryer (client-side rate limiting on
+// throttles) with bounded attempts. The standard retry quota is switched
+// off: an auditor that gives up retrying after a burst of throttles reports
+// holes in its data, while adaptive mode already slows the client down.
+func newRetryer(o Options) aws.Retryer {
+	return retry.NewAdaptiveMode(func(ao *retry.AdaptiveModeOptions) {
+		ao.StandardOptions = append(ao.StandardOptions, func(so *retry.StandardOptions) {
+			so.MaxAttempts = o.RetryMaxAttempts
+			so.RateLimiter = ratelimit.None
+			if o.RetryMaxBackoff > 0 {
+				so.MaxBackoff = o.RetryMaxBackoff
+				so.Backoff = retry.NewExponentialJitterBackoff(o.RetryMaxBackoff)
+			}
+		})
+	})
+}
+
+// identity is who the credentials belong to.
+type identity struct {
+	account, arn, partition string
+}
+
+func callerIdentity(ctx context.Context, cfg aws.Config) (identity, error) {
+	out, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	if err != nil {
+		return identity{}, err
+	}
+	id := identity{account: aws.ToString(out.Account), arn: aws.ToString(out.Arn), partition: "aws"}
+	if a, err := arn.Parse(id.arn); err == nil {
+		id.partition = a.Partition
+	}
+	return id, nil
+}
+
+// s3controlClient returns an S3 Control client. S3 Control puts the account
+// ID in front of the host name ({account}.s3-control.{region}...); with an
+// endpoint override such as AWS_ENDPOINT_URL=http://127.0.0.1:5000 that
+// gives a name that cannot resolve. Under an override whose host is an IP
+// address or localhost the prefix is dropped again; S3 Control still gets
+// the account from the x-amz-account-id header.
+func s3controlClient(cfg aws.Config, region string) *s3control.Client {
+	return s3control.NewFromConfig(cfg, func(o *s3control.Options) {
+		o.Region = region
+		if o.BaseEndpoint == nil {
+			return
+		}
+		u, err := url.Parse(*o.BaseEndpoint)
+		if err != nil {
+			return
+		}
+		h := u.Hostname()
+		if h != "localhost" && net.ParseIP(h) == nil {
+			return
+		}
+		o.EndpointResolverV2 = overrideHostResolver{next: s3control.NewDefaultEndpointResolverV2(), host: u.Host}
+	})
+}
+
+type overrideHostResolver struct {
+	next s3control.EndpointResolverV2
+	host string
+}
+
+func (r overrideHostResolver) ResolveEndpoint(ctx context.Context, p s3control.EndpointParameters) (smithyendpoints.Endpoint, error) {
+	e, err := r.next.ResolveEndpoint(ctx, p)
+	if err == nil && strings.HasSuffix(e.URI.Host, "."+r.host) {
+		e.URI.Host = r.host
+	}
+	return e, err
+}
