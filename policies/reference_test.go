@@ -1,0 +1,26 @@
+package policies
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+)
+
+// docs/controls.md is generated from the policies' metadata; it must not
+// drift from them.
+func TestCommittedReferenceIsCurrent(t *testing.T) {
+	e, err := New(context.Background(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	WriteReference(&b, e.Controls())
+	got, err := os.ReadFile("../docs/controls.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != b.String() {
+		t.Error("docs/controls.md is out of date: run go run ./cmd/rampart policy doc")
+	}
+}
