@@ -1,0 +1,209 @@
+package terraform
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+// awsBuilder collects the AWS resources of a plan into one account.
+type awsBuilder struct {
+	accountID string
+	partition string
+	users     map[string]*snapshot.IAMUser // by address
+	groups    map[string]*snapshot.IAMGroup
+	roles     map[string]*snapshot.IAMRole
+	policies  map[string]*snapshot.ManagedPolicy
+	// byName maps "user/NAME", "group/NAME", "role/NAME" to an address.
+	byName map[string]string
+	// passwordPolicy and its address; pab likewise.
+	passwordPolicy     *snapshot.PasswordPolicy
+	passwordPolicyAddr string
+	pab                *snapshot.PublicAccessBlock
+	oidc               []snapshot.OIDCProvider
+	trails             []snapshot.Trail
+	regions            map[string]*snapshot.AWSRegion
+	org                *snapshot.AWSOrganization
+	// trustNamesAWS lists the roles whose trust policy names an AWS
+	// principal: undecidable for cross-account trust without an own
+	// account.
+	trustNamesAWS []string
+}
+
+// awsAccount returns the builder, creating it on the first AWS resource.
+func (m *mapping) awsAccount() *awsBuilder {
+	if m.aws == nil {
+		m.aws = &awsBuilder{
+			accountID: m.ownAccount(), partition: "aws",
+			users: map[string]*snapshot.IAMUser{}, groups: map[string]*snapshot.IAMGroup{},
+			roles: map[string]*snapshot.IAMRole{}, policies: map[string]*snapshot.ManagedPolicy{},
+			byName: map[string]string{}, regions: map[string]*snapshot.AWSRegion{},
+		}
+	}
+	return m.aws
+}
+
+// ownAccount is the config's first aws.account_ids, else the first
+// allowed_account_ids of the plan's default AWS provider block (or of any
+// AWS provider block, in key order, when the default has none).
+func (m *mapping) ownAccount() string {
+	if len(m.opts.AccountIDs) > 0 {
+		return m.opts.AccountIDs[0]
+	}
+	pcs := m.plan.Configuration.ProviderConfig
+	keys := make([]string, 0, len(pcs))
+	for k := range pcs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	if _, ok := pcs["aws"]; ok {
+		keys = append([]string{"aws"}, keys...)
+	}
+	for _, k := range keys {
+		pc := pcs[k]
+		if pc.Name != "aws" {
+			continue
+		}
+		if l, ok := pc.constant("allowed_account_ids").([]any); ok {
+			for _, x := range l {
+				if s, ok := x.(string); ok && s != "" {
+					return s
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// region is the region of the AWS provider block a resource uses: its
+// provider_config_key, else the default "aws" block. "" when the region
+// is not a constant of the configuration.
+func (m *mapping) region(in instance) string {
+	pcs := m.plan.Configuration.ProviderConfig
+	key := "aws"
+	if r := m.plan.Configuration.resource(in); r != nil && r.ProviderConfigKey != "" {
+		key = r.ProviderConfigKey
+	}
+	for _, k := range []string{key, "aws"} {
+		if pc, ok := pcs[k]; ok {
+			if s, ok := pc.constant("region").(string); ok {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// awsRegion returns the region entry for in, creating it.
+func (b *awsBuilder) awsRegion(name string) *snapshot.AWSRegion {
+	r, ok := b.regions[name]
+	if !ok {
+		r = &snapshot.AWSRegion{Name: name}
+		b.regions[name] = r
+	}
+	return r
+}
+
+func (b *awsBuilder) accountARN() string {
+	return fmt.Sprintf("arn:%s:iam::%s:root", b.partition, b.accountID)
+}
+
+// finish writes the account, its scope and the account-level errors.
+func (b *awsBuilder) finish(m *mapping, s *snapshot.Snapshot) {
+	b.addAWSManaged()
+	a := snapshot.AWSAccount{
+		AccountID: b.accountID, Name: "terraform plan", Partition: b.partition,
+		Users: []snapshot.IAMUser{}, Groups: []snapshot.IAMGroup{}, Roles: []snapshot.IAMRole{},
+		Policies: []snapshot.ManagedPolicy{}, PasswordPolicy: b.passwordPolicy,
+		S3PublicAccessBlock: b.pab, OIDCProviders: b.oidc, Trails: b.trails,
+		Regions: []snapshot.AWSRegion{},
+	}
+	for _, k := range sortedKeys(b.users) {
+		a.Users = append(a.Users, *b.users[k])
+	}
+	for _, k := range sortedKeys(b.groups) {
+		a.Groups = append(a.Groups, *b.groups[k])
+	}
+	for _, k := range sortedKeys(b.roles) {
+		a.Roles = append(a.Roles, *b.roles[k])
+	}
+	for _, k := range sortedKeys(b.policies) {
+		a.Policies = append(a.Policies, *b.policies[k])
+	}
+	for _, k := range sortedKeys(b.regions) {
+		a.Regions = append(a.Regions, *b.regions[k])
+	}
+	sort.Slice(a.Trails, func(i, j int) bool { return a.Trails[i].ARN < a.Trails[j].ARN })
+	sort.Slice(a.OIDCProviders, func(i, j int) bool { return a.OIDCProviders[i].ARN < a.OIDCProviders[j].ARN })
+	countAttachments(&a)
+	if s.AWS == nil {
+		s.AWS = &snapshot.AWS{}
+	}
+	s.AWS.Accounts = append(s.AWS.Accounts, a)
+	if b.org != nil {
+		sort.Slice(b.org.Policies, func(i, j int) bool { return b.org.Policies[i].ARN < b.org.Policies[j].ARN })
+		s.AWS.Organization = b.org
+	}
+	var regions []string
+	for _, r := range a.Regions {
+		regions = append(regions, r.Name)
+	}
+	s.Scopes = append(s.Scopes, snapshot.Scope{Provider: "aws", Account: b.accountID, Name: "terraform plan", Resource: b.accountARN(), Regions: regions})
+	if b.passwordPolicy == nil {
+		m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: "iam", Operation: "GetAccountPasswordPolicy", Code: CodeNotInPlan,
+			Message: "the plan has no aws_iam_account_password_policy: the account's password policy is managed elsewhere or not at all"})
+	}
+	if b.pab == nil {
+		m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: "s3-control", Operation: "GetPublicAccessBlock", Code: CodeNotInPlan,
+			Message: "the plan has no aws_s3_account_public_access_block: the account's S3 Block Public Access is managed elsewhere or not at all"})
+	}
+	// Metric filters, alarms and budgets are not read from plans.
+	for _, e := range []struct{ service, op, what string }{
+		{"cloudwatch-logs", "DescribeMetricFilters", "CloudWatch Logs metric filters"},
+		{"cloudwatch", "DescribeAlarms", "CloudWatch alarms"},
+		{"budgets", "DescribeBudgets", "budgets"},
+	} {
+		m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: e.service, Operation: e.op, Code: CodeNotInPlan,
+			Message: "rampart does not read " + e.what + " from a Terraform plan"})
+	}
+	if b.accountID == "" {
+		for _, addr := range b.trustNamesAWS {
+			m.fail(snapshot.CollectionError{Provider: "aws", Service: "organizations", Operation: "*", Code: CodeOwnAccountUnknown, Resource: addr,
+				Message: fmt.Sprintf("the own AWS account of %s is unknown, so whether its trust policy lets in a foreign account cannot be decided: set aws.account_ids in the rampart config or allowed_account_ids in the aws provider block", addr)})
+		}
+	}
+}
+
+// countAttachments fills each managed policy's attachment count from the
+// principals that name it.
+func countAttachments(a *snapshot.AWSAccount) {
+	n := map[string]int{}
+	for _, u := range a.Users {
+		for _, p := range u.AttachedPolicies {
+			n[p.ARN]++
+		}
+	}
+	for _, g := range a.Groups {
+		for _, p := range g.AttachedPolicies {
+			n[p.ARN]++
+		}
+	}
+	for _, r := range a.Roles {
+		for _, p := range r.AttachedPolicies {
+			n[p.ARN]++
+		}
+	}
+	for i := range a.Policies {
+		a.Policies[i].AttachmentCount = n[a.Policies[i].ARN]
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

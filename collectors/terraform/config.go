@@ -1,0 +1,164 @@
+package terraform
+
+import (
+	"strings"
+)
+
+// configuration is the plan's "configuration" section: the modules'
+// resource blocks with their expressions, and the provider blocks. It
+// answers what planned values cannot: which resource an unknown
+// attribute refers to, the provider's region and allowed accounts.
+type configuration struct {
+	ProviderConfig map[string]providerConfig `json:"provider_config"`
+	RootModule     configModule              `json:"root_module"`
+}
+
+type providerConfig struct {
+	Name          string         `json:"name"`
+	Alias         string         `json:"alias"`
+	ModuleAddress string         `json:"module_address"`
+	Expressions   map[string]any `json:"expressions"`
+}
+
+type configModule struct {
+	Resources   []configResource      `json:"resources"`
+	ModuleCalls map[string]moduleCall `json:"module_calls"`
+}
+
+type moduleCall struct {
+	Source string       `json:"source"`
+	Module configModule `json:"module"`
+}
+
+type configResource struct {
+	Address           string         `json:"address"`
+	Mode              string         `json:"mode"`
+	Type              string         `json:"type"`
+	Name              string         `json:"name"`
+	ProviderConfigKey string         `json:"provider_config_key"`
+	Expressions       map[string]any `json:"expressions"`
+}
+
+// moduleNames turns a module instance address (module.a["x"].module.b[0])
+// into the module call names of the configuration (a, b).
+func moduleNames(addr string) []string {
+	var names []string
+	for addr != "" {
+		if !strings.HasPrefix(addr, "module.") {
+			return names
+		}
+		addr = addr[len("module."):]
+		end := strings.IndexAny(addr, ".[")
+		if end < 0 {
+			return append(names, addr)
+		}
+		names = append(names, addr[:end])
+		addr = addr[end:]
+		if addr[0] == '[' {
+			addr = addr[skipIndex(addr):]
+		}
+		addr = strings.TrimPrefix(addr, ".")
+	}
+	return names
+}
+
+// skipIndex returns the length of a leading instance key ([0], ["a.b"]),
+// honouring quotes and escapes inside it.
+func skipIndex(s string) int {
+	inQuote := false
+	for i := 1; i < len(s); i++ {
+		switch {
+		case inQuote && s[i] == '\\':
+			i++
+		case s[i] == '"':
+			inQuote = !inQuote
+		case !inQuote && s[i] == ']':
+			return i + 1
+		}
+	}
+	return len(s)
+}
+
+// module returns the configuration of a module instance, nil when the
+// plan's configuration does not have it.
+func (c *configuration) module(addr string) *configModule {
+	m := &c.RootModule
+	for _, name := range moduleNames(addr) {
+		call, ok := m.ModuleCalls[name]
+		if !ok {
+			return nil
+		}
+		m = &call.Module
+	}
+	return m
+}
+
+// resource returns the configuration block of an instance.
+func (c *configuration) resource(in instance) *configResource {
+	m := c.module(in.Module)
+	if m == nil {
+		return nil
+	}
+	for i := range m.Resources {
+		r := &m.Resources[i]
+		if r.Mode == "managed" && r.Type == in.Type && r.Name == in.Name {
+			return r
+		}
+	}
+	return nil
+}
+
+// references lists the references of an attribute's expression.
+func (c *configuration) references(in instance, attr string) []string {
+	r := c.resource(in)
+	if r == nil {
+		return nil
+	}
+	e, _ := r.Expressions[attr].(map[string]any)
+	l, _ := e["references"].([]any)
+	var out []string
+	for _, x := range l {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// constant reads a provider argument's constant value.
+func (pc providerConfig) constant(key string) any {
+	e, _ := pc.Expressions[key].(map[string]any)
+	return e["constant_value"]
+}
+
+// parseRef splits a reference like aws_iam_policy.p["k"].arn into the
+// resource's type, name and instance key ("" when none).
+func parseRef(ref string) (typ, name, key string, ok bool) {
+	typ, rest, ok := strings.Cut(ref, ".")
+	if !ok || typ == "data" || typ == "module" || typ == "var" || typ == "local" || typ == "each" || typ == "count" {
+		return "", "", "", false
+	}
+	end := strings.IndexAny(rest, ".[")
+	if end < 0 {
+		return typ, rest, "", true
+	}
+	name = rest[:end]
+	if rest[end] == '[' {
+		key = rest[end : end+skipIndex(rest[end:])]
+	}
+	return typ, name, key, true
+}
+
+// sets reports whether the configuration gives attribute attr of in a
+// value. An attribute the configuration leaves out but the plan marks
+// unknown is the provider's computed default, not a value the author
+// chose. Without a configuration for in, it answers true (the cautious
+// reading: the value may have been chosen).
+func (c *configuration) sets(in instance, attr string) bool {
+	r := c.resource(in)
+	if r == nil {
+		return true
+	}
+	_, ok := r.Expressions[attr]
+	return ok
+}
