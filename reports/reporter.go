@@ -22,6 +22,33 @@ type Options struct {
 	// Color enables ANSI colour; the CLI sets it only when writing to a
 	// terminal.
 	Color bool
+	// Rules describes every control evaluated, by ID, for formats that
+	// list rules apart from results (SARIF).
+	Rules map[string]Rule
+	// Locate returns the source location of a result's resource (the
+	// file and line of a Terraform resource block), when known.
+	Locate func(resource string) (Location, bool)
+	// Version is rampart's version, for formats that name the tool.
+	Version string
+}
+
+// Rule is what a report may say about a control besides its results.
+type Rule struct {
+	ID          string
+	Title       string
+	Description string
+	Severity    results.Severity
+	Remediation string
+	Frameworks  map[string][]string
+	MITRE       []string
+	Escalation  string
+}
+
+// Location is a place in a source file, with forward slashes and
+// relative to the directory the tool ran in.
+type Location struct {
+	File string
+	Line int
 }
 
 // formats maps a --format name to its constructor.

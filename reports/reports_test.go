@@ -117,7 +117,7 @@ func TestTableShowsOnlyWhatNeedsAttention(t *testing.T) {
 }
 
 func TestUnknownFormat(t *testing.T) {
-	if _, err := New("pdf", Options{}); err == nil || !strings.Contains(err.Error(), "expected one of json, table") {
+	if _, err := New("pdf", Options{}); err == nil || !strings.Contains(err.Error(), "expected one of json, junit, markdown, sarif, table") {
 		t.Errorf("got %v", err)
 	}
 }
