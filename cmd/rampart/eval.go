@@ -14,11 +14,13 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/rampart-sec/rampart/collectors"
+	"github.com/rampart-sec/rampart/collectors/terraform"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/policies"
 	"github.com/rampart-sec/rampart/reports"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
+	"github.com/rampart-sec/rampart/waivers"
 )
 
 func init() { subcommands = append(subcommands, newEvalCmd) }
@@ -27,8 +29,9 @@ func newEvalCmd() *cobra.Command {
 	var o evalOptions
 	c := &cobra.Command{
 		Use:   "eval FILE",
-		Short: "Evaluate the controls over a snapshot file",
-		Long: "Evaluate the controls over a rampart snapshot (from `rampart collect`).\n\n" +
+		Short: "Evaluate the controls over a snapshot file or a Terraform plan",
+		Long: "Evaluate the controls over a rampart snapshot (from `rampart collect`) or the JSON of a\n" +
+			"Terraform plan (`terraform show -json PLANFILE`), recognised by its content.\n\n" +
 			"Exit codes: 0 ran and nothing at or above --fail-on; 1 findings at or above --fail-on;\n" +
 			"2 usage, input, policy or collection failure.",
 		Args: exactlyOneFile,
@@ -37,11 +40,11 @@ func newEvalCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			snap, raw, err := collectors.Open(args[0])
+			in, err := collectors.Open(args[0], collectors.Options{AWSAccountIDs: ev.cfg.AWS.AccountIDs, Version: version})
 			if err != nil {
 				return err
 			}
-			return ev.run(c.Context(), c.OutOrStdout(), snap, raw, args[0])
+			return ev.run(c.Context(), c.OutOrStdout(), c.ErrOrStderr(), in, args[0])
 		},
 	}
 	o.register(c.Flags())
@@ -65,6 +68,10 @@ type evalOptions struct {
 	configFile string
 	now        string
 	policyDirs []string
+	waivers    string
+	baseline   string
+	newOnly    bool
+	tfDir      string
 }
 
 func (o *evalOptions) register(fs *pflag.FlagSet) {
@@ -75,15 +82,22 @@ func (o *evalOptions) register(fs *pflag.FlagSet) {
 	fs.StringVar(&o.configFile, "config", "", "YAML config file: thresholds, own and trusted accounts, admin roles")
 	fs.StringVar(&o.now, "now", "", "RFC 3339 time to evaluate time-based controls at (default: the snapshot's collected_at)")
 	fs.StringSliceVar(&o.policyDirs, "policy-dir", nil, "directory of additional Rego policies (repeatable)")
+	fs.StringVar(&o.waivers, "waivers", "", "YAML waiver file: FAIL/ERROR results matching an unexpired waiver become WAIVED")
+	fs.StringVar(&o.baseline, "baseline", "", "an earlier `--format json` results file; with --new-only, findings already in it do not count for --fail-on")
+	fs.BoolVar(&o.newOnly, "new-only", false, "only results absent from --baseline count for --fail-on")
+	fs.StringVar(&o.tfDir, "tf-dir", "", "Terraform sources of the plan: SARIF results point at the resource blocks in it")
 }
 
 // evaluator is an evalOptions checked and turned into a ready engine. It is
 // built before any collection so that a bad flag costs no API calls.
 type evaluator struct {
 	opts     *evalOptions
+	cfg      config.Config
 	engine   *policies.Engine
 	reporter reports.Reporter
 	failOn   results.Severity
+	waivers  []waivers.Waiver
+	baseline results.Baseline
 }
 
 func (o *evalOptions) prepare(ctx context.Context) (*evaluator, error) {
@@ -110,23 +124,78 @@ func (o *evalOptions) prepare(ctx context.Context) (*evaluator, error) {
 			return nil, err
 		}
 	}
-	color := o.output == "" && isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == ""
-	rep, err := reports.New(o.format, reports.Options{Color: color})
+	ev.cfg = cfg
+	if _, err := reports.New(o.format, reports.Options{}); err != nil {
+		return nil, err
+	}
+	if o.newOnly != (o.baseline != "") {
+		return nil, fmt.Errorf("--new-only and --baseline go together: --baseline names the earlier results, --new-only gates on what is not in them")
+	}
+	if o.baseline != "" {
+		var err error
+		if ev.baseline, err = results.ReadBaseline(o.baseline); err != nil {
+			return nil, err
+		}
+	}
+	var err error
+	ev.engine, err = policies.New(ctx, policies.Options{PolicyDirs: o.policyDirs, Config: &cfg, Now: now, Controls: o.controls})
 	if err != nil {
 		return nil, err
 	}
-	ev.reporter = rep
-	ev.engine, err = policies.New(ctx, policies.Options{PolicyDirs: o.policyDirs, Config: &cfg, Now: now, Controls: o.controls})
-	if err != nil {
+	if o.waivers != "" {
+		if ev.waivers, err = waivers.Load(o.waivers, ev.knownControl); err != nil {
+			return nil, err
+		}
+	}
+	ropts := reports.Options{
+		Color:   o.output == "" && isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
+		Rules:   rules(ev.engine.Controls()),
+		Version: version,
+	}
+	if o.tfDir != "" {
+		loc, err := terraform.NewLocator(o.tfDir)
+		if err != nil {
+			return nil, fmt.Errorf("--tf-dir: %w", err)
+		}
+		ropts.Locate = func(resource string) (reports.Location, bool) {
+			file, line, ok := loc.Locate(resource)
+			return reports.Location{File: file, Line: line}, ok
+		}
+	}
+	if ev.reporter, err = reports.New(o.format, ropts); err != nil {
 		return nil, err
 	}
 	return ev, nil
 }
 
-// run evaluates a snapshot (raw: the bytes it was read from, or nil),
-// writes the report and returns an exitCodeError when --fail-on is met.
-func (ev *evaluator) run(ctx context.Context, stdout io.Writer, snap *snapshot.Snapshot, raw []byte, file string) error {
-	in, err := policies.NewInput(snap, raw)
+// knownControl accepts the controls the engine evaluates; with --control,
+// a waiver for a control outside the selection is let through (it cannot
+// match and is not reported stale).
+func (ev *evaluator) knownControl(id string) bool {
+	for _, c := range ev.engine.Controls() {
+		if c.ID == id {
+			return true
+		}
+	}
+	return len(ev.opts.controls) > 0
+}
+
+// rules is the controls' metadata for the reports that list rules.
+func rules(cs []*policies.Control) map[string]reports.Rule {
+	out := make(map[string]reports.Rule, len(cs))
+	for _, c := range cs {
+		out[c.ID] = reports.Rule{ID: c.ID, Title: c.Title, Description: c.Description, Severity: c.Severity,
+			Remediation: c.Remediation, Frameworks: c.Frameworks, MITRE: c.MITRE, Escalation: c.Escalation}
+	}
+	return out
+}
+
+// run evaluates an input, applies the waivers, writes the report and
+// returns an exitCodeError when --fail-on is met (by new results only,
+// with --new-only). Warnings about waivers go to stderr.
+func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *collectors.Input, file string) error {
+	snap := input.Snapshot
+	in, err := policies.NewInput(snap, input.JSON)
 	if err != nil {
 		return err
 	}
@@ -134,20 +203,32 @@ func (ev *evaluator) run(ctx context.Context, stdout io.Writer, snap *snapshot.S
 	if err != nil {
 		return err
 	}
-	if raw == nil {
-		raw, _ = jsonOf(snap)
+	if len(ev.waivers) > 0 {
+		outcome := waivers.Apply(rs, ev.waivers, ev.evaluatedAt(snap))
+		for _, w := range outcome.Warnings() {
+			fmt.Fprintln(stderr, "rampart:", w)
+		}
 	}
-	report := ev.report(snap, raw, file, rs)
+	digest := input.Digest
+	if digest == "" {
+		raw, _ := jsonOf(snap)
+		digest = snapshot.Digest(raw)
+	}
+	report := ev.report(snap, digest, file, rs)
 	if err := ev.write(stdout, report); err != nil {
 		return err
 	}
-	if ev.failOn != 0 && results.AtOrAbove(report.Results, ev.failOn) {
+	gated := report.Results
+	if ev.baseline != nil {
+		gated = ev.baseline.New(gated)
+	}
+	if ev.failOn != 0 && results.AtOrAbove(gated, ev.failOn) {
 		return &exitCodeError{code: exitFindings}
 	}
 	return nil
 }
 
-func (ev *evaluator) report(snap *snapshot.Snapshot, raw []byte, file string, rs []results.Result) *results.Report {
+func (ev *evaluator) report(snap *snapshot.Snapshot, digest, file string, rs []results.Result) *results.Report {
 	var infos []results.ControlInfo
 	for _, c := range ev.engine.Applicable(snap) {
 		infos = append(infos, results.ControlInfo{ID: c.ID, Title: c.Title, Severity: c.Severity})
@@ -158,7 +239,7 @@ func (ev *evaluator) report(snap *snapshot.Snapshot, raw []byte, file string, rs
 	return &results.Report{
 		Schema: results.Schema,
 		Snapshot: results.SnapshotInfo{
-			File: file, Digest: snapshot.Digest(raw), CollectedAt: snap.CollectedAt,
+			File: file, Digest: digest, CollectedAt: snap.CollectedAt,
 			EvaluatedAt: ev.evaluatedAt(snap), Source: snap.Source, Scopes: snap.Scopes,
 			CollectionErrors: len(snap.Errors),
 		},

@@ -104,8 +104,8 @@ func TestBadInputs(t *testing.T) {
 		want string
 	}{
 		{"not JSON", []string{"eval", "testdata/not-json.txt"}, "testdata/not-json.txt:1:2: invalid JSON"},
-		{"JSON array", []string{"eval", "testdata/array.json"}, "testdata/array.json: expected a JSON object (a rampart snapshot), found a JSON array"},
-		{"neither snapshot nor plan", []string{"eval", "testdata/not-snapshot.json"}, `testdata/not-snapshot.json: not a rampart snapshot: expected a "schema" key`},
+		{"JSON array", []string{"eval", "testdata/array.json"}, "testdata/array.json: expected a JSON object (a rampart snapshot or a Terraform plan), found a JSON array"},
+		{"neither snapshot nor plan", []string{"eval", "testdata/not-snapshot.json"}, `testdata/not-snapshot.json: not a rampart snapshot (expected a "schema" key`},
 		{"unknown schema version", []string{"eval", "testdata/future-schema.json"}, `testdata/future-schema.json: unsupported snapshot schema "rampart.snapshot/v9"`},
 		{"truncated", []string{"eval", "testdata/truncated.json"}, "testdata/truncated.json:"},
 		{"wrong type in snapshot", []string{"eval", "testdata/wrong-type.json"}, "testdata/wrong-type.json:"},

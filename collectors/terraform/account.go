@@ -151,20 +151,23 @@ func (b *awsBuilder) finish(m *mapping, s *snapshot.Snapshot) {
 	}
 	s.Scopes = append(s.Scopes, snapshot.Scope{Provider: "aws", Account: b.accountID, Name: "terraform plan", Resource: b.accountARN(), Regions: regions})
 	if b.passwordPolicy == nil {
-		m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: "iam", Operation: "GetAccountPasswordPolicy", Code: CodeNotInPlan,
+		m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: "iam", Operation: "GetAccountPasswordPolicy", Code: CodeNotInPlan, Resource: b.accountARN(),
 			Message: "the plan has no aws_iam_account_password_policy: the account's password policy is managed elsewhere or not at all"})
 	}
 	if b.pab == nil {
-		m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: "s3-control", Operation: "GetPublicAccessBlock", Code: CodeNotInPlan,
+		m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: "s3-control", Operation: "GetPublicAccessBlock", Code: CodeNotInPlan, Resource: b.accountARN(),
 			Message: "the plan has no aws_s3_account_public_access_block: the account's S3 Block Public Access is managed elsewhere or not at all"})
 	}
+	// Account-level data the plan lacks is confined to the account's own
+	// resource (the account ARN that account-wide results carry), so a
+	// control about a user or a role is never made ERROR by it.
 	// Metric filters, alarms and budgets are not read from plans.
 	for _, e := range []struct{ service, op, what string }{
 		{"cloudwatch-logs", "DescribeMetricFilters", "CloudWatch Logs metric filters"},
 		{"cloudwatch", "DescribeAlarms", "CloudWatch alarms"},
 		{"budgets", "DescribeBudgets", "budgets"},
 	} {
-		m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: e.service, Operation: e.op, Code: CodeNotInPlan,
+		m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: e.service, Operation: e.op, Code: CodeNotInPlan, Resource: b.accountARN(),
 			Message: "rampart does not read " + e.what + " from a Terraform plan"})
 	}
 	if b.accountID == "" {

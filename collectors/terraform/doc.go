@@ -70,7 +70,10 @@
 // the account-level S3 Block Public Access are single settings of the
 // account: when the plan has no resource for one, the snapshot records a
 // NotInPlan collection error instead of saying the account has none, so
-// those controls report ERROR, not a false FAIL. Regional services
-// (GuardDuty, AWS Config, Access Analyzer) are listed only for the regions
-// where the plan declares them.
+// those controls report ERROR, not a false FAIL. So do metric filters,
+// alarms and budgets, which the mapping does not read. These errors are
+// confined to the account's own resource (its ARN, which account-wide
+// results carry): a control about users or roles is never made ERROR by
+// them. Regional services (GuardDuty, AWS Config, Access Analyzer) are
+// listed only for the regions where the plan declares them.
 package terraform
