@@ -56,6 +56,9 @@ func loadConfig(ctx context.Context, o Options) (aws.Config, error) {
 // holes in its data, while adaptive mode already slows the client down.
 func newRetryer(o Options) aws.Retryer {
 	return retry.NewAdaptiveMode(func(ao *retry.AdaptiveModeOptions) {
+		if o.NoClientRateLimit {
+			ao.Throttles = nil
+		}
 		ao.StandardOptions = append(ao.StandardOptions, func(so *retry.StandardOptions) {
 			so.MaxAttempts = o.RetryMaxAttempts
 			so.RateLimiter = ratelimit.None

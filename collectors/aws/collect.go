@@ -54,6 +54,11 @@ type Options struct {
 	// lower it so that throttling costs no wall time.
 	RetryMaxAttempts int
 	RetryMaxBackoff  time.Duration
+	// NoClientRateLimit turns off adaptive mode's client-side slowdown
+	// after throttles (throttles are still retried). Only for tests: a fresh
+	// client that is throttled drops to 0.5 requests/s, which is right
+	// against AWS and seconds of idle time against a local fault injector.
+	NoClientRateLimit bool
 	// CallTimeout bounds every HTTP attempt (default 60 s), so a region
 	// that does not answer cannot hang the scan.
 	CallTimeout time.Duration
