@@ -5,7 +5,7 @@ import (
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
-func init() { plants = append(plants, plantRootCredentials, plantUserCredentials) }
+func init() { plants = append(plants, plantRootCredentials, plantUserCredentials, plantDirectPolicies) }
 
 // plantRootCredentials: dev's root (already without MFA, plant_root.go)
 // also kept the access key of the account's bootstrap script and used it
@@ -89,4 +89,23 @@ func plantUserCredentials(w *World) {
 	w.Want("aws-credentials-unused", Prod, "", UserARN(Prod, "alice"), results.Pass, "signed in two days ago")
 	w.Want("aws-multiple-active-keys", Prod, "", UserARN(Prod, "github-deploy"), results.Fail, "two active keys")
 	w.Want("aws-multiple-active-keys", Prod, "", UserARN(Prod, "deploy-bot"), results.Pass, "one active key")
+
+	// Any active key is a long-lived credential: every deploy-bot fails,
+	// users without keys pass.
+	w.Want("aws-long-lived-access-keys", Prod, "", UserARN(Prod, "deploy-bot"), results.Fail, "active access key instead of a role")
+	w.Want("aws-long-lived-access-keys", Prod, "", UserARN(Prod, "alice"), results.Pass, "console user, no access key")
+	w.Want("aws-long-lived-access-keys", Dev, "", UserARN(Dev, "former-admin"), results.Pass, "no access key")
+}
+
+// plantDirectPolicies: dev/data-analyst was given an inline Athena policy
+// of her own instead of joining a group.
+func plantDirectPolicies(w *World) {
+	dev := w.Account(Dev)
+	analyst := cleanHuman(Dev, "data-analyst", 40)
+	analyst.InlinePolicies = []snapshot.InlinePolicy{{Name: "athena-queries", Document: Doc(map[string]any{"Version": "2012-10-17", "Statement": []any{map[string]any{
+		"Effect": "Allow", "Action": []string{"athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults"}, "Resource": "*",
+	}}})}}
+	dev.Users = append(dev.Users, analyst)
+	w.Want("aws-user-direct-policies", Dev, "", UserARN(Dev, "data-analyst"), results.Fail, "inline policy on the user")
+	w.Want("aws-user-direct-policies", Dev, "", UserARN(Dev, "alice"), results.Pass, "permissions through the developers group only")
 }

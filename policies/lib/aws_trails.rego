@@ -110,3 +110,16 @@ summary(trail) := {
 selectors_known_bool(trail) if selectors_known(trail)
 
 default selectors_known_bool(_) := false
+
+# owner_account is the account ID in a trail's ARN.
+owner_account(trail) := split(trail.arn, ":")[4]
+
+# judged_in: each trail is judged once, in the account that owns it; a
+# trail whose owner was not scanned (an organization trail seen from a
+# member account) is judged in every scanned account that lists it.
+judged_in(trail, account) if owner_account(trail) == account.account_id
+
+judged_in(trail, account) if {
+	owner := owner_account(trail)
+	not owner in {a.account_id | some a in input.aws.accounts}
+}
