@@ -76,7 +76,7 @@ implies(c, t) if {
 	t.field == c.field
 	t.op == c.op
 	t.op == "="
-	glob.match(t.value, [], c.value)
+	glob.match(t.value, null, c.value)
 }
 
 implies(c, t) if {
