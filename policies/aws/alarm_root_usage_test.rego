@@ -48,6 +48,7 @@ test_fails_filter_without_alarm if {
 
 test_fails_alarm_without_actions if {
 	status([trail({})], [filter(pattern)], [alarm({"alarm_actions": []})]) == "FAIL"
+	status([trail({})], [filter(pattern)], [alarm({"alarm_actions": null})]) == "FAIL"
 	status([trail({})], [filter(pattern)], [alarm({"actions_enabled": false})]) == "FAIL"
 }
 

@@ -21,6 +21,7 @@
 package rampart.aws.billing_alarm
 
 import data.rampart.lib.aws
+import data.rampart.lib.aws_alarms as alarms
 import rego.v1
 
 type := "AWS::Budgets::Budget"
@@ -30,8 +31,7 @@ billing_alarms(account) := [a.name |
 	some a in region.alarms
 	a.namespace == "AWS/Billing"
 	a.metric_name == "EstimatedCharges"
-	a.actions_enabled
-	count(a.alarm_actions) > 0
+	alarms.notifies(a)
 ]
 
 budgets(account) := [b.name | some b in account.budgets]

@@ -41,3 +41,7 @@ test_error_when_nothing_found_and_budgets_unknown if {
 test_error_when_nothing_found_and_alarms_unknown if {
 	status([], null) == "ERROR"
 }
+
+test_fails_alarm_with_null_actions if {
+	status([], [object.union(billing, {"alarm_actions": null})]) == "FAIL"
+}

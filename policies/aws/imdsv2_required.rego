@@ -49,11 +49,21 @@ results contains r if {
 	r := aws.result("PASS", account, region.name, i.arn, type, sprintf("instance %s has the metadata endpoint disabled", [i.id]), evidence(i))
 }
 
+# HttpTokens empty: not known (e.g. unknown until apply in a plan).
 results contains r if {
 	some account in input.aws.accounts
 	some region in account.regions
 	some i in running(region)
-	i.http_tokens != "required"
+	i.http_tokens == ""
+	i.http_endpoint != "disabled"
+	r := aws.result("ERROR", account, region.name, i.arn, type, sprintf("instance %s: metadata options not known", [i.id]), evidence(i))
+}
+
+results contains r if {
+	some account in input.aws.accounts
+	some region in account.regions
+	some i in running(region)
+	not i.http_tokens in {"required", ""}
 	i.http_endpoint != "disabled"
 	r := aws.result("FAIL", account, region.name, i.arn, type, sprintf("instance %s allows IMDSv1 (HttpTokens %s)", [i.id, i.http_tokens]), evidence(i))
 }

@@ -37,3 +37,7 @@ test_stopped_instance_not_judged if {
 test_no_result_when_not_collected if {
 	count(results(null)) == 0
 }
+
+test_error_tokens_unknown if {
+	only(instance({"http_tokens": ""})).status == "ERROR"
+}

@@ -42,7 +42,8 @@ results contains r if {
 	some account in input.aws.accounts
 	root := account.root
 	root.mfa_active
-	root.mfa_devices != null
+	is_array(root.mfa_devices)
+	count(root.mfa_devices) > 0
 	not has_hardware(root)
 	r := aws.result("FAIL", account, "", root.arn, type, "root user's MFA is a virtual device only", {"mfa_active": true, "mfa_device_types": kinds(root)})
 }
@@ -55,13 +56,21 @@ results contains r if {
 	r := aws.result("FAIL", account, "", root.arn, type, "root user has no MFA device at all", {"mfa_active": false})
 }
 
-# MFA is on but the devices were not listed: the kind is unknown.
+# MFA is on but no device was listed (not collected, or none found): the
+# kind is unknown.
 results contains r if {
 	some account in input.aws.accounts
 	root := account.root
 	root.mfa_active
-	is_null(root.mfa_devices)
-	r := aws.result("ERROR", account, "", root.arn, type, "root user has MFA but its device kind was not collected", {"mfa_active": true, "mfa_devices": null})
+	no_devices(root)
+	r := aws.result("ERROR", account, "", root.arn, type, "root user has MFA but its device kind is unknown (no device listed)", {"mfa_active": true, "mfa_devices": root.mfa_devices})
+}
+
+no_devices(root) if is_null(root.mfa_devices)
+
+no_devices(root) if {
+	is_array(root.mfa_devices)
+	count(root.mfa_devices) == 0
 }
 
 has_hardware(root) if {

@@ -44,3 +44,8 @@ test_error_when_devices_not_collected if {
 test_no_result_when_root_not_collected if {
 	count(root_hardware_mfa.results) == 0 with input as account(null)
 }
+
+test_error_when_no_device_listed if {
+	r := only({"arn": arn, "mfa_active": true, "mfa_devices": []})
+	r.status == "ERROR"
+}

@@ -58,7 +58,7 @@ matches(op, v, arn) if {
 }
 
 denies_root(s, m) if {
-	"*" in aws.as_list(s.Action)
+	"*" in scp.strings(s.Action)
 	scp.all_resources(s)
 	cs := scp.conditions(s)
 	count(cs) > 0
@@ -83,7 +83,7 @@ undecided(m) := array.concat(
 		scp.applies(p, m)
 		is_null(p.document)
 	],
-	[sprintf("SCP %s is attached to an OU and the account's parents were not collected", [p.name]) |
+	[sprintf("SCP %s may govern the account: its targets or the account's parents were not collected", [p.name]) |
 		some p in scp.scps
 		scp.may_apply(p, m)
 	],

@@ -97,3 +97,12 @@ test_no_result_for_management_account if {
 test_no_result_without_organization if {
 	count(scp_deny_root.results) == 0 with input as {"aws": {"accounts": []}}
 }
+
+test_error_targets_not_collected if {
+	member_status([scp({"Statement": [deny_root]}, null)], ["r-1"]) == "ERROR"
+}
+
+# Without the policy list nothing is judged (the engine reports the gap).
+test_no_result_when_policies_not_collected if {
+	count(scp_deny_root.results) == 0 with input as org(null, ["r-1"])
+}

@@ -56,7 +56,7 @@ every_trail(s) if scp.all_resources(s)
 
 every_trail(s) if {
 	not s.NotResource
-	some res in aws.as_list(s.Resource)
+	some res in scp.strings(s.Resource)
 	glob.match(res, null, any_trail)
 }
 
@@ -87,7 +87,7 @@ undecided(m) := array.concat(
 		scp.applies(p, m)
 		is_null(p.document)
 	],
-	[sprintf("SCP %s is attached to an OU and the account's parents were not collected", [p.name]) |
+	[sprintf("SCP %s may govern the account: its targets or the account's parents were not collected", [p.name]) |
 		some p in scp.scps
 		scp.may_apply(p, m)
 	],

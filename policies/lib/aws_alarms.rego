@@ -195,11 +195,18 @@ alarmed_filters(spec, loc) := [{"filter": f.name, "alarms": alarms} |
 		some m in f.metric_transformations
 		a.metric_name == m.metric_name
 		a.namespace == m.metric_namespace
-		a.actions_enabled
-		count(a.alarm_actions) > 0
+		notifies(a)
 	]
 	count(alarms) > 0
 ]
+
+# notifies: the alarm has actions and they are enabled (a null action
+# list is none).
+notifies(alarm) if {
+	alarm.actions_enabled
+	is_array(alarm.alarm_actions)
+	count(alarm.alarm_actions) > 0
+}
 
 # examined describes every filter on a destination, for evidence.
 examined(spec, loc) := [{"filter": f.name, "pattern": f.pattern, "problems": filter_reasons(spec, f.pattern)} |
