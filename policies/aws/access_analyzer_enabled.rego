@@ -20,7 +20,7 @@
 #   remediation: |
 #     aws accessanalyzer create-analyzer --analyzer-name account-analyzer --type ACCOUNT --region <region>
 #     (or, from the delegated administrator, --type ORGANIZATION).
-#   escalation: Cloud team
+#   escalation: CISO + SOC Lead
 #   requires: ["accessanalyzer"]
 #   iac: P
 package rampart.aws.access_analyzer_enabled
