@@ -56,51 +56,50 @@ approved_pattern(arn) := [pattern |
 	iam.wildcard_match(pattern, arn)
 ][0]
 
-results contains r if {
+# decisions: each principal's effective policies, read once.
+decisions contains {"account": {"account_id": account.account_id}, "x": x, "eff": eff, "admin": iam.admin(eff.statements)} if {
 	some account in input.aws.accounts
 	some x in principals(account)
 	eff := iam.effective(account, x.p, x.kind)
-	iam.is_admin(eff.statements)
-	not approved(x)
+}
+
+results contains r if {
+	some d in decisions
+	d.admin
+	not approved(d.x)
 	r := aws.result(
-		"FAIL", account, "", x.p.arn, x.type,
-		sprintf("%s has full administrator access (* on *) and is not an approved admin role", [x.kind]),
-		{"admin_grants": iam.admin_sources(eff.statements), "unknown_policies": eff.unknown},
+		"FAIL", d.account, "", d.x.p.arn, d.x.type,
+		sprintf("%s has full administrator access (* on *) and is not an approved admin role", [d.x.kind]),
+		{"admin_grants": iam.admin_sources(d.eff.statements), "unknown_policies": d.eff.unknown},
 	)
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some x in principals(account)
-	eff := iam.effective(account, x.p, x.kind)
-	iam.is_admin(eff.statements)
-	approved(x)
+	some d in decisions
+	d.admin
+	approved(d.x)
 	r := aws.result(
-		"PASS", account, "", x.p.arn, x.type,
+		"PASS", d.account, "", d.x.p.arn, d.x.type,
 		"role has full administrator access and is an approved admin role",
-		{"admin_grants": iam.admin_sources(eff.statements), "approved_by": approved_pattern(x.p.arn)},
+		{"admin_grants": iam.admin_sources(d.eff.statements), "approved_by": approved_pattern(d.x.p.arn)},
 	)
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some x in principals(account)
-	eff := iam.effective(account, x.p, x.kind)
-	not iam.is_admin(eff.statements)
-	count(eff.unknown) == 0
-	r := aws.result("PASS", account, "", x.p.arn, x.type, sprintf("%s has no full administrator grant", [x.kind]), {})
+	some d in decisions
+	not d.admin
+	count(d.eff.unknown) == 0
+	r := aws.result("PASS", d.account, "", d.x.p.arn, d.x.type, sprintf("%s has no full administrator grant", [d.x.kind]), {})
 }
 
 # Not admin by what is known, but some policy could not be read: ERROR.
 results contains r if {
-	some account in input.aws.accounts
-	some x in principals(account)
-	eff := iam.effective(account, x.p, x.kind)
-	not iam.is_admin(eff.statements)
-	count(eff.unknown) > 0
+	some d in decisions
+	not d.admin
+	count(d.eff.unknown) > 0
 	r := aws.result(
-		"ERROR", account, "", x.p.arn, x.type,
-		sprintf("cannot tell whether the %s has full administrator access: %s", [x.kind, concat("; ", eff.unknown)]),
-		{"unknown_policies": eff.unknown},
+		"ERROR", d.account, "", d.x.p.arn, d.x.type,
+		sprintf("cannot tell whether the %s has full administrator access: %s", [d.x.kind, concat("; ", d.eff.unknown)]),
+		{"unknown_policies": d.eff.unknown},
 	)
 }

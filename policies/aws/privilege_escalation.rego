@@ -123,40 +123,38 @@ principals(account) := array.concat(
 	[{"kind": "role", "type": "AWS::IAM::Role", "p": r} | some r in account.roles; not r.service_linked],
 )
 
-results contains r if {
+# decisions: each non-admin principal's escalation paths, computed once.
+decisions contains {"account": {"account_id": account.account_id}, "x": x, "unknown": eff.unknown, "paths": paths(account, eff.statements)} if {
 	some account in input.aws.accounts
 	some x in principals(account)
 	eff := iam.effective(account, x.p, x.kind)
 	not iam.is_admin(eff.statements)
-	found := paths(account, eff.statements)
-	count(found) > 0
+}
+
+results contains r if {
+	some d in decisions
+	count(d.paths) > 0
 	r := aws.result(
-		"FAIL", account, "", x.p.arn, x.type,
-		sprintf("%s can escalate to administrator through %s", [x.kind, concat(", ", [f.pattern | some f in found])]),
-		{"escalation_paths": found, "unknown_policies": eff.unknown},
+		"FAIL", d.account, "", d.x.p.arn, d.x.type,
+		sprintf("%s can escalate to administrator through %s", [d.x.kind, concat(", ", [f.pattern | some f in d.paths])]),
+		{"escalation_paths": d.paths, "unknown_policies": d.unknown},
 	)
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some x in principals(account)
-	eff := iam.effective(account, x.p, x.kind)
-	not iam.is_admin(eff.statements)
-	count(paths(account, eff.statements)) == 0
-	count(eff.unknown) == 0
-	r := aws.result("PASS", account, "", x.p.arn, x.type, sprintf("%s has no known privilege-escalation path", [x.kind]), {})
+	some d in decisions
+	count(d.paths) == 0
+	count(d.unknown) == 0
+	r := aws.result("PASS", d.account, "", d.x.p.arn, d.x.type, sprintf("%s has no known privilege-escalation path", [d.x.kind]), {})
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some x in principals(account)
-	eff := iam.effective(account, x.p, x.kind)
-	not iam.is_admin(eff.statements)
-	count(paths(account, eff.statements)) == 0
-	count(eff.unknown) > 0
+	some d in decisions
+	count(d.paths) == 0
+	count(d.unknown) > 0
 	r := aws.result(
-		"ERROR", account, "", x.p.arn, x.type,
-		sprintf("cannot tell whether the %s can escalate: %s", [x.kind, concat("; ", eff.unknown)]),
-		{"unknown_policies": eff.unknown},
+		"ERROR", d.account, "", d.x.p.arn, d.x.type,
+		sprintf("cannot tell whether the %s can escalate: %s", [d.x.kind, concat("; ", d.unknown)]),
+		{"unknown_policies": d.unknown},
 	)
 }

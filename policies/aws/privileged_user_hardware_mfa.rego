@@ -32,11 +32,13 @@ import rego.v1
 
 type := "AWS::IAM::User"
 
-admins(account) := [{"user": u, "grants": iam.admin_sources(eff.statements)} |
+# admins: every admin user with the grants that make it one, read once.
+admins contains {"account": {"account_id": account.account_id}, "user": u, "grants": iam.admin_sources(eff.statements)} if {
+	some account in input.aws.accounts
 	some u in account.users
 	eff := iam.effective(account, u, "user")
 	iam.is_admin(eff.statements)
-]
+}
 
 hardware(u) if {
 	some d in u.mfa_devices
@@ -44,29 +46,26 @@ hardware(u) if {
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some a in admins(account)
+	some a in admins
 	a.user.credential_report
 	a.user.mfa_devices != null
 	hardware(a.user)
-	r := aws.result("PASS", account, "", a.user.arn, type, "admin user has a hardware MFA device", evidence(a))
+	r := aws.result("PASS", a.account, "", a.user.arn, type, "admin user has a hardware MFA device", evidence(a))
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some a in admins(account)
+	some a in admins
 	a.user.credential_report
 	a.user.mfa_devices != null
 	not hardware(a.user)
-	r := aws.result("FAIL", account, "", a.user.arn, type, fail_message(a.user), evidence(a))
+	r := aws.result("FAIL", a.account, "", a.user.arn, type, fail_message(a.user), evidence(a))
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some a in admins(account)
+	some a in admins
 	not a.user.credential_report
 	r := aws.result(
-		"ERROR", account, "", a.user.arn, type,
+		"ERROR", a.account, "", a.user.arn, type,
 		"admin user is absent from the credential report: its MFA devices are unknown", evidence(a),
 	)
 }

@@ -17,7 +17,15 @@ import rego.v1
 # rather than glob.match, because glob gives "[", "{" and "," meaning and
 # errors on an unbalanced "[", and policy resources such as
 # "arn:aws:s3:::b/${aws:username}/*" contain them.
-wildcard_match(pattern, s) if regex.match(wildcard_regex(pattern), s)
+wildcard_match(pattern, s) if {
+	not has_wildcard(pattern)
+	pattern == s
+}
+
+wildcard_match(pattern, s) if {
+	has_wildcard(pattern)
+	regex.match(wildcard_regex(pattern), s)
+}
 
 wildcard_regex(pattern) := concat("", ["^", replace(replace(escaped, "*", ".*"), "?", "."), "$"]) if {
 	escaped := regex.replace(pattern, `[.+^$()|\[\]{}\\]`, `\$0`)
@@ -145,6 +153,11 @@ is_admin(entries) if {
 	not any_deny_all(entries)
 }
 
+# admin is is_admin as true or false, for decisions stored in rules.
+admin(entries) if {
+	is_admin(entries)
+} else := false
+
 any_deny_all(entries) if {
 	some e in entries
 	deny_all(e.statement)
@@ -170,9 +183,11 @@ removed_by_deny(entries, action) if {
 # effective(account, principal, kind) is
 #   {"statements": [{"statement": s, "source": "..."}], "unknown": [...]}
 # for kind "user", "group" or "role". A user's statements include those of
-# its groups. "unknown" names each policy whose document is missing from
-# the snapshot or did not parse: a control must not PASS on a principal
-# with unknown policies (it may still FAIL on what it knows).
+# its groups. account must be one of input.aws.accounts: its policies and
+# groups are looked up in indexes built from the input. "unknown" names
+# each policy whose document is missing from the snapshot or did not
+# parse: a control must not PASS on a principal with unknown policies (it
+# may still FAIL on what it knows).
 
 effective(account, principal, "user") := {
 	"statements": array.concat(own_statements(account, principal), group_statements(account, principal)),
@@ -210,8 +225,7 @@ own_unknown(account, principal) := array.concat(
 
 group_statements(account, user) := [e |
 	some name in object.get(user, "groups", [])
-	some g in object.get(account, "groups", [])
-	g.name == name
+	g := group_index[account.account_id][name]
 	some x in own_statements(account, g)
 	e := {"statement": x.statement, "source": sprintf("group %s: %s", [name, x.source])}
 ]
@@ -219,38 +233,35 @@ group_statements(account, user) := [e |
 group_unknown(account, user) := array.concat(
 	[sprintf("group %s: %s", [name, u]) |
 		some name in object.get(user, "groups", [])
-		some g in object.get(account, "groups", [])
-		g.name == name
+		g := group_index[account.account_id][name]
 		some u in own_unknown(account, g)
 	],
 	[sprintf("group %s: not in the snapshot", [name]) |
 		some name in object.get(user, "groups", [])
-		not group_known(account, name)
+		not group_index[account.account_id][name]
 	],
 )
 
-group_known(account, name) if {
-	some g in object.get(account, "groups", [])
-	g.name == name
+# The managed policies and groups of every account, indexed once per
+# evaluation: principals look theirs up by ARN or name instead of scanning
+# the account's lists (10,000 users times 1,000 policies adds up).
+managed_index[account.account_id] := {p.arn: p | some p in account.policies} if {
+	some account in input.aws.accounts
 }
 
-managed_document(account, arn) := p.document if {
-	some p in object.get(account, "policies", [])
-	p.arn == arn
-	is_object(p.document)
+group_index[account.account_id] := {g.name: g | some g in account.groups} if {
+	some account in input.aws.accounts
 }
 
-managed_unknown(account, arn) := sprintf("document did not parse: %s", [p.document_error]) if {
-	some p in object.get(account, "policies", [])
-	p.arn == arn
+managed_document(account, arn) := managed_index[account.account_id][arn].document if {
+	is_object(managed_index[account.account_id][arn].document)
+}
+
+managed_unknown(account, arn) := sprintf("document did not parse: %s", [object.get(p, "document_error", "")]) if {
+	p := managed_index[account.account_id][arn]
 	not is_object(p.document)
 } else := "not in the snapshot's managed policies" if {
-	not managed_known(account, arn)
-}
-
-managed_known(account, arn) if {
-	some p in object.get(account, "policies", [])
-	p.arn == arn
+	not managed_index[account.account_id][arn]
 }
 
 # --- Convenience ----------------------------------------------------------

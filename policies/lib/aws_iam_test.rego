@@ -118,7 +118,7 @@ acct := {
 
 test_user_inherits_group_policies if {
 	u := {"groups": ["admins"], "attached_policies": [], "inline_policies": []}
-	eff := iam.effective(acct, u, "user")
+	eff := iam.effective(acct, u, "user") with input as {"aws": {"accounts": [acct]}}
 	count(eff.statements) == 2
 	eff.unknown == []
 	iam.is_admin(eff.statements)
@@ -127,7 +127,7 @@ test_user_inherits_group_policies if {
 
 test_role_has_only_its_own_policies if {
 	r := {"attached_policies": [], "inline_policies": [{"name": "x", "document": {"Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}}]}
-	eff := iam.effective(acct, r, "role")
+	eff := iam.effective(acct, r, "role") with input as {"aws": {"accounts": [acct]}}
 	count(eff.statements) == 1
 	not iam.is_admin(eff.statements)
 }
@@ -138,7 +138,7 @@ test_unknown_policies_are_named if {
 		"attached_policies": [{"name": "broken", "arn": "arn:aws:iam::111111111111:policy/broken"}, {"name": "gone", "arn": "arn:aws:iam::111111111111:policy/gone"}],
 		"inline_policies": [{"name": "bad", "document": null, "document_error": "invalid character"}],
 	}
-	eff := iam.effective(acct, u, "user")
+	eff := iam.effective(acct, u, "user") with input as {"aws": {"accounts": [acct]}}
 	eff.statements == []
 	eff.unknown == [
 		"managed arn:aws:iam::111111111111:policy/broken: document did not parse: unexpected EOF",
