@@ -266,7 +266,7 @@ managed_unknown(account, arn) := sprintf("document did not parse: %s", [object.g
 
 # --- Convenience ----------------------------------------------------------
 
-# principal_account is the account ID of an IAM ARN
+# arn_account is the account ID of an ARN
 # (arn:partition:iam::ACCOUNT:...), or "" when it has none.
 arn_account(arn) := parts[4] if {
 	parts := split(arn, ":")

@@ -44,8 +44,9 @@ assume_actions := {"sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:Assum
 # allow_statements: the Allow statements of a trust policy that grant one
 # of the assume actions (sts:TagSession alone lets nobody in). Deny
 # statements never grant, so they never make a finding; nor are they
-# credited with narrowing an Allow (see README: a Deny-with-condition guard
-# is not modelled, which can only err towards FAIL).
+# credited with narrowing an Allow (a Deny of "*" unless
+# aws:PrincipalOrgID matches is a real guard, but crediting Denies is
+# not modelled: that can only err towards FAIL, never towards PASS).
 allow_statements(doc) := [s |
 	some s in aws.statements(doc)
 	grants_assume(s)
@@ -69,11 +70,18 @@ principals(s) := [{"type": "AWS", "value": "*"}] if {
 	s.Principal == "*"
 } else := [{"type": "AWS", "value": "*"}] if {
 	s.NotPrincipal
-} else := [{"type": t, "value": v} |
+} else := [{"type": t, "value": text(v)} |
 	is_object(s.Principal)
 	some t, vs in s.Principal
 	some v in aws.as_list(vs)
 ]
+
+# text reads a policy value as IAM does, as a string: a plan written with
+# jsonencode may hold an account ID as a number, and string built-ins
+# must never fail (a built-in error fails the whole evaluation).
+text(v) := v if {
+	is_string(v)
+} else := sprintf("%v", [v])
 
 # wildcard_aws: an AWS principal that is "*" or contains a wildcard (IAM
 # rejects partial wildcards in principals, but a plan may hold one, and
@@ -127,7 +135,7 @@ conditions(s) := [c |
 	some op, block in s.Condition
 	is_object(block)
 	some key, vals in block
-	c := object.union(parse_operator(op), {"key": lower(key), "values": aws.as_list(vals)})
+	c := object.union(parse_operator(op), {"key": lower(key), "values": [text(v) | some v in aws.as_list(vals)]})
 ]
 
 parse_operator(op) := object.union(base_operator(parts[1]), {"set": parts[0]}) if {

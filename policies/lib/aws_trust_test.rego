@@ -158,3 +158,9 @@ test_is_own_and_trusted if {
 	trust.is_trusted({"kind": "account", "id": "999999999999"}) with data.rampart.config as cfg
 	not trust.is_own({"kind": "any", "id": "*"}, "111111111111") with input as world with data.rampart.config as cfg
 }
+
+test_non_string_values_are_read_as_strings if {
+	trust.principals({"Principal": {"AWS": 123456789012}}) == [{"type": "AWS", "value": "123456789012"}]
+	trust.pinned_values({"Condition": {"StringEquals": {"aws:PrincipalAccount": 111111111111}}}, "aws:principalaccount") == ["111111111111"]
+	trust.caller_pins({"Condition": {"Bool": {"aws:SecureTransport": true}}}) == {}
+}
