@@ -9,7 +9,7 @@
 #   Principals are read in every form (bare account ID, root, user, role,
 #   assumed-role ARNs, lists). A wildcard principal counts for the accounts
 #   or organization its conditions pin it to (aws:PrincipalAccount,
-#   aws:SourceAccount, aws:SourceArn, aws:PrincipalOrgID,
+#   aws:PrincipalArn, aws:SourceAccount, aws:SourceArn, aws:PrincipalOrgID,
 #   aws:PrincipalOrgPaths); pinned to nothing (or to an external ID alone)
 #   it lets in any account and fails here too. Service, Federated and
 #   CanonicalUser principals are not accounts and never fail here; Deny

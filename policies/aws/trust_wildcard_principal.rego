@@ -4,9 +4,10 @@
 #   A role whose trust policy allows "*" (Principal "*", {"AWS": "*"}, or an
 #   Allow with NotPrincipal) can be assumed from any AWS account in the
 #   world unless a condition pins the caller: aws:PrincipalOrgID,
-#   aws:PrincipalOrgPaths, aws:PrincipalAccount, aws:SourceAccount,
-#   aws:SourceArn or sts:ExternalId, with StringEquals/StringLike/ArnEquals/
-#   ArnLike (or their ForAnyValue forms) and a value that actually pins
+#   aws:PrincipalOrgPaths, aws:PrincipalAccount, aws:PrincipalArn,
+#   aws:SourceAccount, aws:SourceArn or sts:ExternalId, with StringEquals,
+#   StringLike, ArnEquals or ArnLike (or their ForAnyValue forms) and a
+#   value that actually pins
 #   ("*", "o-*" or an IfExists form on a key the caller can omit pin
 #   nothing; see policies/lib/aws_trust.rego). Deny statements never make a
 #   finding. Whom a pinned wildcard lets in (another organization, a

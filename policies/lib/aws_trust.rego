@@ -157,13 +157,13 @@ like_ops := {"StringLike", "ArnLike"}
 # present and fails when it is absent, so it pins.
 #
 # ...IfExists pins only for keys every caller of that kind carries: an
-# absent key makes the condition true. aws:PrincipalAccount is in every
-# request signed by an AWS principal, and an OIDC token always has sub and
+# absent key makes the condition true. aws:PrincipalAccount and
+# aws:PrincipalArn are in every request signed by an AWS principal, and an OIDC token always has sub and
 # aud. aws:PrincipalOrgID / aws:PrincipalOrgPaths are absent for callers
 # outside any organization, aws:SourceAccount / aws:SourceArn for direct
 # callers, sts:ExternalId for a caller that just leaves it out: with
 # IfExists those pin nothing.
-always_present(key) if key == "aws:principalaccount"
+always_present(key) if key in {"aws:principalaccount", "aws:principalarn"}
 
 always_present(key) if endswith(key, ":sub")
 
@@ -203,6 +203,7 @@ pinned_values(s, key) := vals if {
 #   aws:PrincipalOrgID   an organization ID, no wildcard ("o-*" pins nothing)
 #   aws:PrincipalOrgPaths  a path whose organization is fixed: o-xxx/...
 #   aws:PrincipalAccount, aws:SourceAccount  12 digits, no wildcard
+#   aws:PrincipalArn     an ARN whose account field is 12 digits
 #   aws:SourceArn        an ARN whose account field is 12 digits, or a
 #                        literal ARN without wildcard (S3 ARNs have no account)
 #   sts:ExternalId       a non-empty value without wildcard: an external ID
@@ -216,6 +217,14 @@ pinned_value("aws:principalaccount", v) if regex.match(`^[0-9]{12}$`, v)
 pinned_value("aws:sourceaccount", v) if regex.match(`^[0-9]{12}$`, v)
 
 pinned_value("aws:sourcearn", v) if {
+	is_string(v)
+	regex.match(`^[0-9]{12}$`, iam.arn_account(v))
+}
+
+# aws:PrincipalArn is not in the catalogue's list, but "*" narrowed to
+# arn:aws:iam::ACCOUNT:role/x is a common and sound pin: it counts when
+# the account field is fixed.
+pinned_value("aws:principalarn", v) if {
 	is_string(v)
 	regex.match(`^[0-9]{12}$`, iam.arn_account(v))
 }
@@ -234,7 +243,7 @@ pinned_value("sts:externalid", v) if {
 
 caller_pin_keys := [
 	"aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount",
-	"aws:sourceaccount", "aws:sourcearn", "sts:externalid",
+	"aws:sourceaccount", "aws:sourcearn", "aws:principalarn", "sts:externalid",
 ]
 
 # caller_pins: the keys (and values) that pin who may assume through s.
@@ -259,7 +268,8 @@ narrowed_accounts(s) := {a |
 	some key in ["aws:principalaccount", "aws:sourceaccount"]
 	some a in pinned_values(s, key)
 } | {a |
-	some v in pinned_values(s, "aws:sourcearn")
+	some key in ["aws:sourcearn", "aws:principalarn"]
+	some v in pinned_values(s, key)
 	a := iam.arn_account(v)
 	regex.match(`^[0-9]{12}$`, a)
 }

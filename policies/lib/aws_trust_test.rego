@@ -98,6 +98,7 @@ test_values_that_pin if {
 	pins({"ArnLike": {"aws:SourceArn": "arn:aws:sns:eu-west-1:111111111111:*"}}) != {}
 	pins({"StringEquals": {"sts:ExternalId": "a1b2c3"}}) == {"sts:externalid": ["a1b2c3"]}
 	pins({"StringEqualsIfExists": {"aws:PrincipalAccount": "111111111111"}}) != {}
+	pins({"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::222222222222:role/ci-*"}}) == {"aws:principalarn": ["arn:aws:iam::222222222222:role/ci-*"]}
 }
 
 test_values_that_pin_nothing if {
@@ -107,6 +108,7 @@ test_values_that_pin_nothing if {
 	pins({"StringLike": {"aws:PrincipalOrgPaths": "o-*/*"}}) == {}
 	pins({"StringLike": {"aws:PrincipalAccount": "1111*"}}) == {}
 	pins({"ArnLike": {"aws:SourceArn": "arn:aws:sns:*:*:topic"}}) == {}
+	pins({"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/admin"}}) == {}
 	pins({"StringLike": {"sts:ExternalId": "*"}}) == {}
 	pins({"StringEquals": {"sts:ExternalId": ""}}) == {}
 
@@ -148,6 +150,7 @@ test_grants_of_wildcards if {
 	trust.grants({"Principal": "*", "Condition": {"StringEquals": {"sts:ExternalId": "x1"}}}) == [{"kind": "any", "id": "*", "principal": "*"}]
 	trust.grants({"Principal": "*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-other12345"}}}) == [{"kind": "org", "id": "o-other12345", "principal": "*"}]
 	trust.grants({"Principal": {"AWS": "*"}, "Condition": {"StringEquals": {"aws:PrincipalAccount": "888888888888"}}}) == [{"kind": "account", "id": "888888888888", "principal": "*"}]
+	trust.grants({"Principal": "*", "Condition": {"ArnEquals": {"aws:PrincipalArn": "arn:aws:iam::888888888888:role/x"}}}) == [{"kind": "account", "id": "888888888888", "principal": "*"}]
 }
 
 test_is_own_and_trusted if {
