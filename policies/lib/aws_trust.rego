@@ -157,17 +157,18 @@ like_ops := {"StringLike", "ArnLike"}
 # present and fails when it is absent, so it pins.
 #
 # ...IfExists pins only for keys every caller of that kind carries: an
-# absent key makes the condition true. aws:PrincipalAccount and
-# aws:PrincipalArn are in every request signed by an AWS principal, and an OIDC token always has sub and
-# aud. aws:PrincipalOrgID / aws:PrincipalOrgPaths are absent for callers
-# outside any organization, aws:SourceAccount / aws:SourceArn for direct
-# callers, sts:ExternalId for a caller that just leaves it out: with
-# IfExists those pin nothing.
-always_present(key) if key in {"aws:principalaccount", "aws:principalarn"}
+# absent key makes the condition true. An OIDC token always has sub and
+# aud, so pinning_form accepts IfExists on them. aws:PrincipalAccount and
+# aws:PrincipalArn are in every request signed by an AWS principal, but
+# not in AssumeRoleWithWebIdentity / AssumeRoleWithSAML, which are
+# unsigned: IfExists on them pins only a statement that grants neither
+# (see pinned_values). aws:PrincipalOrgID / aws:PrincipalOrgPaths are
+# absent for callers outside any organization, aws:SourceAccount /
+# aws:SourceArn for direct callers, sts:ExternalId for a caller that just
+# leaves it out: with IfExists those pin nothing.
+token_claim(key) if endswith(key, ":sub")
 
-always_present(key) if endswith(key, ":sub")
-
-always_present(key) if endswith(key, ":aud")
+token_claim(key) if endswith(key, ":aud")
 
 pinning_form(c) if {
 	c.op in (equality_ops | like_ops)
@@ -179,8 +180,24 @@ pinning_form(c) if {
 	c.op in (equality_ops | like_ops)
 	c.set != "ForAllValues"
 	c.if_exists
-	always_present(c.key)
+	token_claim(c.key)
 }
+
+# pins_in(s, c): c pins within statement s, IfExists on the principal
+# keys included when s grants only signed assumption.
+pins_in(_, c) if pinning_form(c)
+
+pins_in(s, c) if {
+	c.op in (equality_ops | like_ops)
+	c.set != "ForAllValues"
+	c.if_exists
+	c.key in {"aws:principalaccount", "aws:principalarn"}
+	not unsigned_assume(s)
+}
+
+unsigned_assume(s) if iam.allows_action(s, "sts:AssumeRoleWithWebIdentity")
+
+unsigned_assume(s) if iam.allows_action(s, "sts:AssumeRoleWithSAML")
 
 # pinned_values(s, key) is the list of values a pinning condition on key
 # (a caller-pin key below) allows, when every one of them pins; it is
@@ -189,7 +206,7 @@ pinning_form(c) if {
 pinned_values(s, key) := vals if {
 	some c in conditions(s)
 	c.key == key
-	pinning_form(c)
+	pins_in(s, c)
 	vals := c.values
 	count(vals) > 0
 	every v in vals {

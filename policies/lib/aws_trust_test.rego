@@ -97,7 +97,7 @@ test_values_that_pin if {
 	pins({"StringEquals": {"aws:SourceAccount": "111111111111"}}) != {}
 	pins({"ArnLike": {"aws:SourceArn": "arn:aws:sns:eu-west-1:111111111111:*"}}) != {}
 	pins({"StringEquals": {"sts:ExternalId": "a1b2c3"}}) == {"sts:externalid": ["a1b2c3"]}
-	pins({"StringEqualsIfExists": {"aws:PrincipalAccount": "111111111111"}}) != {}
+	trust.caller_pins({"Action": "sts:AssumeRole", "Effect": "Allow", "Condition": {"StringEqualsIfExists": {"aws:PrincipalAccount": "111111111111"}}}) != {}
 	pins({"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::222222222222:role/ci-*"}}) == {"aws:principalarn": ["arn:aws:iam::222222222222:role/ci-*"]}
 }
 
@@ -125,6 +125,9 @@ test_operators_that_pin_nothing if {
 	pins({"StringEqualsIfExists": {"aws:PrincipalOrgID": "o-exampleorg1"}}) == {}
 	pins({"StringEqualsIfExists": {"sts:ExternalId": "a1b2c3"}}) == {}
 	pins({"ArnLikeIfExists": {"aws:SourceArn": "arn:aws:sns:eu-west-1:111111111111:t"}}) == {}
+
+	# an unsigned web-identity or SAML call carries no principal account
+	trust.caller_pins({"Action": "sts:*", "Effect": "Allow", "Condition": {"StringEqualsIfExists": {"aws:PrincipalAccount": "111111111111"}}}) == {}
 }
 
 test_has_external_id_is_boolean if {
