@@ -136,11 +136,6 @@ results contains r if {
 results contains r if {
 	some account in input.aws.accounts
 	some role in account.roles
-	not is_object(role.trust_policy)
-	object.get(role, "trust_policy_error", "") != ""
-	r := aws.result(
-		"ERROR", account, "", role.arn, type,
-		sprintf("trust policy did not parse: %s", [role.trust_policy_error]),
-		{"trust_policy_error": role.trust_policy_error},
-	)
+	why := trust.unreadable(role)
+	r := aws.result("ERROR", account, "", role.arn, type, why, {"trust_policy_error": object.get(role, "trust_policy_error", "")})
 }

@@ -37,6 +37,18 @@ own_org_ids contains id if {
 	id != ""
 }
 
+# unreadable(role) says why a role's trust policy cannot be judged: it did
+# not parse, or it is not a policy document. Undefined for a readable one
+# and for one not collected (null without error: the engine reports the
+# collection error).
+unreadable(role) := sprintf("trust policy did not parse: %s", [role.trust_policy_error]) if {
+	not is_object(role.trust_policy)
+	object.get(role, "trust_policy_error", "") != ""
+} else := "trust policy is not a policy document (expected a JSON object)" if {
+	role.trust_policy != null
+	not is_object(role.trust_policy)
+}
+
 # --- Statements that let someone assume the role --------------------------
 
 assume_actions := {"sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"}

@@ -170,3 +170,10 @@ test_non_string_values_are_read_as_strings if {
 	trust.pinned_values({"Condition": {"StringEquals": {"aws:PrincipalAccount": 111111111111}}}, "aws:principalaccount") == ["111111111111"]
 	trust.caller_pins({"Condition": {"Bool": {"aws:SecureTransport": true}}}) == {}
 }
+
+test_unreadable_trust_policies if {
+	trust.unreadable({"trust_policy": null, "trust_policy_error": "invalid character 'x'"}) == "trust policy did not parse: invalid character 'x'"
+	trust.unreadable({"trust_policy": "%7B%22Version%22"}) == "trust policy is not a policy document (expected a JSON object)"
+	not trust.unreadable({"trust_policy": null})
+	not trust.unreadable({"trust_policy": {"Statement": []}})
+}
