@@ -174,7 +174,7 @@ like_ops := {"StringLike", "ArnLike"}
 # aws:PrincipalArn are in every request signed by an AWS principal, but
 # not in AssumeRoleWithWebIdentity / AssumeRoleWithSAML, which are
 # unsigned: IfExists on them pins only a statement that grants neither
-# (see pinned_values). aws:PrincipalOrgID / aws:PrincipalOrgPaths are
+# (see pins_in). aws:PrincipalOrgID / aws:PrincipalOrgPaths are
 # absent for callers outside any organization, aws:SourceAccount /
 # aws:SourceArn for direct callers, sts:ExternalId for a caller that just
 # leaves it out: with IfExists those pin nothing.
@@ -211,19 +211,25 @@ unsigned_assume(s) if iam.allows_action(s, "sts:AssumeRoleWithWebIdentity")
 
 unsigned_assume(s) if iam.allows_action(s, "sts:AssumeRoleWithSAML")
 
-# pinned_values(s, key) is the list of values a pinning condition on key
-# (a caller-pin key below) allows, when every one of them pins; it is
-# undefined when no condition on key pins. A list of alternatives pins
-# only when each one does: one open alternative opens the statement.
+# pinned_values(s, key) lists the values the pinning conditions on key
+# (a caller-pin key below) allow; it is undefined when none pins. Within
+# one condition, alternatives are ORed, so it pins only when each value
+# does: one open alternative opens it. Conditions on the same key under
+# several operators (or spelled in several cases) are ANDed; their values
+# are listed together, which can only widen what the cross-account
+# control reports, and a function must have one value per input.
 pinned_values(s, key) := vals if {
-	some c in conditions(s)
-	c.key == key
-	pins_in(s, c)
-	vals := c.values
+	vals := sort({v |
+		some c in conditions(s)
+		c.key == key
+		pins_in(s, c)
+		count(c.values) > 0
+		every x in c.values {
+			pinned_value(key, x)
+		}
+		some v in c.values
+	})
 	count(vals) > 0
-	every v in vals {
-		pinned_value(key, v)
-	}
 }
 
 # What a pinned value is, per key. A value with a wildcard is judged as a
@@ -290,7 +296,7 @@ has_external_id(s) if {
 #
 # A wildcard principal narrowed by conditions lets in:
 #   the pinned accounts (aws:PrincipalAccount, aws:SourceAccount, the
-#   account field of aws:SourceArn), or
+#   account field of aws:SourceArn and aws:PrincipalArn), or
 #   the pinned organizations (aws:PrincipalOrgID, aws:PrincipalOrgPaths).
 # With neither (nothing, or sts:ExternalId alone) it lets in any account.
 narrowed_accounts(s) := {a |

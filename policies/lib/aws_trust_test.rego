@@ -177,3 +177,22 @@ test_unreadable_trust_policies if {
 	not trust.unreadable({"trust_policy": null})
 	not trust.unreadable({"trust_policy": {"Statement": []}})
 }
+
+# Two conditions on one key (ANDed) must not make a function conflict,
+# which would fail the whole evaluation.
+test_several_conditions_on_one_key if {
+	trust.pinned_values(
+		{"Condition": {
+			"StringEquals": {"aws:PrincipalAccount": "222222222222", "AWS:PrincipalAccount": "333333333333"},
+			"ForAnyValue:StringEquals": {"aws:PrincipalAccount": "111111111111"},
+		}},
+		"aws:principalaccount",
+	) == ["111111111111", "222222222222", "333333333333"]
+	trust.pinned_values(
+		{"Condition": {
+			"StringEquals": {"aws:PrincipalOrgID": "o-exampleorg1"},
+			"StringLike": {"aws:PrincipalOrgID": "o-*"},
+		}},
+		"aws:principalorgid",
+	) == ["o-exampleorg1"]
+}
