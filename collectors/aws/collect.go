@@ -49,7 +49,8 @@ type Options struct {
 	// Progress, when set, receives one line per account and region done.
 	Progress func(msg string)
 
-	// RetryMaxAttempts bounds the SDK's adaptive retryer (default 10).
+	// RetryMaxAttempts bounds the SDK's adaptive retryer (default: the
+	// standard AWS_MAX_ATTEMPTS / max_attempts setting, else 5).
 	// RetryMaxBackoff caps its backoff (default: the SDK's 20 s); tests
 	// lower it so that throttling costs no wall time.
 	RetryMaxAttempts int
@@ -89,9 +90,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
-	}
-	if o.RetryMaxAttempts <= 0 {
-		o.RetryMaxAttempts = 10
 	}
 	if o.CallTimeout <= 0 {
 		o.CallTimeout = 60 * time.Second
