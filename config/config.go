@@ -52,8 +52,9 @@ type AWS struct {
 	// OrganizationID pins aws:PrincipalOrgID conditions when the snapshot
 	// has no organization.
 	OrganizationID string `yaml:"organization_id" json:"organization_id"`
-	// AdminRoles are ARN patterns (glob, * matches within a segment) of
-	// roles approved to hold full admin.
+	// AdminRoles are ARN patterns of roles approved to hold full admin
+	// (IAM-style: * matches any run of characters, "/" and ":" included;
+	// ? matches one character).
 	AdminRoles []string `yaml:"admin_roles" json:"admin_roles"`
 }
 

@@ -330,6 +330,11 @@ type OrgAccount struct {
 	ARN    string `json:"arn"`
 	Name   string `json:"name"`
 	Status string `json:"status"`
+	// Parents are the IDs of the root and the organizational units above
+	// the account (ListParents, walked up to the root), so that a policy
+	// attached to an OU can be resolved to the accounts it governs. Nil
+	// when not collected.
+	Parents []string `json:"parents"`
 }
 
 // OrgPolicy is a service control policy with its document and targets.

@@ -18,6 +18,10 @@ import (
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 )
 
+// defaultMaxAttempts bounds retries when neither Options nor the SDK
+// configuration says otherwise.
+const defaultMaxAttempts = 5
+
 // defaultRegion is used for global services when no region is configured.
 const defaultRegion = "us-east-1"
 
@@ -26,7 +30,6 @@ const defaultRegion = "us-east-1"
 // with rampart's retry, timeout and read-only guard on top.
 func loadConfig(ctx context.Context, o Options) (aws.Config, error) {
 	load := []func(*config.LoadOptions) error{
-		config.WithRetryer(func() aws.Retryer { return newRetryer(o) }),
 		config.WithHTTPClient(awshttp.NewBuildableClient().
 			WithTimeout(o.CallTimeout).
 			WithTransportOptions(func(t *http.Transport) {
@@ -46,6 +49,16 @@ func loadConfig(ctx context.Context, o Options) (aws.Config, error) {
 	if cfg.Region == "" {
 		cfg.Region = defaultRegion
 	}
+	// Attempts: the option, else the user's own AWS_MAX_ATTEMPTS /
+	// max_attempts, else 5 (a persistent 5xx then costs about 15 s of
+	// backoff, not minutes).
+	if o.RetryMaxAttempts <= 0 {
+		o.RetryMaxAttempts = cfg.RetryMaxAttempts
+	}
+	if o.RetryMaxAttempts <= 0 {
+		o.RetryMaxAttempts = defaultMaxAttempts
+	}
+	cfg.Retryer = func() aws.Retryer { return newRetryer(o) }
 	cfg.APIOptions = append(cfg.APIOptions, addAllowlistGuard)
 	return cfg, nil
 }
@@ -56,6 +69,9 @@ func loadConfig(ctx context.Context, o Options) (aws.Config, error) {
 // holes in its data, while adaptive mode already slows the client down.
 func newRetryer(o Options) aws.Retryer {
 	return retry.NewAdaptiveMode(func(ao *retry.AdaptiveModeOptions) {
+		if o.NoClientRateLimit {
+			ao.Throttles = nil
+		}
 		ao.StandardOptions = append(ao.StandardOptions, func(so *retry.StandardOptions) {
 			so.MaxAttempts = o.RetryMaxAttempts
 			so.RateLimiter = ratelimit.None

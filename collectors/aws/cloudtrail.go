@@ -90,13 +90,13 @@ func (c *collection) trailDetails(ctx context.Context, cfg aws.Config, account s
 	})
 	st, err := client.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: aws.String(t.ARN)})
 	if err != nil {
-		c.rec.fail(account, t.HomeRegion, err)
+		c.rec.failResource(account, t.HomeRegion, t.ARN, err)
 	} else {
 		t.IsLogging = aws.Bool(aws.ToBool(st.IsLogging))
 	}
 	sel, err := client.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(t.ARN)})
 	if err != nil {
-		c.rec.fail(account, t.HomeRegion, err)
+		c.rec.failResource(account, t.HomeRegion, t.ARN, err)
 		return
 	}
 	t.EventSelectors = mustJSON(nonNil(sel.EventSelectors))

@@ -49,11 +49,17 @@ type Options struct {
 	// Progress, when set, receives one line per account and region done.
 	Progress func(msg string)
 
-	// RetryMaxAttempts bounds the SDK's adaptive retryer (default 10).
+	// RetryMaxAttempts bounds the SDK's adaptive retryer (default: the
+	// standard AWS_MAX_ATTEMPTS / max_attempts setting, else 5).
 	// RetryMaxBackoff caps its backoff (default: the SDK's 20 s); tests
 	// lower it so that throttling costs no wall time.
 	RetryMaxAttempts int
 	RetryMaxBackoff  time.Duration
+	// NoClientRateLimit turns off adaptive mode's client-side slowdown
+	// after throttles (throttles are still retried). Only for tests: a fresh
+	// client that is throttled drops to 0.5 requests/s, which is right
+	// against AWS and seconds of idle time against a local fault injector.
+	NoClientRateLimit bool
 	// CallTimeout bounds every HTTP attempt (default 60 s), so a region
 	// that does not answer cannot hang the scan.
 	CallTimeout time.Duration
@@ -84,9 +90,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
-	}
-	if o.RetryMaxAttempts <= 0 {
-		o.RetryMaxAttempts = 10
 	}
 	if o.CallTimeout <= 0 {
 		o.CallTimeout = 60 * time.Second

@@ -158,9 +158,10 @@ type mfaDevices map[string][]string
 // hardware tokens or FIDO keys, so a principal the credential report marks
 // mfa_active with no virtual device is given one device of type "hardware":
 // that is inferred, not listed. When the virtual devices are unknown the
-// result is nil (not collected).
+// result is nil (not collected) for a principal with MFA, and empty for
+// one without.
 func (m mfaDevices) devices(arn string, mfaActive bool) []snapshot.MFADevice {
-	if m == nil {
+	if m == nil && mfaActive {
 		return nil
 	}
 	out := []snapshot.MFADevice{}

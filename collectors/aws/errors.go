@@ -18,6 +18,8 @@ import (
 const (
 	// CodeRootRowMissing: the credential report had no <root_account> row,
 	// so root password and key use are unknown (moto never writes that row).
+	// The error is confined to the root user's resource: the users' rows
+	// are fine.
 	CodeRootRowMissing = "RootRowMissing"
 	// CodeNotInEvidence: offline evidence files do not cover this data.
 	CodeNotInEvidence = "NotInEvidence"
@@ -42,6 +44,17 @@ func (r *recorder) fail(account, region string, err error) {
 	service, op, code, msg := classify(err)
 	r.add(snapshot.CollectionError{
 		Provider: "aws", Account: account, Region: region,
+		Service: service, Operation: op, Code: code, Message: msg,
+	})
+}
+
+// failResource records a failed call that concerns one resource only (a
+// trail's status, a provider's audiences): controls about other resources
+// of the account and region keep their data.
+func (r *recorder) failResource(account, region, resource string, err error) {
+	service, op, code, msg := classify(err)
+	r.add(snapshot.CollectionError{
+		Provider: "aws", Account: account, Region: region, Resource: resource,
 		Service: service, Operation: op, Code: code, Message: msg,
 	})
 }
@@ -87,7 +100,7 @@ func (r *recorder) sorted() []snapshot.CollectionError {
 		a, b := out[i], out[j]
 		for _, c := range [][2]string{
 			{a.Account, b.Account}, {a.Region, b.Region}, {a.Service, b.Service},
-			{a.Operation, b.Operation}, {a.Code, b.Code}, {a.Message, b.Message},
+			{a.Operation, b.Operation}, {a.Resource, b.Resource}, {a.Code, b.Code}, {a.Message, b.Message},
 		} {
 			if c[0] != c[1] {
 				return c[0] < c[1]

@@ -97,7 +97,7 @@ func FromEvidence(ev Evidence) (*snapshot.Snapshot, error) {
 	if rep.root != nil {
 		a.Root = rootFromReport(rep.root, rootARN, nil)
 	} else {
-		rec.add(snapshot.CollectionError{Account: account, Service: "iam", Operation: "GetCredentialReport", Code: CodeRootRowMissing,
+		rec.add(snapshot.CollectionError{Account: account, Resource: rootARN, Service: "iam", Operation: "GetCredentialReport", Code: CodeRootRowMissing,
 			Message: "the credential report has no <root_account> row and offline evidence has no account summary: the root user is unknown"})
 	}
 	s := &snapshot.Snapshot{

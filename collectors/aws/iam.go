@@ -50,7 +50,7 @@ func (c *collection) iam(ctx context.Context, cfg aws.Config, a *snapshot.AWSAcc
 	case a.AccountSummary != nil:
 		if rep != nil {
 			c.rec.add(snapshot.CollectionError{
-				Account: id, Service: "iam", Operation: "GetCredentialReport", Code: CodeRootRowMissing,
+				Account: id, Resource: rootARN, Service: "iam", Operation: "GetCredentialReport", Code: CodeRootRowMissing,
 				Message: "the credential report has no <root_account> row: root MFA and keys come from GetAccountSummary, root password and key use are unknown",
 			})
 		}
@@ -209,7 +209,7 @@ func (c *collection) oidcProviders(ctx context.Context, client *iam.Client, acco
 		got, err := client.GetOpenIDConnectProvider(ctx, &iam.GetOpenIDConnectProviderInput{OpenIDConnectProviderArn: p.Arn})
 		if err != nil {
 			// The provider exists; only its audiences are unknown.
-			c.rec.fail(account, "", err)
+			c.rec.failResource(account, "", arn, err)
 		} else {
 			op.ClientIDs = nonNil(got.ClientIDList)
 			op.Created = utc(got.CreateDate)

@@ -1,0 +1,82 @@
+package aws
+
+import (
+	"strings"
+	"testing"
+)
+
+// --org collects the management account and every member (entered through
+// AssumeRole) into one snapshot, with the organization and its SCPs.
+func TestCollectOrganization(t *testing.T) {
+	url := needMoto(t)
+	b := standardWorld(t, url)
+	members := b.organization(2)
+	b.member(members[0]).user("member-admin", true, false, 1)
+
+	p := newProxy(t, url)
+	opts := testOptions("", "us-east-1")
+	opts.Org = true
+	s, _ := collectVia(t, p, opts)
+
+	if len(s.AWS.Accounts) != 3 || len(s.Scopes) != 3 {
+		t.Fatalf("%d accounts, %d scopes; want 3", len(s.AWS.Accounts), len(s.Scopes))
+	}
+	org := s.AWS.Organization
+	if org == nil || org.ManagementAccount != motoAccount || len(org.Accounts) != 3 {
+		t.Fatalf("organization: %+v", org)
+	}
+	var scp bool
+	for _, pol := range org.Policies {
+		if pol.Name == "deny-root" {
+			scp = strings.Contains(string(pol.Document), `"Effect":"Deny"`) && len(pol.Targets) == 1 && pol.Targets[0].Type == "ROOT"
+		}
+	}
+	if !scp {
+		t.Errorf("SCP deny-root with its root target missing: %+v", org.Policies)
+	}
+	for _, a := range s.AWS.Accounts {
+		if a.AccountID == members[0] {
+			if u := findUser(a, "member-admin"); u == nil || a.Name != "member-0" {
+				t.Errorf("member %s: name %q users %+v", a.AccountID, a.Name, a.Users)
+			}
+		}
+		if a.Users == nil || a.Regions == nil {
+			t.Errorf("account %s not collected", a.AccountID)
+		}
+	}
+	for _, c := range p.log() {
+		if !IsAllowed(c.Service, c.Operation) {
+			t.Errorf("call not on the read-only allowlist: %s", c)
+		}
+	}
+}
+
+// A member whose role cannot be assumed stays in the snapshot with nothing
+// collected and the AssumeRole error recorded: it never silently vanishes.
+func TestOrganizationMemberDenied(t *testing.T) {
+	url := needMoto(t)
+	b := standardWorld(t, url)
+	members := b.organization(1)
+
+	p := newProxy(t, url)
+	p.deny = func(c call) bool { return c.Service == "sts" && c.Operation == "AssumeRole" }
+	opts := testOptions("", "us-east-1")
+	opts.Org = true
+	s, _ := collectVia(t, p, opts)
+
+	if len(s.AWS.Accounts) != 2 {
+		t.Fatalf("%d accounts; want 2", len(s.AWS.Accounts))
+	}
+	for _, a := range s.AWS.Accounts {
+		if a.AccountID != members[0] {
+			continue
+		}
+		if a.Users != nil || a.Root != nil || a.Regions != nil || a.Trails != nil {
+			t.Errorf("denied member has data: %+v", a)
+		}
+	}
+	want := append(motoGaps("us-east-1"), members[0]+"//sts/AssumeRole/AccessDenied")
+	if got := errorKeys(s.Errors); !sameSet(got, want) {
+		t.Errorf("errors:\n got %q\nwant %q", got, want)
+	}
+}

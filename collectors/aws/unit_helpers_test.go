@@ -1,0 +1,5 @@
+package aws
+
+import "context"
+
+func context_DeadlineExceeded() error { return context.DeadlineExceeded }

@@ -1,0 +1,80 @@
+# METADATA
+# title: Users with administrator access use hardware MFA
+# description: |
+#   An IAM user with full administrator access (the notion of
+#   aws-admin-policy-attached: * on *, through its own or its groups'
+#   policies, not neutralised by a deny-all) must sign in with a hardware
+#   MFA device or FIDO security key: a virtual TOTP app can be phished or
+#   copied with the phone. An admin user with no MFA device at all fails
+#   here too: this control asks whether the admin holds a hardware key,
+#   and an admin with only access keys is not caught by
+#   aws-console-user-mfa (console users only). Users without admin access
+#   are not evaluated; a user whose admin status cannot be decided (a
+#   policy document missing) is left to aws-admin-policy-attached's ERROR,
+#   and one absent from the credential report is ERROR here.
+# custom:
+#   id: aws-privileged-user-hardware-mfa
+#   severity: medium
+#   frameworks: {}
+#   mitre: [T1078.004, T1556]
+#   remediation: |
+#     Register a FIDO security key or hardware TOTP token for the user and remove the virtual device:
+#     aws iam list-mfa-devices --user-name USER
+#     aws iam deactivate-mfa-device --user-name USER --serial-number SERIAL   (after the hardware key is enabled)
+#   escalation: CISO + Cloud team
+#   requires: ["iam:GetAccountAuthorizationDetails", "iam:GetCredentialReport", "iam:ListMFADevices", "iam:ListVirtualMFADevices"]
+#   iac: N
+package rampart.aws.privileged_user_hardware_mfa
+
+import data.rampart.lib.aws
+import data.rampart.lib.aws.iam
+import rego.v1
+
+type := "AWS::IAM::User"
+
+# admins: every admin user with the grants that make it one, read once.
+admins contains {"account": {"account_id": account.account_id}, "user": u, "grants": iam.admin_sources(eff.statements)} if {
+	some account in input.aws.accounts
+	some u in account.users
+	eff := iam.effective(account, u, "user")
+	iam.is_admin(eff.statements)
+}
+
+hardware(u) if {
+	some d in u.mfa_devices
+	d.type == "hardware"
+}
+
+results contains r if {
+	some a in admins
+	a.user.credential_report
+	a.user.mfa_devices != null
+	hardware(a.user)
+	r := aws.result("PASS", a.account, "", a.user.arn, type, "admin user has a hardware MFA device", evidence(a))
+}
+
+results contains r if {
+	some a in admins
+	a.user.credential_report
+	a.user.mfa_devices != null
+	not hardware(a.user)
+	r := aws.result("FAIL", a.account, "", a.user.arn, type, fail_message(a.user), evidence(a))
+}
+
+results contains r if {
+	some a in admins
+	not a.user.credential_report
+	r := aws.result(
+		"ERROR", a.account, "", a.user.arn, type,
+		"admin user is absent from the credential report: its MFA devices are unknown", evidence(a),
+	)
+}
+
+fail_message(u) := "admin user has no MFA device at all" if {
+	count(u.mfa_devices) == 0
+} else := "admin user has only virtual MFA devices"
+
+evidence(a) := {
+	"admin_grants": a.grants,
+	"mfa_devices": [d.type | some d in object.get(a.user, "mfa_devices", [])],
+}
