@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/rampart-sec/rampart/collectors"
 	awscollector "github.com/rampart-sec/rampart/collectors/aws"
 	"github.com/rampart-sec/rampart/snapshot"
 )
@@ -175,7 +176,8 @@ func newScanAWSCmd() *cobra.Command {
 					return err
 				}
 			}
-			return ev.run(c.Context(), c.OutOrStdout(), s, raw, snapshotFile)
+			in := &collectors.Input{Snapshot: s, JSON: raw, Digest: snapshot.Digest(raw)}
+			return ev.run(c.Context(), c.OutOrStdout(), c.ErrOrStderr(), in, snapshotFile)
 		},
 	}
 	eo.register(c.Flags())

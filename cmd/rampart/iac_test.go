@@ -13,6 +13,9 @@ const (
 	plans      = "../../collectors/terraform/testdata/"
 	guardrails = plans + "synthetic_guardrails.json"
 	testPolicy = "testdata/policies"
+	// only keeps the tests of CLI behaviour independent of the built-in
+	// catalogue (plans_test.go pins that).
+	only = "--control=aws-test-role-trust-star"
 )
 
 type jsonReport struct {
@@ -78,7 +81,7 @@ func TestEvalPlan(t *testing.T) {
 
 // Unknown until apply is ERROR with the reason, never PASS or FAIL.
 func TestEvalPlanUnknownIsError(t *testing.T) {
-	code, r, errs := evalJSON(t, plans+"checkov_github_oidc.json", "--policy-dir", testPolicy, "--fail-on", "low")
+	code, r, errs := evalJSON(t, plans+"checkov_github_oidc.json", only, "--policy-dir", testPolicy, "--fail-on", "low")
 	if code != exitOK {
 		t.Fatalf("exit %d: ERROR must not trip --fail-on (%s)", code, errs)
 	}
@@ -108,7 +111,7 @@ func TestEvalAzurePlan(t *testing.T) {
 func TestWaiversOnPlan(t *testing.T) {
 	// The plan's timestamp (2026-11-20) is "now": the vendor waiver
 	// expired in January, the others run to December.
-	code, r, errs := evalJSON(t, guardrails, "--policy-dir", testPolicy, "--waivers", "testdata/waivers-plan.yaml", "--fail-on", "high")
+	code, r, errs := evalJSON(t, guardrails, only, "--policy-dir", testPolicy, "--waivers", "testdata/waivers-plan.yaml", "--fail-on", "high")
 	if code != exitOK {
 		t.Errorf("exit %d: the only high FAIL is waived (%s)", code, errs)
 	}
@@ -136,7 +139,7 @@ func TestWaiversOnPlan(t *testing.T) {
 		}
 	}
 	// Expiry is judged at --now, not the wall clock.
-	code, _, errs = evalJSON(t, guardrails, "--policy-dir", testPolicy, "--waivers", "testdata/waivers-plan.yaml", "--fail-on", "high", "--now", "2027-01-01T00:00:00Z")
+	code, _, errs = evalJSON(t, guardrails, only, "--policy-dir", testPolicy, "--waivers", "testdata/waivers-plan.yaml", "--fail-on", "high", "--now", "2027-01-01T00:00:00Z")
 	if code != exitFindings || !strings.Contains(errs, "aws_iam_role.wild expired on 2026-12-31") {
 		t.Errorf("after expiry: exit %d, %s", code, errs)
 	}
@@ -145,23 +148,23 @@ func TestWaiversOnPlan(t *testing.T) {
 func TestBaselineNewOnly(t *testing.T) {
 	dir := t.TempDir()
 	base := filepath.Join(dir, "base.json")
-	if code, _, errs := rampart(t, "eval", guardrails, "--policy-dir", testPolicy, "-f", "json", "-o", base); code != exitOK {
+	if code, _, errs := rampart(t, "eval", guardrails, only, "--policy-dir", testPolicy, "-f", "json", "-o", base); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	// Everything is in the baseline: nothing new gates.
-	if code, _, errs := rampart(t, "eval", guardrails, "--policy-dir", testPolicy, "--baseline", base, "--new-only", "--fail-on", "high"); code != exitOK {
+	if code, _, errs := rampart(t, "eval", guardrails, only, "--policy-dir", testPolicy, "--baseline", base, "--new-only", "--fail-on", "high"); code != exitOK {
 		t.Errorf("exit %d with every finding in the baseline: %s", code, errs)
 	}
 	// An empty baseline: every finding is new.
 	empty := filepath.Join(dir, "empty.json")
 	os.WriteFile(empty, []byte(`{"schema": "rampart.results/v1", "results": []}`), 0o644)
-	if code, _, _ := rampart(t, "eval", guardrails, "--policy-dir", testPolicy, "--baseline", empty, "--new-only", "--fail-on", "high"); code != exitFindings {
+	if code, _, _ := rampart(t, "eval", guardrails, only, "--policy-dir", testPolicy, "--baseline", empty, "--new-only", "--fail-on", "high"); code != exitFindings {
 		t.Errorf("exit %d with an empty baseline, want 1", code)
 	}
 }
 
 func TestSARIFWithTerraformSources(t *testing.T) {
-	code, out, errs := rampart(t, "eval", guardrails, "--policy-dir", testPolicy, "-f", "sarif", "--tf-dir", plans+"tf")
+	code, out, errs := rampart(t, "eval", guardrails, only, "--policy-dir", testPolicy, "-f", "sarif", "--tf-dir", plans+"tf")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -191,14 +194,14 @@ func TestSARIFWithTerraformSources(t *testing.T) {
 }
 
 func TestJUnitAndMarkdownOnPlan(t *testing.T) {
-	code, out, errs := rampart(t, "eval", guardrails, "--policy-dir", testPolicy, "-f", "junit")
+	code, out, errs := rampart(t, "eval", guardrails, only, "--policy-dir", testPolicy, "-f", "junit")
 	var suites struct {
 		Failures int `xml:"failures,attr"`
 	}
 	if code != exitOK || xml.Unmarshal([]byte(out), &suites) != nil || suites.Failures != 1 {
 		t.Errorf("junit: exit %d, %+v, %s", code, suites, errs)
 	}
-	code, out, _ = rampart(t, "eval", guardrails, "--policy-dir", testPolicy, "-f", "markdown")
+	code, out, _ = rampart(t, "eval", guardrails, only, "--policy-dir", testPolicy, "-f", "markdown")
 	if code != exitOK || !strings.Contains(out, "`aws_iam_role.wild`") {
 		t.Errorf("markdown: exit %d\n%s", code, out)
 	}
