@@ -11,6 +11,9 @@ import (
 type configuration struct {
 	ProviderConfig map[string]providerConfig `json:"provider_config"`
 	RootModule     configModule              `json:"root_module"`
+
+	// index caches resource lookups by module instance and type.name.
+	index map[string]*configResource
 }
 
 type providerConfig struct {
@@ -95,17 +98,25 @@ func (c *configuration) module(addr string) *configModule {
 
 // resource returns the configuration block of an instance.
 func (c *configuration) resource(in instance) *configResource {
-	m := c.module(in.Module)
-	if m == nil {
-		return nil
+	key := in.Module + "|" + in.Type + "." + in.Name
+	if r, ok := c.index[key]; ok {
+		return r
 	}
-	for i := range m.Resources {
-		r := &m.Resources[i]
-		if r.Mode == "managed" && r.Type == in.Type && r.Name == in.Name {
-			return r
+	if c.index == nil {
+		c.index = map[string]*configResource{}
+	}
+	var found *configResource
+	if m := c.module(in.Module); m != nil {
+		for i := range m.Resources {
+			r := &m.Resources[i]
+			if r.Mode == "managed" && r.Type == in.Type && r.Name == in.Name {
+				found = r
+				break
+			}
 		}
 	}
-	return nil
+	c.index[key] = found
+	return found
 }
 
 // references lists the references of an attribute's expression.
