@@ -33,6 +33,16 @@
 // account a role lives in is the plan's own account (below), not a field
 // of an ARN.
 //
+// # What is left out
+//
+// A plan describes what it manages. An attachment or inline policy whose
+// user, group or role is not in the plan (an existing principal named by
+// its name) is not evaluated: the principal is not in the snapshot. One
+// plan is one AWS account: provider aliases that point at other accounts
+// are not told apart. data.aws_iam_policy_document is not rendered by
+// rampart: its json reaches the resources that use it when Terraform read
+// it during plan, and is unknown until apply otherwise.
+//
 // # Own account
 //
 // Trust analysis needs the account the roles live in. It is the first of

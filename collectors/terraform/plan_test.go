@@ -23,7 +23,7 @@ var epoch = func() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UT
 var plans = []string{
 	"regula_admin_policy", "regula_user_attached_policy", "regula_cloudtrail_log_validation",
 	"regula_password_length", "regula_azurerm_storage", "checkov_iam_policies", "checkov_github_oidc",
-	"checkov_terragoat", "tgc_iam_binding", "synthetic_guardrails", "synthetic_unknown_account",
+	"checkov_terragoat", "tgc_iam_binding", "synthetic_guardrails", "synthetic_unknown_account", "synthetic_scp",
 }
 
 func mapFile(t testing.TB, name string) *snapshot.Snapshot {
@@ -198,5 +198,26 @@ func TestUnknownAt(t *testing.T) {
 	}
 	if !unknownAt(true, "anything") {
 		t.Error("a wholly unknown value must be unknown below")
+	}
+}
+
+// A plan without resource_changes (trimmed by hand or by a tool) is read
+// from planned_values, child modules included; nothing in it is unknown.
+func TestPlannedValuesFallback(t *testing.T) {
+	data := `{"format_version": "0.1", "planned_values": {"root_module": {
+		"resources": [{"address": "aws_iam_user.a", "mode": "managed", "type": "aws_iam_user", "name": "a", "values": {"name": "a", "path": "/"}}],
+		"child_modules": [{"address": "module.m", "resources": [],
+			"child_modules": [{"address": "module.m.module.n[\"x\"]", "resources": [
+				{"address": "module.m.module.n[\"x\"].aws_iam_role.r[0]", "mode": "managed", "type": "aws_iam_role", "name": "r", "index": 0,
+				 "values": {"name": "r", "path": "/", "assume_role_policy": "{\"Version\":\"2012-10-17\",\"Statement\":[]}"}},
+				{"address": "module.m.module.n[\"x\"].data.aws_iam_policy_document.d", "mode": "data", "type": "aws_iam_policy_document", "name": "d", "values": {}}
+			]}]}]}}}`
+	s, err := Map("p.json", []byte(data), Options{Now: epoch})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := s.AWS.Accounts[0]
+	if len(a.Users) != 1 || len(a.Roles) != 1 || a.Roles[0].ARN != `module.m.module.n["x"].aws_iam_role.r[0]` || a.Roles[0].TrustPolicy == nil {
+		t.Errorf("users %+v roles %+v", a.Users, a.Roles)
 	}
 }
