@@ -180,6 +180,23 @@ func (ev *evaluator) knownControl(id string) bool {
 	return len(ev.opts.controls) > 0
 }
 
+// waiversFor keeps the waivers of the controls evaluated on snap: a
+// waiver for a control left out (by --control, or iac: N on a plan) is
+// neither applied nor stale.
+func (ev *evaluator) waiversFor(snap *snapshot.Snapshot) []waivers.Waiver {
+	evaluated := map[string]bool{}
+	for _, c := range ev.engine.Applicable(snap) {
+		evaluated[c.ID] = true
+	}
+	var out []waivers.Waiver
+	for _, w := range ev.waivers {
+		if evaluated[w.Control] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // rules is the controls' metadata for the reports that list rules.
 func rules(cs []*policies.Control) map[string]reports.Rule {
 	out := make(map[string]reports.Rule, len(cs))
@@ -203,8 +220,8 @@ func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *c
 	if err != nil {
 		return err
 	}
-	if len(ev.waivers) > 0 {
-		outcome := waivers.Apply(rs, ev.waivers, ev.evaluatedAt(snap))
+	if ws := ev.waiversFor(snap); len(ws) > 0 {
+		outcome := waivers.Apply(rs, ws, ev.evaluatedAt(snap))
 		for _, w := range outcome.Warnings() {
 			fmt.Fprintln(stderr, "rampart:", w)
 		}

@@ -138,6 +138,9 @@ func TestWaiversOnPlan(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
 	}
+	if strings.Contains(errs, "waivers-plan.yaml:16") {
+		t.Errorf("a waiver of a control not evaluated on plans was reported:\n%s", errs)
+	}
 	// Expiry is judged at --now, not the wall clock.
 	code, _, errs = evalJSON(t, guardrails, only, "--policy-dir", testPolicy, "--waivers", "testdata/waivers-plan.yaml", "--fail-on", "high", "--now", "2027-01-01T00:00:00Z")
 	if code != exitFindings || !strings.Contains(errs, "aws_iam_role.wild expired on 2026-12-31") {
