@@ -28,11 +28,8 @@ func applyCollectionErrors(c *Control, rs []results.Result, s *snapshot.Snapshot
 	}
 	for i := range rs {
 		r := &rs[i]
-		for _, e := range relevant {
-			if covers(e, r.Account, r.Region, r.Resource) {
-				markError(r, e)
-				break
-			}
+		if e, ok := c.blocked(relevant, r.Account, r.Region, r.Resource); ok {
+			markError(r, e)
 		}
 	}
 	type place struct{ account, region string }
@@ -51,31 +48,73 @@ func applyCollectionErrors(c *Control, rs []results.Result, s *snapshot.Snapshot
 		if hasResultIn(rs, e) {
 			continue
 		}
+		blocking, ok := c.blocked(relevant, e.Account, e.Region, "")
+		if !ok {
+			continue // another source of the same data was collected
+		}
 		r := results.Result{
 			Control: c.ID, Title: c.Title, Severity: c.Severity, Provider: c.Provider,
 			Account: e.Account, Region: e.Region,
 			Resource: scopeResource(s, e), ResourceType: "scope",
 			Remediation: c.Remediation, Frameworks: c.Frameworks, MITRE: c.MITRE, Escalation: c.Escalation,
 		}
-		markError(&r, e)
+		markError(&r, blocking)
 		r.ID = results.ResultID(r.Control, r.Account, r.Region, r.Resource)
 		rs = append(rs, r)
 	}
 	return rs
 }
 
-// rests reports whether the control depends on the failed call.
+// blocked reports whether some requirement of the control is entirely
+// unavailable for a result at (account, region, resource), and returns an
+// error that made it so. A requirement "a|b" names alternative sources of
+// the same data: it is unavailable only when every alternative failed.
+func (c *Control) blocked(errs []snapshot.CollectionError, account, region, resource string) (snapshot.CollectionError, bool) {
+	for _, req := range c.Requires {
+		var first *snapshot.CollectionError
+		for _, alt := range strings.Split(req, "|") {
+			e, ok := failedFor(errs, alt, account, region, resource)
+			if !ok {
+				first = nil
+				break
+			}
+			if first == nil {
+				first = &e
+			}
+		}
+		if first != nil {
+			return *first, true
+		}
+	}
+	return snapshot.CollectionError{}, false
+}
+
+// failedFor finds an error of the source req ("service" or
+// "service:Operation") covering a result at (account, region, resource).
+func failedFor(errs []snapshot.CollectionError, req, account, region, resource string) (snapshot.CollectionError, bool) {
+	for _, e := range errs {
+		if matchesSource(req, e) && covers(e, account, region, resource) {
+			return e, true
+		}
+	}
+	return snapshot.CollectionError{}, false
+}
+
+// rests reports whether the control depends on the failed call at all.
 func (c *Control) rests(e snapshot.CollectionError) bool {
 	for _, req := range c.Requires {
-		service, op, hasOp := strings.Cut(req, ":")
-		if service != e.Service {
-			continue
-		}
-		if !hasOp || e.Operation == "*" || op == e.Operation {
-			return true
+		for _, alt := range strings.Split(req, "|") {
+			if matchesSource(alt, e) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+func matchesSource(req string, e snapshot.CollectionError) bool {
+	service, op, hasOp := strings.Cut(req, ":")
+	return service == e.Service && (!hasOp || e.Operation == "*" || op == e.Operation)
 }
 
 // covers reports whether an error makes the data of a result unknown. An

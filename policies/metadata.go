@@ -25,8 +25,10 @@ type Control struct {
 	Remediation string
 	Escalation  string
 	// Requires names the collected data the control rests on, as
-	// "service" or "service:Operation". A collection error on any of them
-	// turns the control's results in that account and region into ERROR.
+	// "service" or "service:Operation"; "a|b" names alternative sources of
+	// the same data. A collection error on a requirement (on every
+	// alternative of it) turns the control's results in that account and
+	// region into ERROR.
 	Requires []string
 	// IaC says whether the control can be decided from a Terraform plan:
 	// "Y", "P" (partly) or "N" (never: not evaluated on plans).

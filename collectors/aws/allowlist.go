@@ -51,6 +51,7 @@ var allowed = []Call{
 	{"budgets", "DescribeBudgets", "budgets:ViewBudget"},
 	{"organizations", "DescribeOrganization", "organizations:DescribeOrganization"},
 	{"organizations", "ListAccounts", "organizations:ListAccounts"},
+	{"organizations", "ListParents", "organizations:ListParents"},
 	{"organizations", "ListPolicies", "organizations:ListPolicies"},
 	{"organizations", "DescribePolicy", "organizations:DescribePolicy"},
 	{"organizations", "ListTargetsForPolicy", "organizations:ListTargetsForPolicy"},

@@ -59,6 +59,9 @@ func (c *collection) organization(ctx context.Context, cfg aws.Config, caller st
 	} else {
 		info.model.Accounts = accounts
 		info.listed = true
+		if err := accountParents(ctx, client, accounts); err != nil {
+			c.rec.fail(caller, "", err)
+		}
 	}
 	if policies, err := serviceControlPolicies(ctx, client); err != nil {
 		c.rec.fail(caller, "", err)
@@ -81,6 +84,47 @@ func orgAccounts(ctx context.Context, client *organizations.Client) ([]snapshot.
 		}
 	}
 	return out, nil
+}
+
+// maxOUDepth bounds the walk up the organization tree: AWS nests OUs at
+// most five deep under the root.
+const maxOUDepth = 8
+
+// accountParents fills each account's Parents: the OUs above it and the
+// root, nearest first, so an SCP attached to an OU can be resolved to the
+// accounts it governs. Organizations has no bulk call for this: it costs
+// one ListParents per account and one per OU (OUs are remembered). On the
+// first failure it stops: the remaining accounts keep nil Parents, which
+// the SCP controls read as "not collected".
+func accountParents(ctx context.Context, client *organizations.Client, accounts []snapshot.OrgAccount) error {
+	ouParent := map[string]types.Parent{}
+	for i := range accounts {
+		chain := []string{}
+		child := accounts[i].ID
+		for range maxOUDepth {
+			p, known := ouParent[child]
+			if !known {
+				out, err := client.ListParents(ctx, &organizations.ListParentsInput{ChildId: aws.String(child)})
+				if err != nil {
+					return err
+				}
+				if len(out.Parents) == 0 {
+					break
+				}
+				p = out.Parents[0]
+				if child != accounts[i].ID {
+					ouParent[child] = p
+				}
+			}
+			chain = append(chain, aws.ToString(p.Id))
+			if p.Type == types.ParentTypeRoot {
+				break
+			}
+			child = aws.ToString(p.Id)
+		}
+		accounts[i].Parents = chain
+	}
+	return nil
 }
 
 // accountStatus prefers the newer State field over the deprecated Status.

@@ -25,6 +25,25 @@ func TestCollectOrganization(t *testing.T) {
 	if org == nil || org.ManagementAccount != motoAccount || len(org.Accounts) != 3 {
 		t.Fatalf("organization: %+v", org)
 	}
+	// Parents: nearest first, up to the root; the first member is in an OU.
+	var rootID string
+	for _, a := range org.Accounts {
+		if a.ID == motoAccount && len(a.Parents) == 1 {
+			rootID = a.Parents[0]
+		}
+	}
+	if !strings.HasPrefix(rootID, "r-") {
+		t.Fatalf("management account parents: %+v", org.Accounts)
+	}
+	for _, a := range org.Accounts {
+		want := 1
+		if a.ID == members[0] {
+			want = 2
+		}
+		if len(a.Parents) != want || a.Parents[len(a.Parents)-1] != rootID || (want == 2 && !strings.HasPrefix(a.Parents[0], "ou-")) {
+			t.Errorf("account %s parents %v, want %d ending in %s", a.ID, a.Parents, want, rootID)
+		}
+	}
 	var scp bool
 	for _, pol := range org.Policies {
 		if pol.Name == "deny-root" {

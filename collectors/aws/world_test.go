@@ -173,6 +173,14 @@ func (b *builder) organization(members int) []string {
 	}
 	roots, err := c.ListRoots(b.ctx, &organizations.ListRootsInput{})
 	b.must(err, "ListRoots")
+	// The first member lives in an OU, so parents are walked past the root's
+	// direct children.
+	ou, err := c.CreateOrganizationalUnit(b.ctx, &organizations.CreateOrganizationalUnitInput{Name: aws.String("workloads"), ParentId: roots.Roots[0].Id})
+	b.must(err, "CreateOrganizationalUnit")
+	if len(ids) > 0 {
+		_, err = c.MoveAccount(b.ctx, &organizations.MoveAccountInput{AccountId: aws.String(ids[0]), SourceParentId: roots.Roots[0].Id, DestinationParentId: ou.OrganizationalUnit.Id})
+		b.must(err, "MoveAccount")
+	}
 	p, err := c.CreatePolicy(b.ctx, &organizations.CreatePolicyInput{Name: aws.String("deny-root"), Description: aws.String("deny root"), Type: otypes.PolicyTypeServiceControlPolicy,
 		Content: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::*:root"}}}]}`)})
 	b.must(err, "CreatePolicy")

@@ -16,7 +16,7 @@
 #     Sign in as root and delete the access keys (IAM console > Security credentials > Access keys).
 #     Check with: aws iam get-account-summary --query SummaryMap.AccountAccessKeysPresent (must be 0).
 #   escalation: CISO + Cloud team
-#   requires: ["iam:GetAccountSummary", "iam:GetCredentialReport"]
+#   requires: ["iam:GetAccountSummary|iam:GetCredentialReport"]
 #   iac: N
 package rampart.aws.root_access_keys
 

@@ -17,7 +17,7 @@
 #     Check with: aws iam list-virtual-mfa-devices --assignment-status Assigned
 #     (no serial ending in :mfa/root-account-mfa-device should remain).
 #   escalation: CISO + Cloud team
-#   requires: ["iam:GetAccountSummary", "iam:GetCredentialReport", "iam:ListVirtualMFADevices"]
+#   requires: ["iam:GetAccountSummary|iam:GetCredentialReport", "iam:ListVirtualMFADevices"]
 #   iac: N
 package rampart.aws.root_hardware_mfa
 

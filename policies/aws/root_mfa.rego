@@ -14,7 +14,7 @@
 #     Sign in as root and enable MFA (IAM console > Security credentials > Assign MFA device),
 #     preferably a hardware key. Check with: aws iam get-account-summary --query SummaryMap.AccountMFAEnabled
 #   escalation: CISO + Cloud team
-#   requires: ["iam:GetAccountSummary", "iam:GetCredentialReport"]
+#   requires: ["iam:GetAccountSummary|iam:GetCredentialReport"]
 #   iac: N
 package rampart.aws.root_mfa
 

@@ -1,0 +1,54 @@
+package policies
+
+import (
+	"testing"
+
+	"github.com/rampart-sec/rampart/results"
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+func TestAlternativeSources(t *testing.T) {
+	const acct, root = "111111111111", "arn:aws:iam::111111111111:root"
+	summaryDown := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "GetAccountSummary", Code: "AccessDenied"}
+	reportDown := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "GetCredentialReport", Code: "AccessDenied"}
+	rootRowMissing := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "GetCredentialReport", Code: "RootRowMissing", Resource: root}
+	notInEvidence := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "*", Code: "NotInEvidence"}
+	mfaDown := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "ListVirtualMFADevices", Code: "Throttling"}
+
+	for _, tc := range []struct {
+		name     string
+		requires []string
+		errs     []snapshot.CollectionError
+		results  int // results passed in: 0 or 1 (a PASS on root)
+		want     []string
+	}{
+		{"one source missing: decided from the other", []string{"iam:GetAccountSummary|iam:GetCredentialReport"}, []snapshot.CollectionError{rootRowMissing}, 1, []string{"PASS " + root}},
+		{"summary missing: decided from the report", []string{"iam:GetAccountSummary|iam:GetCredentialReport"}, []snapshot.CollectionError{summaryDown}, 1, []string{"PASS " + root}},
+		{"both missing", []string{"iam:GetAccountSummary|iam:GetCredentialReport"}, []snapshot.CollectionError{summaryDown, rootRowMissing}, 1, []string{"ERROR " + root}},
+		{"service-wide error covers every alternative", []string{"iam:GetAccountSummary|iam:GetCredentialReport"}, []snapshot.CollectionError{notInEvidence}, 1, []string{"ERROR " + root}},
+		{"a second requirement missing", []string{"iam:GetAccountSummary|iam:GetCredentialReport", "iam:ListVirtualMFADevices"}, []snapshot.CollectionError{mfaDown}, 1, []string{"ERROR " + root}},
+		{"no result and one source left: no scope ERROR", []string{"iam:GetAccountSummary|iam:GetCredentialReport"}, []snapshot.CollectionError{reportDown}, 0, nil},
+		{"no result and no source left: scope ERROR", []string{"iam:GetAccountSummary|iam:GetCredentialReport"}, []snapshot.CollectionError{reportDown, summaryDown}, 0, []string{"ERROR " + root}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &Control{ID: "aws-x", Provider: "aws", Severity: results.High, Requires: tc.requires}
+			var rs []results.Result
+			if tc.results == 1 {
+				rs = []results.Result{{Control: "aws-x", Status: results.Pass, Account: acct, Resource: root}}
+			}
+			s := &snapshot.Snapshot{Errors: tc.errs, Scopes: []snapshot.Scope{{Provider: "aws", Account: acct, Resource: root}}}
+			var got []string
+			for _, r := range applyCollectionErrors(c, rs, s) {
+				got = append(got, string(r.Status)+" "+r.Resource)
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %v, want %v", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("got %v, want %v", got, tc.want)
+				}
+			}
+		})
+	}
+}
