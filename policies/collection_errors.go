@@ -12,7 +12,10 @@ import (
 // result whose control rests on data that failed to be collected in its
 // account and region becomes ERROR, and where such a failure left a control
 // with nothing to say about an account or region at all, an ERROR result
-// for that scope is added, so the gap is visible instead of silent.
+// for that scope is added, so the gap is visible instead of silent. Data a
+// Terraform plan does not show (snapshot.CodeNotInPlan) is the exception:
+// a PASS the plan's own resources prove stands, and the rest is not
+// evaluated.
 func applyCollectionErrors(c *Control, rs []results.Result, s *snapshot.Snapshot) []results.Result {
 	if len(c.Requires) == 0 || len(s.Errors) == 0 {
 		return rs
@@ -26,12 +29,20 @@ func applyCollectionErrors(c *Control, rs []results.Result, s *snapshot.Snapshot
 	if len(relevant) == 0 {
 		return rs
 	}
-	for i := range rs {
-		r := &rs[i]
+	kept := rs[:0]
+	for _, r := range rs {
 		if e, ok := c.blocked(relevant, r.Account, r.Region, r.Resource); ok {
-			markError(r, e)
+			if e.Code == snapshot.CodeNotInPlan {
+				if r.Status != results.Pass {
+					continue // not evaluated: absence from a plan proves nothing
+				}
+			} else {
+				markError(&r, e)
+			}
 		}
+		kept = append(kept, r)
 	}
+	rs = kept
 	type place struct{ account, region string }
 	seen := map[place]bool{}
 	for _, e := range relevant {
@@ -121,10 +132,10 @@ func matchesSource(req string, e snapshot.CollectionError) bool {
 // error without account covers every account; an error without region
 // covers every region; a result without region (account-wide) is covered
 // by an error in any of the account's regions; an error with a resource
-// covers only that resource.
+// covers only that resource (in its region, when it names one).
 func covers(e snapshot.CollectionError, account, region, resource string) bool {
-	if e.Resource != "" {
-		return e.Resource == resource
+	if e.Resource != "" && e.Resource != resource {
+		return false
 	}
 	if e.Account != "" && e.Account != account {
 		return false

@@ -52,3 +52,30 @@ func TestAlternativeSources(t *testing.T) {
 		})
 	}
 }
+
+// On a plan, data the plan does not show proves nothing: a PASS the plan's
+// own resources decide stands, anything else is not evaluated; an error in
+// one region leaves the others alone.
+func TestNotInPlan(t *testing.T) {
+	const acct, root = "111111111111", "arn:aws:iam::111111111111:root"
+	notInPlan := snapshot.CollectionError{Provider: "aws", Account: acct, Region: "eu-west-1", Service: "guardduty", Operation: "*", Code: snapshot.CodeNotInPlan, Resource: root}
+	c := &Control{ID: "aws-x", Provider: "aws", Severity: results.High, Requires: []string{"guardduty"}}
+	rs := []results.Result{
+		{Status: results.Fail, Account: acct, Region: "eu-west-1", Resource: root},
+		{Status: results.Fail, Account: acct, Region: "us-east-1", Resource: root},
+		{Status: results.Pass, Account: acct, Region: "eu-west-1", Resource: root + "x"},
+	}
+	s := &snapshot.Snapshot{Errors: []snapshot.CollectionError{notInPlan}}
+	var got []string
+	for _, r := range applyCollectionErrors(c, rs, s) {
+		got = append(got, string(r.Status)+" "+r.Region)
+	}
+	want := []string{"FAIL us-east-1", "PASS eu-west-1"}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	pass := []results.Result{{Status: results.Pass, Account: acct, Region: "eu-west-1", Resource: root}}
+	if out := applyCollectionErrors(c, pass, s); len(out) != 1 || out[0].Status != results.Pass {
+		t.Errorf("a PASS the plan proves must stand: %+v", out)
+	}
+}

@@ -62,6 +62,14 @@ type Scope struct {
 	Regions  []string `json:"regions,omitempty"`
 }
 
+// CodeNotInPlan marks data a Terraform plan does not show: the plan
+// describes what it manages, not the whole account. A PASS may still be
+// decided from what the plan declares (a multi-region trail in it covers
+// the account); anything else about that data is not evaluated — absence
+// from a plan proves nothing — so the engine drops those results instead
+// of reporting them.
+const CodeNotInPlan = "NotInPlan"
+
 // CollectionError records one call that did not return the data asked for.
 // Errors are data: the engine turns every result whose control depends on
 // the failed service or operation into ERROR instead of PASS or FAIL.

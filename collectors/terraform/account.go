@@ -158,17 +158,41 @@ func (b *awsBuilder) finish(m *mapping, s *snapshot.Snapshot) {
 		m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: "s3-control", Operation: "GetPublicAccessBlock", Code: CodeNotInPlan, Resource: b.accountARN(),
 			Message: "the plan has no aws_s3_account_public_access_block: the account's S3 Block Public Access is managed elsewhere or not at all"})
 	}
-	// Account-level data the plan lacks is confined to the account's own
-	// resource (the account ARN that account-wide results carry), so a
-	// control about a user or a role is never made ERROR by it.
-	// Metric filters, alarms and budgets are not read from plans.
+	// Whether the account has a trail, an analyzer, alarms, budgets or
+	// guardrails cannot be told from a plan: they may exist
+	// outside it. These errors are confined to the account's own resource
+	// (the ARN account-wide results carry), so a declared resource can
+	// still prove a PASS, no absence is reported, and a control about a
+	// user, role or trail is never touched by them. Metric filters, alarms
+	// and budgets are not read from plans at all.
 	for _, e := range []struct{ service, op, what string }{
-		{"cloudwatch-logs", "DescribeMetricFilters", "CloudWatch Logs metric filters"},
-		{"cloudwatch", "DescribeAlarms", "CloudWatch alarms"},
-		{"budgets", "DescribeBudgets", "budgets"},
+		{"cloudtrail", "*", "trails outside this plan"},
+		{"accessanalyzer", "*", "Access Analyzers outside this plan"},
+		{"organizations", "*", "service control policies outside this plan"},
+		{"cloudwatch-logs", "DescribeMetricFilters", "CloudWatch Logs metric filters (not read from plans)"},
+		{"cloudwatch", "DescribeAlarms", "CloudWatch alarms (not read from plans)"},
+		{"budgets", "DescribeBudgets", "budgets (not read from plans)"},
 	} {
 		m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: e.service, Operation: e.op, Code: CodeNotInPlan, Resource: b.accountARN(),
-			Message: "rampart does not read " + e.what + " from a Terraform plan"})
+			Message: "a Terraform plan does not show " + e.what})
+	}
+	// A region has one GuardDuty detector, one Config recorder and one
+	// Security Hub: one the plan declares is the region's, and is judged;
+	// in a region where the plan declares none, nothing can be told.
+	for _, r := range a.Regions {
+		for _, e := range []struct {
+			service, what string
+			declared      bool
+		}{
+			{"guardduty", "a GuardDuty detector", r.GuardDutyDetectors != nil},
+			{"config-service", "an AWS Config recorder", r.ConfigRecorders != nil},
+			{"securityhub", "Security Hub", r.SecurityHub != nil},
+		} {
+			if !e.declared {
+				m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Region: r.Name, Service: e.service, Operation: "*", Code: CodeNotInPlan, Resource: b.accountARN(),
+					Message: "the plan declares no " + e.what + " in " + r.Name})
+			}
+		}
 	}
 	if b.accountID == "" {
 		for _, addr := range b.trustNamesAWS {

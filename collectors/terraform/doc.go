@@ -76,14 +76,19 @@
 //
 // # Account-level settings
 //
-// A plan describes only what it manages. The account password policy and
-// the account-level S3 Block Public Access are single settings of the
-// account: when the plan has no resource for one, the snapshot records a
-// NotInPlan collection error instead of saying the account has none, so
-// those controls report ERROR, not a false FAIL. So do metric filters,
-// alarms and budgets, which the mapping does not read. These errors are
-// confined to the account's own resource (its ARN, which account-wide
-// results carry): a control about users or roles is never made ERROR by
-// them. Regional services (GuardDuty, AWS Config, Access Analyzer) are
-// listed only for the regions where the plan declares them.
+// A plan describes only what it manages, so absence from a plan proves
+// nothing. The account password policy and the account-level S3 Block
+// Public Access are single settings of the account: when the plan has no
+// resource for one, the snapshot records a NotInPlan collection error
+// (snapshot.CodeNotInPlan) instead of saying the account has none, and the
+// control is not evaluated; when the plan declares one, it is the
+// account's setting and is judged; so is a GuardDuty detector, Config
+// recorder or Security Hub the plan declares in a region (one per region).
+// For trails, analyzers, SCPs, metric filters, alarms and budgets, which
+// may exist outside the plan, a NotInPlan error is always recorded: a PASS
+// proven by what the plan declares stands, and no absence is reported.
+// These errors are confined to the account's own resource (its ARN, which
+// account-wide results carry): a control about users, roles or trails is
+// never touched by them. Regional services are listed only for the
+// regions where the plan declares them.
 package terraform

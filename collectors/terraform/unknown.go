@@ -14,8 +14,9 @@ const (
 	// CodeOwnAccountUnknown: neither the config nor the plan names the
 	// account the resources live in.
 	CodeOwnAccountUnknown = "OwnAccountUnknown"
-	// CodeNotInPlan: an account-wide setting the plan does not manage.
-	CodeNotInPlan = "NotInPlan"
+	// CodeNotInPlan: account-wide data the plan does not show (see
+	// snapshot.CodeNotInPlan: only a PASS proven by the plan is reported).
+	CodeNotInPlan = snapshot.CodeNotInPlan
 )
 
 // unknownAt reports whether after_unknown marks the value at path (map

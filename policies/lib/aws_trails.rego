@@ -119,6 +119,10 @@ owner_account(trail) := split(trail.arn, ":")[4]
 # member account) is judged in every scanned account that lists it.
 judged_in(trail, account) if owner_account(trail) == account.account_id
 
+# A trail named by a Terraform address (plan input) has no ARN until it is
+# created: it belongs to the account the plan describes.
+judged_in(trail, account) if not startswith(trail.arn, "arn:")
+
 judged_in(trail, account) if {
 	owner := owner_account(trail)
 	not owner in {a.account_id | some a in input.aws.accounts}
