@@ -299,6 +299,12 @@ func writeFileAtomic(path string, data []byte) error {
 		tmp.Close()
 		return fmt.Errorf("--output %s: %w", path, err)
 	}
+	// CreateTemp makes the file 0600; a report or snapshot is written with
+	// the usual 0644 (less the umask) like any other output file.
+	if err := tmp.Chmod(os.FileMode(0o644 &^ umask())); err != nil {
+		tmp.Close()
+		return fmt.Errorf("--output %s: %w", path, err)
+	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("--output %s: %w", path, err)
 	}

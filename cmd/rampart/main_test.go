@@ -162,3 +162,17 @@ func TestPolicyCommands(t *testing.T) {
 		t.Errorf("version: %d %q", code, out)
 	}
 }
+
+func TestOutputFileMode(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r.json")
+	if code, _, errs := rampart(t, "eval", example, "-f", "json", "-o", out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	st, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm()&0o044 == 0 && umask()&0o044 == 0 {
+		t.Errorf("report written %v: a temporary file's 0600 leaked through", st.Mode().Perm())
+	}
+}
