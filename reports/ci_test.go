@@ -28,26 +28,6 @@ func ciOptions() Options {
 	}
 }
 
-func TestCIFormatsGolden(t *testing.T) {
-	for _, tc := range []struct{ format, golden string }{
-		{"sarif", "report.sarif"},
-		{"junit", "report.junit.xml"},
-		{"markdown", "report.md"},
-	} {
-		t.Run(tc.golden, func(t *testing.T) {
-			rep, err := New(tc.format, ciOptions())
-			if err != nil {
-				t.Fatal(err)
-			}
-			var b bytes.Buffer
-			if err := rep.Write(&b, sampleReport()); err != nil {
-				t.Fatal(err)
-			}
-			golden(t, tc.golden, b.Bytes())
-		})
-	}
-}
-
 func TestSARIFLevelsAndKinds(t *testing.T) {
 	var b bytes.Buffer
 	if err := (&SARIF{Options: ciOptions()}).Write(&b, sampleReport()); err != nil {

@@ -84,6 +84,9 @@ func TestFormatsGolden(t *testing.T) {
 		{"table", "report.table", Options{}},
 		{"table", "report.table.color", Options{Color: true}},
 		{"json", "report.json", Options{}},
+		{"sarif", "report.sarif", ciOptions()},
+		{"junit", "report.junit.xml", ciOptions()},
+		{"markdown", "report.md", ciOptions()},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			rep, err := New(tc.format, tc.opts)

@@ -229,27 +229,6 @@ func TestBadIaCInputs(t *testing.T) {
 		{"new-only alone", []string{"eval", guardrails, "--new-only"}, "--new-only and --baseline go together"},
 		{"missing tf-dir", []string{"eval", guardrails, "--tf-dir", "testdata/no-such-dir", "-f", "sarif"}, "--tf-dir: stat testdata/no-such-dir"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "report.json")
-			if err := os.WriteFile(out, []byte("previous good report"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			code, stdout, stderr := rampart(t, append(tc.args, "--output", out)...)
-			if code != exitError {
-				t.Errorf("exit %d, want 2", code)
-			}
-			if !strings.Contains(stderr, tc.want) {
-				t.Errorf("stderr %q does not contain %q", stderr, tc.want)
-			}
-			if strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
-				t.Errorf("expected one line, got:\n%s", stderr)
-			}
-			if stdout != "" {
-				t.Errorf("stdout not empty: %q", stdout)
-			}
-			if got, _ := os.ReadFile(out); string(got) != "previous good report" {
-				t.Errorf("--output was overwritten: %q", got)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { assertBadInput(t, tc.args, tc.want) })
 	}
 }

@@ -121,28 +121,34 @@ func TestBadInputs(t *testing.T) {
 		{"unknown flag", []string{"eval", example, "--frobnicate"}, "unknown flag: --frobnicate"},
 		{"bad policy dir", []string{"eval", example, "--policy-dir", "../../policies/testdata/syntax"}, "syntax.rego:14:0: unexpected eof token"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "report.json")
-			if err := os.WriteFile(out, []byte("previous good report"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			code, stdout, stderr := rampart(t, append(tc.args, "--output", out)...)
-			if code != exitError {
-				t.Errorf("exit %d, want 2", code)
-			}
-			if !strings.Contains(stderr, tc.want) {
-				t.Errorf("stderr %q does not contain %q", stderr, tc.want)
-			}
-			if strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
-				t.Errorf("expected one line, got:\n%s", stderr)
-			}
-			if stdout != "" {
-				t.Errorf("stdout not empty: %q", stdout)
-			}
-			if got, _ := os.ReadFile(out); string(got) != "previous good report" {
-				t.Errorf("--output was overwritten: %q", got)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { assertBadInput(t, tc.args, tc.want) })
+	}
+}
+
+// assertBadInput runs the CLI on a bad input and checks the promise made for
+// every one: exit 2, one line on stderr containing want, nothing on stdout,
+// and a previous --output left untouched.
+func assertBadInput(t *testing.T, args []string, want string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "report.json")
+	if err := os.WriteFile(out, []byte("previous good report"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := rampart(t, append(args, "--output", out)...)
+	if code != exitError {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if !strings.Contains(stderr, want) {
+		t.Errorf("stderr %q does not contain %q", stderr, want)
+	}
+	if strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
+		t.Errorf("expected one line, got:\n%s", stderr)
+	}
+	if stdout != "" {
+		t.Errorf("stdout not empty: %q", stdout)
+	}
+	if got, _ := os.ReadFile(out); string(got) != "previous good report" {
+		t.Errorf("--output was overwritten: %q", got)
 	}
 }
 
