@@ -100,6 +100,6 @@ unknown_dates(role) if is_null(role.created)
 
 unknown_dates(role) if is_null(role.last_used)
 
-message(role) := sprintf("role %s has never been used in its %d days", [role.name, time.days_since(role.created)]) if is_null(role.last_used.date)
+message(role) := sprintf("role %s has no recorded use in its %d days (IAM records the last 400 days)", [role.name, time.days_since(role.created)]) if is_null(role.last_used.date)
 
 message(role) := sprintf("role %s was last used %d days ago", [role.name, days_since_use(role)]) if role.last_used.date != null
