@@ -19,7 +19,7 @@
 #     aws iam list-attached-role-policies --role-name <role>; aws iam detach-role-policy --role-name <role> --policy-arn <arn>;
 #     aws iam delete-role --role-name <role>. Last use: aws iam get-role --role-name <role> --query Role.RoleLastUsed
 #   escalation: Cloud team
-#   requires: ["iam:GetAccountAuthorizationDetails", "iam:GetRole"]
+#   requires: ["iam:GetAccountAuthorizationDetails"]
 #   iac: N
 package rampart.aws.unused_role
 
