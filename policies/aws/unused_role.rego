@@ -19,7 +19,7 @@
 #     aws iam list-attached-role-policies --role-name <role>; aws iam detach-role-policy --role-name <role> --policy-arn <arn>;
 #     aws iam delete-role --role-name <role>. Last use: aws iam get-role --role-name <role> --query Role.RoleLastUsed
 #   escalation: Cloud team
-#   requires: ["iam:GetAccountAuthorizationDetails", "iam:GetRole"]
+#   requires: ["iam:GetAccountAuthorizationDetails"]
 #   iac: N
 package rampart.aws.unused_role
 
@@ -100,6 +100,6 @@ unknown_dates(role) if is_null(role.created)
 
 unknown_dates(role) if is_null(role.last_used)
 
-message(role) := sprintf("role %s has never been used in its %d days", [role.name, time.days_since(role.created)]) if is_null(role.last_used.date)
+message(role) := sprintf("role %s has no recorded use in its %d days (IAM records the last 400 days)", [role.name, time.days_since(role.created)]) if is_null(role.last_used.date)
 
 message(role) := sprintf("role %s was last used %d days ago", [role.name, days_since_use(role)]) if role.last_used.date != null
