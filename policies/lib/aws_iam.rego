@@ -202,8 +202,9 @@ effective(account, principal, kind) := {
 own_statements(account, principal) := array.concat(
 	[{"statement": s, "source": sprintf("managed %s", [ap.arn])} |
 		some ap in object.get(principal, "attached_policies", [])
-		doc := managed_document(account, ap.arn)
-		some s in aws.statements(doc)
+		some p in managed_index[account.account_id][ap.arn]
+		is_object(p.document)
+		some s in aws.statements(p.document)
 	],
 	[{"statement": s, "source": sprintf("inline %s", [ip.name])} |
 		some ip in object.get(principal, "inline_policies", [])
@@ -212,20 +213,26 @@ own_statements(account, principal) := array.concat(
 	],
 )
 
-own_unknown(account, principal) := array.concat(
-	[sprintf("managed %s: %s", [ap.arn, why]) |
+own_unknown(account, principal) := array.concat(managed_unknown(account, principal), [sprintf("inline %s: document did not parse: %s", [ip.name, object.get(ip, "document_error", "")]) |
+	some ip in object.get(principal, "inline_policies", [])
+	not is_object(ip.document)
+])
+
+managed_unknown(account, principal) := array.concat(
+	[sprintf("managed %s: document did not parse: %s", [ap.arn, object.get(p, "document_error", "")]) |
 		some ap in object.get(principal, "attached_policies", [])
-		why := managed_unknown(account, ap.arn)
+		some p in managed_index[account.account_id][ap.arn]
+		not is_object(p.document)
 	],
-	[sprintf("inline %s: document did not parse: %s", [ip.name, object.get(ip, "document_error", "")]) |
-		some ip in object.get(principal, "inline_policies", [])
-		not is_object(ip.document)
+	[sprintf("managed %s: not in the snapshot's managed policies", [ap.arn]) |
+		some ap in object.get(principal, "attached_policies", [])
+		not managed_index[account.account_id][ap.arn]
 	],
 )
 
 group_statements(account, user) := [e |
 	some name in object.get(user, "groups", [])
-	g := group_index[account.account_id][name]
+	some g in group_index[account.account_id][name]
 	some x in own_statements(account, g)
 	e := {"statement": x.statement, "source": sprintf("group %s: %s", [name, x.source])}
 ]
@@ -233,7 +240,7 @@ group_statements(account, user) := [e |
 group_unknown(account, user) := array.concat(
 	[sprintf("group %s: %s", [name, u]) |
 		some name in object.get(user, "groups", [])
-		g := group_index[account.account_id][name]
+		some g in group_index[account.account_id][name]
 		some u in own_unknown(account, g)
 	],
 	[sprintf("group %s: not in the snapshot", [name]) |
@@ -244,25 +251,27 @@ group_unknown(account, user) := array.concat(
 
 # The managed policies and groups of every account, indexed once per
 # evaluation: principals look theirs up by ARN or name instead of scanning
-# the account's lists (10,000 users times 1,000 policies adds up).
-managed_index[account.account_id] := {p.arn: p | some p in account.policies} if {
-	some account in input.aws.accounts
-}
+# the account's lists (10,000 users times 1,000 policies adds up). Each
+# key maps to a list: a snapshot listing one ARN twice must not make the
+# index conflict, which would fail the whole evaluation; the fast path
+# serves the usual snapshot, where keys are unique.
+managed_index := {id: by_key(listed(id, "policies"), "arn") | some id in account_ids}
 
-group_index[account.account_id] := {g.name: g | some g in account.groups} if {
-	some account in input.aws.accounts
-}
+group_index := {id: by_key(listed(id, "groups"), "name") | some id in account_ids}
 
-managed_document(account, arn) := managed_index[account.account_id][arn].document if {
-	is_object(managed_index[account.account_id][arn].document)
-}
+account_ids := {a.account_id | some a in input.aws.accounts}
 
-managed_unknown(account, arn) := sprintf("document did not parse: %s", [object.get(p, "document_error", "")]) if {
-	p := managed_index[account.account_id][arn]
-	not is_object(p.document)
-} else := "not in the snapshot's managed policies" if {
-	not managed_index[account.account_id][arn]
-}
+# listed gathers a list field of every account entry with this ID (one,
+# in a well-formed snapshot).
+listed(id, field) := [x |
+	some a in input.aws.accounts
+	a.account_id == id
+	some x in object.get(a, field, [])
+]
+
+by_key(items, key) := {x[key]: [x] | some x in items} if {
+	count({x[key] | some x in items}) == count(items)
+} else := {k: [x | some x in items; x[key] == k] | some k in {x[key] | some x in items}}
 
 # --- Convenience ----------------------------------------------------------
 

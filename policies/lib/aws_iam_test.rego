@@ -153,3 +153,19 @@ test_arn_account if {
 	iam.arn_account("arn:aws:s3:::bucket") == ""
 	iam.arn_account("not-an-arn") == ""
 }
+
+test_duplicate_policies_and_groups_do_not_conflict if {
+	dup := object.union(acct, {
+		"policies": array.concat(acct.policies, [{"arn": admin_arn, "document": {"Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}}}]),
+		"groups": array.concat(acct.groups, [{"name": "admins", "attached_policies": [], "inline_policies": []}]),
+	})
+	u := {"groups": ["admins"], "attached_policies": [{"name": "AdministratorAccess", "arn": admin_arn}], "inline_policies": []}
+	eff := iam.effective(dup, u, "user") with input as {"aws": {"accounts": [dup]}}
+	iam.is_admin(eff.statements)
+	eff.unknown == []
+}
+
+test_by_key if {
+	iam.by_key([{"n": "a"}, {"n": "b"}], "n") == {"a": [{"n": "a"}], "b": [{"n": "b"}]}
+	iam.by_key([{"n": "a", "v": 1}, {"n": "a", "v": 2}], "n") == {"a": [{"n": "a", "v": 1}, {"n": "a", "v": 2}]}
+}
