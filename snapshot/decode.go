@@ -60,15 +60,32 @@ func JSONError(file string, data []byte, err error) error {
 	return &InputError{File: file, Msg: err.Error()}
 }
 
-// Decode reads a snapshot from data, the content of file. It checks the
-// schema version before anything else so that a snapshot written by a newer
-// rampart is refused with a clear message rather than half-understood.
+// Decode reads a snapshot from data, the content of file. The happy path
+// is one strict decoding pass; only when it fails, or finds another schema,
+// is the "schema" key read on its own, so that a snapshot written by a
+// newer rampart is refused as such rather than as a pile of unknown fields.
 func Decode(file string, data []byte) (*Snapshot, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var s Snapshot
+	err := dec.Decode(&s)
+	if err == nil && s.Schema == Schema {
+		end := dec.InputOffset()
+		if _, tail := dec.Token(); tail != io.EOF {
+			rest := bytes.TrimLeft(data[end:], " \t\r\n")
+			l, c := Position(data, int64(len(data)-len(rest))+1)
+			return nil, &InputError{File: file, Line: l, Col: c, Msg: "unexpected data after the snapshot: expected the end of the file"}
+		}
+		if s.CollectedAt.IsZero() {
+			return nil, &InputError{File: file, Msg: `"collected_at" is missing: expected an RFC 3339 time`}
+		}
+		return &s, nil
+	}
 	var head struct {
 		Schema *string `json:"schema"`
 	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, JSONError(file, data, err)
+	if herr := json.Unmarshal(data, &head); herr != nil {
+		return nil, JSONError(file, data, herr)
 	}
 	if head.Schema == nil {
 		return nil, &InputError{File: file, Msg: `not a rampart snapshot: no "schema" key (expected "` + Schema + `")`}
@@ -76,20 +93,11 @@ func Decode(file string, data []byte) (*Snapshot, error) {
 	if *head.Schema != Schema {
 		return nil, &InputError{File: file, Msg: fmt.Sprintf("unsupported snapshot schema %q (this rampart reads %q)", *head.Schema, Schema)}
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var s Snapshot
-	if err := dec.Decode(&s); err != nil {
-		if msg, ok := unknownField(err); ok {
-			// encoding/json gives no offset for unknown fields; name it.
-			return nil, &InputError{File: file, Msg: msg + " (not in " + Schema + ")"}
-		}
-		return nil, JSONError(file, data, err)
+	if msg, ok := unknownField(err); ok {
+		// encoding/json gives no offset for unknown fields; name it.
+		return nil, &InputError{File: file, Msg: msg + " (not in " + Schema + ")"}
 	}
-	if s.CollectedAt.IsZero() {
-		return nil, &InputError{File: file, Msg: `"collected_at" is missing: expected an RFC 3339 time`}
-	}
-	return &s, nil
+	return nil, JSONError(file, data, err)
 }
 
 func unknownField(err error) (string, bool) {

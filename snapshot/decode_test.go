@@ -31,6 +31,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"unknown field", `{"schema": "rampart.snapshot/v1", "collected_at": "2026-01-01T00:00:00Z", "colected": 1}`, `s.json: unknown field "colected"`},
 		{"wrong type", "{\"schema\": \"rampart.snapshot/v1\",\n\"collected_at\": \"2026-01-01T00:00:00Z\", \"scopes\": {}}", "s.json:2:51: scopes: expected []snapshot.Scope, found JSON object"},
 		{"no time", `{"schema": "rampart.snapshot/v1"}`, `"collected_at" is missing`},
+		{"trailing data", `{"schema": "rampart.snapshot/v1", "collected_at": "2026-01-01T00:00:00Z"} {}`, "s.json:1:75: unexpected data after the snapshot"},
 		{"truncated", `{"schema": "rampart.snapshot/v1", "collected_at": "2026-01-01T00:00:00Z", "scopes": [`, "s.json:1:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
