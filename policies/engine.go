@@ -30,6 +30,8 @@ import (
 // concurrent use once built.
 type Engine struct {
 	controls []*Control
+	// known holds the ID of every control loaded, selected or not.
+	known    map[string]bool
 	prepared map[string]rego.PreparedEvalQuery
 }
 
@@ -71,6 +73,10 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	known := make(map[string]bool, len(controls))
+	for _, c := range controls {
+		known[c.ID] = true
+	}
 	if controls, err = selectControls(controls, opts.Controls); err != nil {
 		return nil, err
 	}
@@ -82,7 +88,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{controls: controls, prepared: map[string]rego.PreparedEvalQuery{}}
+	e := &Engine{controls: controls, known: known, prepared: map[string]rego.PreparedEvalQuery{}}
 	for _, c := range controls {
 		if len(compiler.GetRulesExact(ast.MustParseRef("data."+c.Package+".results"))) == 0 {
 			return nil, &PolicyError{Lines: []string{fmt.Sprintf("%s: control %s defines no `results` rule (expected `results contains r if { ... }`)", c.File, c.ID)}}
@@ -101,6 +107,10 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	return e, nil
 }
+
+// Known reports whether a control with this ID was loaded, whether or not
+// --control selected it: what a waiver file or a baseline may name.
+func (e *Engine) Known(id string) bool { return e.known[id] }
 
 // Controls returns the controls the engine evaluates, sorted by ID.
 func (e *Engine) Controls() []*Control { return e.controls }

@@ -40,7 +40,13 @@ func newEvalCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			in, err := collectors.Open(args[0], collectors.Options{AWSAccountIDs: ev.cfg.AWS.AccountIDs, Version: version})
+			opts := collectors.Options{AWSAccountIDs: ev.cfg.AWS.AccountIDs, Version: version}
+			if !ev.now.IsZero() {
+				// A plan without a timestamp (Terraform < 1.5) is dated
+				// --now, so the same plan gives the same report.
+				opts.Now = func() time.Time { return ev.now }
+			}
+			in, err := collectors.Open(args[0], opts)
 			if err != nil {
 				return err
 			}
@@ -96,6 +102,8 @@ type evaluator struct {
 	engine   *policies.Engine
 	reporter reports.Reporter
 	failOn   results.Severity
+	// now is --now, zero when not given.
+	now      time.Time
 	waivers  []waivers.Waiver
 	baseline results.Baseline
 }
@@ -109,13 +117,12 @@ func (o *evalOptions) prepare(ctx context.Context) (*evaluator, error) {
 		}
 		ev.failOn = sev
 	}
-	var now time.Time
 	if o.now != "" {
 		t, err := time.Parse(time.RFC3339, o.now)
 		if err != nil {
 			return nil, fmt.Errorf("--now %q: expected an RFC 3339 time such as 2026-01-31T00:00:00Z", o.now)
 		}
-		now = t
+		ev.now = t.UTC()
 	}
 	cfg := config.Default()
 	if o.configFile != "" {
@@ -138,12 +145,12 @@ func (o *evalOptions) prepare(ctx context.Context) (*evaluator, error) {
 		}
 	}
 	var err error
-	ev.engine, err = policies.New(ctx, policies.Options{PolicyDirs: o.policyDirs, Config: &cfg, Now: now, Controls: o.controls})
+	ev.engine, err = policies.New(ctx, policies.Options{PolicyDirs: o.policyDirs, Config: &cfg, Now: ev.now, Controls: o.controls})
 	if err != nil {
 		return nil, err
 	}
 	if o.waivers != "" {
-		if ev.waivers, err = waivers.Load(o.waivers, ev.knownControl); err != nil {
+		if ev.waivers, err = waivers.Load(o.waivers, ev.engine.Known); err != nil {
 			return nil, err
 		}
 	}
@@ -166,18 +173,6 @@ func (o *evalOptions) prepare(ctx context.Context) (*evaluator, error) {
 		return nil, err
 	}
 	return ev, nil
-}
-
-// knownControl accepts the controls the engine evaluates; with --control,
-// a waiver for a control outside the selection is let through (it cannot
-// match and is not reported stale).
-func (ev *evaluator) knownControl(id string) bool {
-	for _, c := range ev.engine.Controls() {
-		if c.ID == id {
-			return true
-		}
-	}
-	return len(ev.opts.controls) > 0
 }
 
 // waiversFor keeps the waivers of the controls evaluated on snap: a
@@ -267,9 +262,8 @@ func (ev *evaluator) report(snap *snapshot.Snapshot, digest, file string, rs []r
 
 // evaluatedAt is the "now" the time-based controls used.
 func (ev *evaluator) evaluatedAt(snap *snapshot.Snapshot) time.Time {
-	if ev.opts.now != "" {
-		t, _ := time.Parse(time.RFC3339, ev.opts.now)
-		return t.UTC()
+	if !ev.now.IsZero() {
+		return ev.now
 	}
 	return snap.CollectedAt.UTC()
 }

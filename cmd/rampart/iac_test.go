@@ -224,11 +224,28 @@ func TestBadIaCInputs(t *testing.T) {
 		{"state file", []string{"eval", "testdata/plans/terraform.tfstate"}, "this is a Terraform state file, not a plan"},
 		{"waiver bad date", []string{"eval", guardrails, "--policy-dir", testPolicy, "--waivers", "testdata/waivers-bad-date.yaml"}, `testdata/waivers-bad-date.yaml:5: expires "2026-02-30": expected a date YYYY-MM-DD`},
 		{"waiver unknown control", []string{"eval", guardrails, "--policy-dir", testPolicy, "--waivers", "testdata/waivers-unknown-control.yaml"}, `testdata/waivers-unknown-control.yaml:1: unknown control "aws-role-trust-star"`},
+		// Narrowing the run with --control does not make a misspelt control
+		// in the waiver file acceptable.
+		{"waiver unknown control with --control", []string{"eval", guardrails, "--policy-dir", testPolicy, "--control", "aws-imdsv2-required", "--waivers", "testdata/waivers-unknown-control.yaml"}, `testdata/waivers-unknown-control.yaml:1: unknown control "aws-role-trust-star"`},
 		{"missing waiver file", []string{"eval", guardrails, "--waivers", "testdata/none.yaml"}, "testdata/none.yaml: cannot read: no such file or directory"},
 		{"bad baseline", []string{"eval", guardrails, "--baseline", "testdata/not-snapshot.json", "--new-only"}, "--baseline testdata/not-snapshot.json: expected a \"rampart.results/v1\" document"},
 		{"new-only alone", []string{"eval", guardrails, "--new-only"}, "--new-only and --baseline go together"},
 		{"missing tf-dir", []string{"eval", guardrails, "--tf-dir", "testdata/no-such-dir", "-f", "sarif"}, "--tf-dir: stat testdata/no-such-dir"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { assertBadInput(t, tc.args, tc.want) })
+	}
+}
+
+// A plan without a timestamp (Terraform < 1.5) is dated --now: the same
+// plan and flags give byte-identical reports.
+func TestPlanWithoutTimestampIsDatedNow(t *testing.T) {
+	args := []string{"eval", plans + "regula_admin_policy.json", "-f", "json", "--now", "2026-05-01T00:00:00Z"}
+	_, a, _ := rampart(t, args...)
+	_, b, _ := rampart(t, args...)
+	if a != b {
+		t.Error("two evaluations of the same plan with --now differ")
+	}
+	if !strings.Contains(a, `"collected_at": "2026-05-01T00:00:00Z"`) {
+		t.Errorf("collected_at is not --now:\n%.400s", a)
 	}
 }
