@@ -80,10 +80,14 @@ func TestFailOn(t *testing.T) {
 	if code, _, errs := rampart(t, "eval", example, "--fail-on", "low", "-f", "json"); code != exitFindings {
 		t.Errorf("--fail-on low on the example: exit %d, want 1 (%s)", code, errs)
 	}
-	// The example's FAILs are planted per control; with only a control
-	// that has no FAIL in it, nothing is at or above the threshold.
-	if code, _, errs := rampart(t, "eval", example, "--fail-on", "low", "--control", "aws-root-mfa", "--now", "2026-11-01T12:00:00Z"); code != exitFindings {
-		t.Errorf("exit %d (%s)", code, errs)
+	// aws-multiple-active-keys is low and FAILs in the example: a low FAIL
+	// trips --fail-on low, and does not trip --fail-on medium.
+	keys := []string{"eval", example, "--control", "aws-multiple-active-keys", "-f", "json", "--fail-on"}
+	if code, _, errs := rampart(t, append(keys, "low")...); code != exitFindings {
+		t.Errorf("low FAIL, --fail-on low: exit %d, want 1 (%s)", code, errs)
+	}
+	if code, _, errs := rampart(t, append(keys, "medium")...); code != exitOK {
+		t.Errorf("low FAIL, --fail-on medium: exit %d, want 0 (%s)", code, errs)
 	}
 }
 
