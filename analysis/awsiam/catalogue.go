@@ -29,15 +29,15 @@ const (
 type targetKind int8
 
 const (
-	tRole          targetKind = iota // any role of the actor's account
-	tUser                            // any other user of the account
-	tGroup                           // any group of the account
-	tPolicyHolder                    // a customer-managed policy and every principal it is attached to
-	tServiceRole                     // a role trusting Service, passed with iam:PassRole
-	tFunction                        // an existing Lambda function, running as its role
-	tStack                           // an existing CloudFormation stack with a service role
-	tInstance                        // a running EC2 instance, running as its instance profile's role
-	tAssume                          // a role whose trust policy names the actor
+	tRole         targetKind = iota // any role of the actor's account
+	tUser                           // any other user of the account
+	tGroup                          // any group of the account
+	tPolicyHolder                   // a customer-managed policy and every principal it is attached to
+	tServiceRole                    // a role trusting Service, passed with iam:PassRole
+	tFunction                       // an existing Lambda function, running as its role
+	tStack                          // an existing CloudFormation stack with a service role
+	tInstance                       // a running EC2 instance, running as its instance profile's role
+	tAssume                         // a role whose trust policy names the actor
 )
 
 // technique is one catalogue entry.

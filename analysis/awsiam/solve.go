@@ -97,12 +97,18 @@ func (g *Graph) directWin(i int) *win {
 		return nil
 	}
 	p := g.nodes[i]
-	mine := map[int]bool{i: true}
-	for _, gr := range p.Groups {
-		mine[g.index[gr]] = true
-	}
+	mine := map[int]bool{}
 	for k := range g.emp[i] {
 		e := &g.emp[i][k]
+		if !empowers(e.tech, p) {
+			continue
+		}
+		if len(mine) == 0 {
+			mine[i] = true
+			for _, gr := range p.Groups {
+				mine[g.index[gr]] = true
+			}
+		}
 		for _, m := range g.members(e.to) {
 			if mine[m] {
 				return &win{empower: e, target: m}
@@ -117,17 +123,12 @@ func (g *Graph) directWin(i int) *win {
 			if next[m] == nil {
 				next[m] = e
 			}
-			for _, gr := range g.nodes[m].Groups {
-				if next[g.index[gr]] == nil {
-					next[g.index[gr]] = e
-				}
-			}
 		}
 	}
 	for k := range g.emp[i] {
 		e := &g.emp[i][k]
 		for _, m := range g.members(e.to) {
-			if b := next[m]; b != nil {
+			if b := next[m]; b != nil && empowers(e.tech, g.nodes[m]) {
 				return &win{empower: e, target: m, then: b}
 			}
 		}
@@ -249,12 +250,14 @@ func (g *Graph) chain(i int, inW []bool, wins []*win) []Step {
 // branchWin: from i, some reachable X empowers some reachable Y.
 func (g *Graph) branchWin(i int, isE map[int]bool) ([2][]int, bool) {
 	_, parent := g.bfs(i, nil, func(int) bool { return false })
-	reached := map[int]bool{}
+	// reached[y] is the principal acting when y is empowered: y itself,
+	// or, for a group, a reached member.
+	reached := map[int]int{}
 	for v := range parent {
 		if v < len(g.nodes) {
-			reached[v] = true
+			reached[v] = v
 			for _, gr := range g.nodes[v].Groups {
-				reached[g.index[gr]] = true
+				reached[g.index[gr]] = v
 			}
 		}
 	}
@@ -264,7 +267,7 @@ func (g *Graph) branchWin(i int, isE map[int]bool) ([2][]int, bool) {
 		}
 		for k := range g.emp[x] {
 			for _, y := range g.members(g.emp[x][k].to) {
-				if reached[y] {
+				if who, ok := reached[y]; ok && empowers(g.emp[x][k].tech, g.nodes[who]) {
 					return [2][]int{{x, k}, {y}}, true
 				}
 			}
@@ -303,4 +306,19 @@ func parentHas(parent map[int]hop, v int) bool {
 func (g *Graph) firstReached(i int, set map[int]bool) int {
 	end, _ := g.bfs(i, nil, func(v int) bool { return v != i && set[v] })
 	return end
+}
+
+// empowers: writing onto p (or a group p is in) with t makes p admin.
+// A policy write cannot lift a permissions boundary or an SCP that holds
+// p back; removing or replacing the boundary lifts only the boundary.
+func empowers(t *technique, p *Principal) bool {
+	for _, l := range p.scps {
+		if !layerAdmin(l) {
+			return false
+		}
+	}
+	if t.Filter == "bounded" {
+		return true // the target was chosen for an admin identity held back by its boundary
+	}
+	return p.boundary == nil || layerAdmin(p.boundary)
 }

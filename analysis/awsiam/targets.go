@@ -118,7 +118,7 @@ func filterOK(t *technique, target *Principal, ts *targets) bool {
 	case "noprofile":
 		return len(target.role.InstanceProfiles) == 0
 	case "bounded":
-		return target.Bounded()
+		return target.identityAdmin && target.boundary != nil && !layerAdmin(target.boundary)
 	}
 	return true
 }
