@@ -29,8 +29,10 @@ type Config struct {
 // Section declares the aws section and the AWS controls' thresholds, with
 // the catalogue's defaults.
 var Section = config.Section{
-	Name:     "aws",
-	Defaults: func() any { return &Config{AccountIDs: []string{}, TrustedAccounts: []string{}, AdminRoles: []string{}} },
+	Name: "aws",
+	Defaults: func() any {
+		return &Config{AccountIDs: []string{}, TrustedAccounts: []string{}, AdminRoles: []string{}}
+	},
 	Thresholds: map[string]int{
 		"unused_role_days":          90, // aws-unused-role
 		"root_recent_use_days":      90, // aws-root-recent-use
