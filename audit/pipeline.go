@@ -30,6 +30,9 @@ type Options struct {
 	PolicyDirs []string
 	// Controls restricts evaluation to these control IDs.
 	Controls []string
+	// Analysis computes the facts policies read at data.rampart.analysis
+	// (see clouds.Analysis); nil leaves them empty.
+	Analysis policies.Analysis
 	// Now is "now" for time-based controls; zero means each snapshot's
 	// collected_at, never the wall clock.
 	Now time.Time
@@ -67,7 +70,7 @@ func Prepare(ctx context.Context, opts Options) (*Pipeline, error) {
 		}
 	}
 	cfg := opts.Config
-	engine, err := policies.New(ctx, policies.Options{PolicyDirs: opts.PolicyDirs, Config: &cfg, Now: opts.Now, Controls: opts.Controls})
+	engine, err := policies.New(ctx, policies.Options{PolicyDirs: opts.PolicyDirs, Config: &cfg, Now: opts.Now, Controls: opts.Controls, Analysis: opts.Analysis})
 	if err != nil {
 		return nil, err
 	}

@@ -4,11 +4,13 @@
 package clouds
 
 import (
+	"github.com/rampart-sec/rampart/analysis/awsiam"
 	"github.com/rampart-sec/rampart/collectors"
 	awscollector "github.com/rampart-sec/rampart/collectors/aws"
 	"github.com/rampart-sec/rampart/collectors/terraform"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
+	"github.com/rampart-sec/rampart/snapshot"
 )
 
 // Cloud is everything one provider plugs into rampart.
@@ -20,13 +22,29 @@ type Cloud struct {
 	// Importers read the cloud's own export files (beside snapshots and
 	// Terraform plans, which every cloud shares).
 	Importers []collectors.Importer
+	// Analysis computes the facts its policies read at
+	// data.rampart.analysis.<name> (effective permissions, escalation
+	// graph), once per snapshot; nil when the cloud has none.
+	Analysis func(*snapshot.Snapshot) map[string]any
 }
 
 // All lists the clouds, in the order commands and help show them.
 func All() []Cloud {
 	return []Cloud{
-		{Collector: func() collectors.Collector { return awscollector.New() }, Config: awsconfig.Section},
+		{Collector: func() collectors.Collector { return awscollector.New() }, Config: awsconfig.Section, Analysis: awsiam.Facts},
 	}
+}
+
+// Analysis computes every cloud's facts about a snapshot, by cloud name:
+// what the policies read at data.rampart.analysis.
+func Analysis(s *snapshot.Snapshot) map[string]any {
+	out := map[string]any{}
+	for _, c := range All() {
+		if c.Analysis != nil {
+			out[c.Collector().Name()] = c.Analysis(s)
+		}
+	}
+	return out
 }
 
 // Sections are the configuration sections of every cloud.

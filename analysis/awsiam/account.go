@@ -272,6 +272,13 @@ func scpLayers(account string, org *snapshot.AWSOrganization) ([]*layer, []strin
 			l.stmts = append(l.stmts, compileAll(pol.Statements, nil)...)
 		}
 		if any {
+			if !hasAllow(l.stmts) {
+				// Only Denies at this level: the FullAWSAccess every level
+				// starts with was not in the snapshot (or AWS would deny
+				// everything here). Reading it as present can only err
+				// towards a finding; its Denies still apply.
+				l.stmts = append(l.stmts, compileStmt(&Statement{Allow: true, Actions: []string{"*"}, Resources: []string{"*"}, Source: "FullAWSAccess (assumed at " + level + ")"}, nil))
+			}
 			out = append(out, l)
 		}
 	}
@@ -307,4 +314,13 @@ func (a *Account) regionNames() []string {
 		out = []string{"us-east-1"}
 	}
 	return out
+}
+
+func hasAllow(ss []*stmt) bool {
+	for _, s := range ss {
+		if s.Allow {
+			return true
+		}
+	}
+	return false
 }

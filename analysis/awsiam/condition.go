@@ -38,7 +38,9 @@ func (c *Context) lookup(key string) ([]string, Tri) {
 		if c.Absent[key] {
 			return nil, False
 		}
-		if strings.HasPrefix(key, "aws:principaltag/") && c.Absent[tagWildcard] {
+		// "aws:principaltag/*" in Absent: every tag not in Known is absent
+		// (tags are collected whole).
+		if i := strings.IndexByte(key, '/'); i >= 0 && c.Absent[key[:i+1]+"*"] {
 			return nil, False
 		}
 	}
@@ -189,4 +191,16 @@ func or(a, b Tri) Tri {
 		return Unknown
 	}
 	return False
+}
+
+// relink returns c's chain (shallow copies of its nodes, maps shared) with
+// base appended at its end: request keys over resource keys over the
+// principal's keys, without rebuilding any map.
+func relink(c, base *Context) *Context {
+	if c == nil {
+		return base
+	}
+	cp := *c
+	cp.Parent = relink(c.Parent, base)
+	return &cp
 }

@@ -115,12 +115,7 @@ func describeUndecided(s *stmt, keys []string) string {
 // Resource-based policies are not consulted here (see canAssume for role
 // trust policies).
 func (p *Principal) Decide(req Request) Decision {
-	ctx := p.ctx
-	if req.Keys != nil {
-		k := *req.Keys
-		k.Parent = p.ctx
-		ctx = &k
-	}
+	ctx := relink(req.Keys, p.ctx)
 	action := strings.ToLower(req.Action)
 	var notes []string
 	layers := p.layers()

@@ -64,24 +64,29 @@ func regionKeys(region string) *Context {
 }
 
 // targetKeys are the condition keys of a request acting on principal t:
-// its account and tags (iam:ResourceTag and aws:ResourceTag).
+// its account and tags (iam:ResourceTag and aws:ResourceTag), under the
+// request's own keys in extra.
 func targetKeys(t *Principal, extra map[string][]string) *Context {
-	c := &Context{Known: map[string][]string{"aws:resourceaccount": {t.Account.ID}, "aws:requestedregion": {"us-east-1"}}, Absent: map[string]bool{}}
-	var tags map[string]string
-	switch {
-	case t.user != nil:
-		tags = t.user.Tags
-	case t.role != nil:
-		tags = t.role.Tags
+	if t.resCtx == nil {
+		c := &Context{Known: map[string][]string{"aws:resourceaccount": {t.Account.ID}, "aws:requestedregion": {"us-east-1"}},
+			Absent: map[string]bool{"aws:resourcetag/*": true, "iam:resourcetag/*": true}}
+		var tags map[string]string
+		switch {
+		case t.user != nil:
+			tags = t.user.Tags
+		case t.role != nil:
+			tags = t.role.Tags
+		}
+		for k, v := range tags {
+			c.Known["aws:resourcetag/"+strings.ToLower(k)] = []string{v}
+			c.Known["iam:resourcetag/"+strings.ToLower(k)] = []string{v}
+		}
+		t.resCtx = c
 	}
-	for k, v := range tags {
-		c.Known["aws:resourcetag/"+strings.ToLower(k)] = []string{v}
-		c.Known["iam:resourcetag/"+strings.ToLower(k)] = []string{v}
+	if len(extra) == 0 {
+		return t.resCtx
 	}
-	for k, v := range extra {
-		c.Known[k] = v
-	}
-	return c
+	return &Context{Known: extra, Parent: t.resCtx}
 }
 
 // DecideNew answers "may p perform action on some resource it creates
@@ -89,12 +94,7 @@ func targetKeys(t *Principal, extra map[string][]string) *Context {
 // can match some ARN under prefix, and no Deny that covers all of them.
 func (p *Principal) DecideNew(action, prefix, region string) Decision {
 	action = strings.ToLower(action)
-	ctx := p.ctx
-	if region != "" {
-		k := *regionKeys(region)
-		k.Parent = p.ctx
-		ctx = &k
-	}
+	ctx := relink(regionKeys(region), p.ctx)
 	var assumed, grants []string
 	for i, l := range p.layers() {
 		allow := False

@@ -22,8 +22,12 @@ type Graph struct {
 	// "*" do not make 10,000 × N edges.
 	classes  [][]int
 	classKey map[string]int
-	out      [][]edge // become edges, by node
-	emp      [][]edge // empower edges, by node (targets are principals or classes)
+	// memberWhy holds, for a class whose members each rest on their own
+	// assumptions (roles trusting anyone under an undecided condition),
+	// those assumptions by member.
+	memberWhy map[int]map[int][]string
+	out       [][]edge // become edges, by node
+	emp       [][]edge // empower edges, by node (targets are principals or classes)
 
 	findings []*Finding
 	// notes about the snapshot as a whole (compute whose role is unknown).
@@ -32,7 +36,7 @@ type Graph struct {
 
 // NewGraph prepares every account of the snapshot and builds the graph.
 func NewGraph(s *snapshot.Snapshot) *Graph {
-	g := &Graph{index: map[*Principal]int{}, byARN: map[string]*Principal{}, trusts: map[*Principal]*trust{}, classKey: map[string]int{}}
+	g := &Graph{index: map[*Principal]int{}, byARN: map[string]*Principal{}, trusts: map[*Principal]*trust{}, classKey: map[string]int{}, memberWhy: map[int]map[int][]string{}}
 	if s.AWS == nil {
 		return g
 	}
@@ -53,13 +57,14 @@ func NewGraph(s *snapshot.Snapshot) *Graph {
 func (g *Graph) nodeCount() int { return len(g.nodes) + len(g.classes) }
 
 // class returns the node ID of the class of targets named key, creating
-// it with members.
-func (g *Graph) class(key string, members []*Principal) int {
+// it with the members listed (only on first use).
+func (g *Graph) class(key string, members func() []*Principal) int {
 	if id, ok := g.classKey[key]; ok {
 		return id
 	}
-	ids := make([]int, 0, len(members))
-	for _, m := range members {
+	ms := members()
+	ids := make([]int, 0, len(ms))
+	for _, m := range ms {
 		ids = append(ids, g.index[m])
 	}
 	id := len(g.nodes) + len(g.classes)

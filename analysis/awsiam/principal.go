@@ -47,6 +47,10 @@ type Principal struct {
 	// permissions.
 	attached []*Managed
 
+	// resCtx holds the condition keys of a request acting on this
+	// principal (its tags as resource tags), built on first use.
+	resCtx *Context
+
 	admin       bool
 	adminGrants []string
 	// identityAdmin: its identity policies alone are admin (a boundary
@@ -113,7 +117,7 @@ func principalContext(kind, name, arn, id string, tags map[string]string, a *Acc
 		}
 		// Tags are collected whole: a tag not listed is not there. For a
 		// group (a stand-in for any of its members) they are unknown.
-		c.Absent = absentTags(c.Absent)
+		c.Absent["aws:principaltag/*"] = true
 	}
 	switch {
 	case a.OrgID != "":
@@ -123,16 +127,6 @@ func principalContext(kind, name, arn, id string, tags map[string]string, a *Acc
 	}
 	return c
 }
-
-// absentTags marks the absence of tags not in Known: Context.lookup
-// consults tagAbsent for keys under aws:principaltag/.
-func absentTags(m map[string]bool) map[string]bool {
-	m[tagWildcard] = true
-	return m
-}
-
-// tagWildcard in Absent means "every principal tag not in Known is absent".
-const tagWildcard = "aws:principaltag/*"
 
 func (p *Principal) String() string {
 	return fmt.Sprintf("%s/%s", p.Kind, p.Name)

@@ -27,7 +27,11 @@ func (g *Graph) solve() {
 		wins[i] = g.directWin(i)
 	}
 	rev := g.reverse()
-	inW := g.closure(rev, func(i int) bool { return i < len(g.nodes) && wins[i] != nil })
+	toW := g.toward(rev, func(i int) bool { return i < len(g.nodes) && wins[i] != nil })
+	inW := make([]bool, n)
+	for i := range inW {
+		inW[i] = toW[i] != unreached
+	}
 	// Actors that reach an empowerer and, separately, the principal it
 	// empowers: the only wins closure misses.
 	via := map[int][2][]int{}
@@ -64,8 +68,7 @@ func (g *Graph) solve() {
 	for _, u := range unknown {
 		isU[u] = true
 	}
-	reachU := g.closure(rev, func(i int) bool { return isU[i] })
-	_ = n
+	toU := g.toward(rev, func(i int) bool { return isU[i] })
 
 	g.findings = make([]*Finding, len(g.nodes))
 	for i, p := range g.nodes {
@@ -77,14 +80,14 @@ func (g *Graph) solve() {
 			if paths, ok := via[i]; ok {
 				f.Chain = g.branchChain(i, paths)
 			} else {
-				f.Chain = g.chain(i, inW, wins)
+				f.Chain = g.chain(i, toW, wins)
 			}
-		case reachU[i]:
+		case toU[i] != unreached:
 			f.Unknown = append(f.Unknown, p.Unknown...)
 			if !isU[i] {
-				if u := g.firstReached(i, isU); u >= 0 {
-					f.Unknown = append(f.Unknown, fmt.Sprintf("it can act as %s, whose policies are not all known: %s", g.nodes[u].Label(), strings.Join(g.nodes[u].Unknown, "; ")))
-				}
+				steps := g.follow(i, toU)
+				u := g.index[g.byARN[steps[len(steps)-1].To]]
+				f.Unknown = append(f.Unknown, fmt.Sprintf("it can act as %s, whose policies are not all known: %s", g.nodes[u].Label(), strings.Join(g.nodes[u].Unknown, "; ")))
 			}
 		}
 	}
@@ -182,30 +185,38 @@ func (g *Graph) closure(rev [][]int, seed func(int) bool) []bool {
 type hop struct {
 	from int
 	e    *edge
+	// class is the class node the edge led to (-1 for a principal).
+	class int
 }
 
 func (g *Graph) bfs(start int, allowed func(int) bool, stop func(int) bool) (int, map[int]hop) {
-	parent := map[int]hop{start: {from: -1}}
+	parent := map[int]hop{start: {from: -1, class: -1}}
 	queue := []int{start}
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
-		if v < len(g.nodes) && stop(v) {
+		if stop(v) {
 			return v, parent
 		}
-		var next []int
-		if v < len(g.nodes) {
-			for k := range g.out[v] {
-				e := &g.out[v][k]
-				for _, m := range g.members(e.to) {
-					if _, seen := parent[m]; !seen && (allowed == nil || allowed(m)) {
-						parent[m] = hop{from: v, e: e}
-						next = append(next, m)
-					}
+		for k := range g.out[v] {
+			e := &g.out[v][k]
+			class := -1
+			if e.to >= len(g.nodes) {
+				class = e.to
+				// A class is expanded once per walk: its members are all
+				// reached by the first edge into it.
+				if _, seen := parent[e.to]; seen {
+					continue
+				}
+				parent[e.to] = hop{from: -2}
+			}
+			for _, m := range g.members(e.to) {
+				if _, seen := parent[m]; !seen && (allowed == nil || allowed(m)) {
+					parent[m] = hop{from: v, e: e, class: class}
+					queue = append(queue, m)
 				}
 			}
 		}
-		queue = append(queue, next...)
 	}
 	return -1, parent
 }
@@ -215,7 +226,13 @@ func (g *Graph) path(end int, parent map[int]hop) []Step {
 	var steps []Step
 	for v := end; parent[v].from >= 0; v = parent[v].from {
 		h := parent[v]
-		steps = append(steps, g.step(h.from, v, h.e, false))
+		st := g.step(h.from, v, h.e, false)
+		if h.class >= 0 {
+			if why := g.memberWhy[h.class][v]; len(why) > 0 {
+				st.Assumed = uniqueSorted(append(append([]string(nil), st.Assumed...), why...))
+			}
+		}
+		steps = append(steps, st)
 	}
 	for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
 		steps[i], steps[j] = steps[j], steps[i]
@@ -230,15 +247,90 @@ func (g *Graph) step(from, to int, e *edge, empowers bool) Step {
 	}
 }
 
-// chain is the shortest chain from i to a node that wins on its own.
-func (g *Graph) chain(i int, inW []bool, wins []*win) []Step {
-	end, parent := g.bfs(i, func(m int) bool { return inW[m] }, func(v int) bool { return wins[v] != nil })
-	if end < 0 {
-		return nil
+// unreached marks a node with no way to the target set.
+const unreached = -1
+
+// toward runs one breadth-first search backwards from every seed at once
+// and returns, for each node, the next node on a shortest way to a seed
+// (itself for a seed, unreached when none). Entering a class costs a
+// step; leaving it for a member does not (0-1 BFS), so lengths count
+// techniques. One pass serves every principal's chain.
+func (g *Graph) toward(rev [][]int, seed func(int) bool) []int {
+	n := g.nodeCount()
+	next := make([]int, n)
+	dist := make([]int, n)
+	for i := range next {
+		next[i], dist[i] = unreached, -1
 	}
-	steps := g.path(end, parent)
+	var deque []int
+	for i := 0; i < n; i++ {
+		if seed(i) {
+			next[i], dist[i] = i, 0
+			deque = append(deque, i)
+		}
+	}
+	for len(deque) > 0 {
+		v := deque[0]
+		deque = deque[1:]
+		for _, u := range rev[v] {
+			// u → v: a class (u) reaching its member (v) is free; any
+			// other edge is one technique.
+			w := 1
+			if u >= len(g.nodes) {
+				w = 0
+			}
+			if d := dist[v] + w; dist[u] < 0 || d < dist[u] {
+				dist[u], next[u] = d, v
+				if w == 0 {
+					deque = append([]int{u}, deque...)
+				} else {
+					deque = append(deque, u)
+				}
+			}
+		}
+	}
+	return next
+}
+
+// follow walks the next pointers from i to a seed and returns the become
+// steps taken.
+func (g *Graph) follow(i int, next []int) []Step {
+	var steps []Step
+	for v := i; next[v] != v; {
+		to := next[v]
+		var e *edge
+		for k := range g.out[v] {
+			if g.out[v][k].to == to {
+				e = &g.out[v][k]
+				break
+			}
+		}
+		if to >= len(g.nodes) { // through a class to its member
+			m := next[to]
+			st := g.step(v, m, e, false)
+			if why := g.memberWhy[to][m]; len(why) > 0 {
+				st.Assumed = uniqueSorted(append(append([]string(nil), st.Assumed...), why...))
+			}
+			steps = append(steps, st)
+			v = m
+			continue
+		}
+		steps = append(steps, g.step(v, to, e, false))
+		v = to
+	}
+	return steps
+}
+
+// chain is the shortest chain from i to admin: the become steps to a node
+// that wins on its own, then how it wins.
+func (g *Graph) chain(i int, toW []int, wins []*win) []Step {
+	steps := g.follow(i, toW)
+	end := i
+	if len(steps) > 0 {
+		end = g.index[g.byARN[steps[len(steps)-1].To]]
+	}
 	w := wins[end]
-	if w.empower != nil {
+	if w != nil && w.empower != nil {
 		steps = append(steps, g.step(end, w.target, w.empower, true))
 		if w.then != nil {
 			steps = append(steps, g.step(end, w.target, w.then, false))
@@ -300,12 +392,6 @@ func (g *Graph) branchChain(i int, w [2][]int) []Step {
 func parentHas(parent map[int]hop, v int) bool {
 	_, ok := parent[v]
 	return ok
-}
-
-// firstReached is the nearest principal in set that i can become.
-func (g *Graph) firstReached(i int, set map[int]bool) int {
-	end, _ := g.bfs(i, nil, func(v int) bool { return v != i && set[v] })
-	return end
 }
 
 // empowers: writing onto p (or a group p is in) with t makes p admin.

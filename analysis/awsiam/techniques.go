@@ -133,7 +133,7 @@ func (g *Graph) principalEdges(p *Principal, t *technique, cands []*Principal, p
 		if len(kept) == 1 {
 			return []edge{{to: g.index[kept[0]], tech: t, assumed: why}}
 		}
-		return []edge{{to: g.class(t.ID+"|"+prefix, kept), tech: t, assumed: why}}
+		return []edge{{to: g.class(t.ID+"|"+prefix, func() []*Principal { return kept }), tech: t, assumed: why}}
 	}
 	var out []edge
 	for _, c := range kept {
@@ -162,19 +162,7 @@ func (g *Graph) policyEdges(p *Principal, t *technique, ts *targets, prefix stri
 	if len(ts.customer) == 0 {
 		return nil
 	}
-	holders := func(ms []*Managed) []*Principal {
-		var out []*Principal
-		seen := map[*Principal]bool{}
-		for _, m := range ms {
-			for _, h := range m.holders {
-				if !seen[h] {
-					seen[h] = true
-					out = append(out, h)
-				}
-			}
-		}
-		return out
-	}
+	holders := func(ms []*Managed) func() []*Principal { return func() []*Principal { return holdersOf(ms) } }
 	if p.Uniform(t.Target, prefix) {
 		probe := ts.customer[0]
 		ok, why := g.permits(p, t, probe.ARN, "", targetKeys(p, nil))
@@ -189,12 +177,26 @@ func (g *Graph) policyEdges(p *Principal, t *technique, ts *targets, prefix stri
 		if !ok {
 			continue
 		}
-		hs := holders([]*Managed{m})
-		if len(hs) == 1 {
-			out = append(out, edge{to: g.index[hs[0]], tech: t, resource: m.ARN, assumed: why})
+		if len(m.holders) == 1 {
+			out = append(out, edge{to: g.index[m.holders[0]], tech: t, resource: m.ARN, assumed: why})
 			continue
 		}
-		out = append(out, edge{to: g.class(t.ID+"|"+m.ARN, hs), tech: t, resource: m.ARN, assumed: why})
+		out = append(out, edge{to: g.class(t.ID+"|"+m.ARN, holders([]*Managed{m})), tech: t, resource: m.ARN, assumed: why})
+	}
+	return out
+}
+
+// holdersOf lists the principals the policies are attached to, once each.
+func holdersOf(ms []*Managed) []*Principal {
+	var out []*Principal
+	seen := map[*Principal]bool{}
+	for _, m := range ms {
+		for _, h := range m.holders {
+			if !seen[h] {
+				seen[h] = true
+				out = append(out, h)
+			}
+		}
 	}
 	return out
 }
@@ -215,13 +217,30 @@ func (g *Graph) computeEdges(p *Principal, t *technique, cs []compute) []edge {
 
 // assumeIndex indexes every role of the snapshot by who its trust policy
 // names, so each actor looks only at the roles that could let it in.
+// Roles open to anyone whose trust decision depends only on the caller's
+// account (no Deny, no condition on the caller's ARN, name or tags) are
+// set apart: every actor of an account reaches them alike, so they form
+// one class per (caller account, role account) instead of N × M edges.
 type assumeIndex struct {
 	byARN, byAccount map[string][]*Principal
 	anyone           []*Principal
+	// open roles by account; openTrust caches their decision per caller
+	// account.
+	open   map[*Account][]*Principal
+	isOpen map[*Principal]bool
+	// classes of open roles by (caller account, role account).
+	openClass map[[2]string]*openClass
+}
+
+type openClass struct {
+	members []*Principal
+	whys    map[int][]string
 }
 
 func (g *Graph) assumeIndex() *assumeIndex {
-	x := &assumeIndex{byARN: map[string][]*Principal{}, byAccount: map[string][]*Principal{}}
+	x := &assumeIndex{byARN: map[string][]*Principal{}, byAccount: map[string][]*Principal{},
+		open: map[*Account][]*Principal{}, isOpen: map[*Principal]bool{},
+		openClass: map[[2]string]*openClass{}}
 	for _, a := range g.Accounts {
 		for _, r := range a.Roles {
 			if r.ServiceLinked {
@@ -234,12 +253,45 @@ func (g *Graph) assumeIndex() *assumeIndex {
 			for acct := range t.accounts {
 				x.byAccount[acct] = append(x.byAccount[acct], r)
 			}
-			if t.anyone {
+			switch {
+			case t.anyone && t.openToAccounts():
+				x.open[a] = append(x.open[a], r)
+				x.isOpen[r] = true
+			case t.anyone:
 				x.anyone = append(x.anyone, r)
 			}
 		}
 	}
 	return x
+}
+
+// openToAccounts: the trust policy lets in "*" and decides the same way
+// for every caller of one account.
+func (t *trust) openToAccounts() bool {
+	if t.policy == nil || len(t.arns) > 0 || len(t.accounts) > 0 {
+		return false
+	}
+	for _, s := range t.stmts {
+		if !s.Allow || len(s.NotPrincipals) > 0 {
+			return false
+		}
+		for _, c := range s.Conditions {
+			if callerKeyed(c.Key) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// callerKeyed: a condition key whose value differs between callers of one
+// account.
+func callerKeyed(key string) bool {
+	switch key {
+	case "aws:principalarn", "aws:principaltype", "aws:username", "aws:userid", "aws:sourceidentity":
+		return true
+	}
+	return strings.HasPrefix(key, "aws:principaltag/")
 }
 
 var assumeTech = func() *technique {
@@ -252,8 +304,8 @@ var assumeTech = func() *technique {
 }()
 
 // assumeEdges: the roles p may assume, by their trust policy and p's own
-// permissions. A trust policy naming p's ARN (or "*") in p's own account
-// needs no identity permission; one naming p's account does, and so does
+// permissions. A trust policy naming p's ARN in p's own account needs no
+// identity permission; one naming p's account or "*" does, and so does
 // every cross-account assumption.
 func (g *Graph) assumeEdges(p *Principal, x *assumeIndex) []edge {
 	if p.Kind == KindGroup {
@@ -290,8 +342,65 @@ func (g *Graph) assumeEdges(p *Principal, x *assumeIndex) []edge {
 			try(r)
 		}
 	}
-	for _, r := range x.anyone {
-		try(r)
+	if identity {
+		for _, r := range x.anyone {
+			try(r)
+		}
+	}
+	if identity {
+		for _, a := range g.Accounts {
+			if len(x.open[a]) > 0 {
+				out = append(out, g.openEdges(p, a, x, try)...)
+			}
+		}
 	}
 	return out
+}
+
+// openEdges: the open roles of account a that p may assume, as one class
+// edge when p's own permissions treat every role of a alike; otherwise
+// each is tried on its own (try records the edges).
+func (g *Graph) openEdges(p *Principal, a *Account, x *assumeIndex, try func(*Principal)) []edge {
+	key := [2]string{p.Account.ID, a.ID}
+	oc := x.openClass[key]
+	if oc == nil {
+		// The trust decision is the same for every caller of p's
+		// account: p stands for them all.
+		oc = &openClass{whys: map[int][]string{}}
+		for _, r := range x.open[a] {
+			allow, why := g.trustOf(r).allows(p, r.ARN)
+			if allow != False {
+				oc.members = append(oc.members, r)
+				if len(why) > 0 {
+					oc.whys[g.index[r]] = why
+				}
+			}
+		}
+		x.openClass[key] = oc
+	}
+	members, whys := oc.members, oc.whys
+	if len(members) == 0 {
+		return nil
+	}
+	prefix := "arn:" + a.Partition + ":iam::" + a.ID + ":role/"
+	if !p.Uniform("sts:AssumeRole", prefix) {
+		// try adds each role's edge to the caller's list.
+		for _, r := range members {
+			try(r)
+		}
+		return nil
+	}
+	probe := members[0]
+	if probe == p && len(members) > 1 {
+		probe = members[1]
+	}
+	d := p.Decide(Request{Action: "sts:AssumeRole", Resource: probe.ARN, Keys: targetKeys(probe, nil)})
+	if !d.Allowed {
+		return nil
+	}
+	id := g.class("assume-open|"+key[0]+"|"+key[1], func() []*Principal { return members })
+	if len(whys) > 0 {
+		g.memberWhy[id] = whys
+	}
+	return []edge{{to: id, tech: assumeTech, assumed: d.Assumed}}
 }

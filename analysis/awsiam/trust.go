@@ -63,8 +63,14 @@ func parseTrust(doc []byte, source string) *trust {
 	return t
 }
 
-// names reports how the trust policy's Allow statements name p: directly
-// (its ARN, or "*"), through its account, or not at all.
+// naming reports how the trust policy's Allow statements name p:
+// directly (its ARN), through its account or "*", or not at all. Only a
+// trust policy naming the caller's own ARN lets a caller of the same
+// account in without an identity grant of sts:AssumeRole: role trust
+// policies are the documented exception to the same-account rule for
+// resource policies ("they must explicitly allow access for
+// principals"), and "*" is read as naming the caller's account, not the
+// caller.
 type naming int8
 
 const (
@@ -75,9 +81,9 @@ const (
 
 func (t *trust) naming(p *Principal) naming {
 	switch {
-	case t.arns[p.ARN] || t.anyone:
+	case t.arns[p.ARN]:
 		return directly
-	case t.accounts[p.Account.ID]:
+	case t.accounts[p.Account.ID] || t.anyone:
 		return byAccount
 	}
 	return notNamed

@@ -105,7 +105,7 @@ type evaluator struct {
 func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator, error) {
 	aopts := audit.Options{
 		PolicyDirs: o.policyDirs, Controls: o.controls, WaiversFile: o.waivers,
-		Importers: clouds.Importers(), Version: version, Warn: stderr,
+		Importers: clouds.Importers(), Analysis: clouds.Analysis, Version: version, Warn: stderr,
 	}
 	if o.failOn != "" {
 		sev, err := results.ParseSeverity(o.failOn)

@@ -3,6 +3,7 @@ package terraform
 import (
 	"context"
 	"fmt"
+	"github.com/rampart-sec/rampart/analysis/awsiam"
 	"os"
 	"path/filepath"
 	"slices"
@@ -32,7 +33,7 @@ func builtinEngine(t testing.TB) *policies.Engine {
 	t.Helper()
 	engineOnce.Do(func() {
 		cfg := config.Default(awsconfig.Section)
-		engine, engineErr = policies.New(context.Background(), policies.Options{Config: &cfg})
+		engine, engineErr = policies.New(context.Background(), policies.Options{Config: &cfg, Analysis: func(s *snapshot.Snapshot) map[string]any { return map[string]any{"aws": awsiam.Facts(s)} }})
 	})
 	if engineErr != nil {
 		t.Fatal(engineErr)
