@@ -280,7 +280,7 @@ func NewInput(s *snapshot.Snapshot, raw []byte) (*Input, error) {
 			return nil, err
 		}
 	}
-	v, err := ast.ValueFromReader(strings.NewReader(string(raw)))
+	v, err := valueFromJSON(raw)
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: %w", err)
 	}
