@@ -1,6 +1,7 @@
 package awsiam
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/rampart-sec/rampart/snapshot"
@@ -29,6 +30,10 @@ type Graph struct {
 	out       [][]edge // become edges, by node
 	emp       [][]edge // empower edges, by node (targets are principals or classes)
 
+	// computeUnknown names, by node, the techniques it holds on compute
+	// the snapshot does not show: without a chain, it is undecided.
+	computeUnknown map[int][]string
+
 	findings []*Finding
 	// notes about the snapshot as a whole (compute whose role is unknown).
 	notes []string
@@ -36,7 +41,7 @@ type Graph struct {
 
 // NewGraph prepares every account of the snapshot and builds the graph.
 func NewGraph(s *snapshot.Snapshot) *Graph {
-	g := &Graph{index: map[*Principal]int{}, byARN: map[string]*Principal{}, trusts: map[*Principal]*trust{}, classKey: map[string]int{}, memberWhy: map[int]map[int][]string{}}
+	g := &Graph{index: map[*Principal]int{}, byARN: map[string]*Principal{}, trusts: map[*Principal]*trust{}, classKey: map[string]int{}, memberWhy: map[int]map[int][]string{}, computeUnknown: map[int][]string{}}
 	if s.AWS == nil {
 		return g
 	}
@@ -100,6 +105,10 @@ func (g *Graph) build() {
 				}
 				if !hasAny(p, t) {
 					continue
+				}
+				if why, ok := ts.unknown[t.On]; ok {
+					// p could use t on compute the snapshot does not show.
+					g.computeUnknown[i] = append(g.computeUnknown[i], fmt.Sprintf("%s may reach compute that runs as a role: %s", t.Label(), why))
 				}
 				es := g.edges(p, t, ts)
 				if t.Kind == empower {

@@ -60,7 +60,7 @@ func (g *Graph) solve() {
 	}
 	var unknown []int
 	for i, p := range g.nodes {
-		if len(p.Unknown) > 0 && !p.admin {
+		if (len(p.Unknown) > 0 || len(g.computeUnknown[i]) > 0) && !p.admin {
 			unknown = append(unknown, i)
 		}
 	}
@@ -83,11 +83,12 @@ func (g *Graph) solve() {
 				f.Chain = g.chain(i, toW, wins)
 			}
 		case toU[i] != unreached:
-			f.Unknown = append(f.Unknown, p.Unknown...)
+			f.Unknown = append(append(f.Unknown, p.Unknown...), g.computeUnknown[i]...)
 			if !isU[i] {
 				steps := g.follow(i, toU)
 				u := g.index[g.byARN[steps[len(steps)-1].To]]
-				f.Unknown = append(f.Unknown, fmt.Sprintf("it can act as %s, whose policies are not all known: %s", g.nodes[u].Label(), strings.Join(g.nodes[u].Unknown, "; ")))
+				f.Unknown = append(f.Unknown, fmt.Sprintf("it can act as %s, which is not decided: %s", g.nodes[u].Label(),
+					strings.Join(append(append([]string(nil), g.nodes[u].Unknown...), g.computeUnknown[u]...), "; ")))
 			}
 		}
 	}

@@ -21,7 +21,10 @@ type targets struct {
 	// profilesKnown is false when some role's instance profiles were not
 	// collected (an older snapshot, a plan).
 	profilesKnown bool
-	notes         []string
+	// unknown names, per target kind, why some of those targets are not
+	// in the snapshot (a region whose functions were not listed).
+	unknown map[targetKind]string
+	notes   []string
 }
 
 // compute is an existing resource that runs as a role.
@@ -32,7 +35,12 @@ type compute struct {
 }
 
 func (g *Graph) gather(a *Account) *targets {
-	t := &targets{serviceRoles: map[string][]*Principal{}, profiles: map[string]*Principal{}, profilesKnown: true}
+	t := &targets{serviceRoles: map[string][]*Principal{}, profiles: map[string]*Principal{}, profilesKnown: true, unknown: map[targetKind]string{}}
+	if len(a.Regions) == 0 {
+		for _, k := range []targetKind{tFunction, tStack, tInstance} {
+			t.unknown[k] = "no region of account " + a.ID + " was collected"
+		}
+	}
 	t.users, t.groups = a.Users, a.Groups
 	for _, r := range a.Roles {
 		if r.ServiceLinked {
@@ -57,6 +65,15 @@ func (g *Graph) gather(a *Account) *targets {
 	}
 	sortManaged(t.customer)
 	for _, reg := range a.Regions {
+		if reg.LambdaFunctions == nil {
+			t.unknown[tFunction] = "Lambda functions of " + reg.Name + " were not collected"
+		}
+		if reg.Stacks == nil {
+			t.unknown[tStack] = "CloudFormation stacks of " + reg.Name + " were not collected"
+		}
+		if reg.Instances == nil {
+			t.unknown[tInstance] = "EC2 instances of " + reg.Name + " were not collected"
+		}
 		for _, f := range reg.LambdaFunctions {
 			if r := g.byARN[f.Role]; r != nil {
 				t.functions = append(t.functions, compute{arn: f.ARN, region: reg.Name, role: r})
