@@ -30,6 +30,9 @@ type Graph struct {
 	out       [][]edge // become edges, by node
 	emp       [][]edge // empower edges, by node (targets are principals or classes)
 
+	// plan is true for a Terraform plan: it shows what it declares, not
+	// the account, so compute it does not declare is not a gap.
+	plan bool
 	// computeUnknown names, by node, the techniques it holds on compute
 	// the snapshot does not show: without a chain, it is undecided.
 	computeUnknown map[int][]string
@@ -41,7 +44,7 @@ type Graph struct {
 
 // NewGraph prepares every account of the snapshot and builds the graph.
 func NewGraph(s *snapshot.Snapshot) *Graph {
-	g := &Graph{index: map[*Principal]int{}, byARN: map[string]*Principal{}, trusts: map[*Principal]*trust{}, classKey: map[string]int{}, memberWhy: map[int]map[int][]string{}, computeUnknown: map[int][]string{}}
+	g := &Graph{plan: s.Source == snapshot.SourceTerraformPlan, index: map[*Principal]int{}, byARN: map[string]*Principal{}, trusts: map[*Principal]*trust{}, classKey: map[string]int{}, memberWhy: map[int]map[int][]string{}, computeUnknown: map[int][]string{}}
 	if s.AWS == nil {
 		return g
 	}
@@ -106,7 +109,7 @@ func (g *Graph) build() {
 				if !hasAny(p, t) {
 					continue
 				}
-				if why, ok := ts.unknown[t.On]; ok {
+				if why, ok := ts.unknown[t.On]; ok && !g.plan {
 					// p could use t on compute the snapshot does not show.
 					g.computeUnknown[i] = append(g.computeUnknown[i], fmt.Sprintf("%s may reach compute that runs as a role: %s", t.Label(), why))
 				}
