@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -97,13 +98,27 @@ func TestCredentialReport(t *testing.T) {
 			}
 		})
 	}
-	for name, bad := range map[string]string{
-		"not a report":   "hello world",
-		"missing column": "user,arn\nx,y\n",
-		"short row":      "user,arn,mfa_active,password_enabled\nx,y\n",
+	header, _, _ := strings.Cut(string(csv), "\n")
+	without := func(cols ...string) string {
+		var kept []string
+		for _, c := range strings.Split(header, ",") {
+			if !slices.Contains(cols, c) {
+				kept = append(kept, c)
+			}
+		}
+		return strings.Join(kept, ",") + "\n"
+	}
+	for _, tc := range []struct{ name, data, want string }{
+		{"not a report", "hello world", "neither CSV"},
+		{"only four columns", "user,arn,mfa_active,password_enabled\nx,y,true,true\n", "column user_creation_time, password_last_used"},
+		// Without them, a long-lived key or a recent root login would
+		// read as absent: a FAIL turned PASS.
+		{"no access key columns", without("access_key_1_active", "access_key_2_active"), "column access_key_1_active, access_key_2_active missing"},
+		{"no password_last_used", without("password_last_used"), "column password_last_used missing"},
+		{"short row", header + "\nx,y\n", "line 2: 2 fields, header has"},
 	} {
-		if _, err := parseCredentialReport([]byte(bad)); err == nil {
-			t.Errorf("%s: no error", name)
+		if _, err := parseCredentialReport([]byte(tc.data)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want %q", tc.name, err, tc.want)
 		}
 	}
 }
