@@ -1,8 +1,12 @@
 package aws
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"net"
+	"net/http"
+	"net/url"
 	"os"
 	"slices"
 	"sort"
@@ -12,7 +16,8 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
-	"net/http"
+
+	"github.com/rampart-sec/rampart/snapshot"
 )
 
 func TestClassify(t *testing.T) {
@@ -33,7 +38,11 @@ func TestClassify(t *testing.T) {
 		{"http status only", opErr("S3 Control", "GetPublicAccessBlock", &awshttp.ResponseError{ResponseError: &smithyhttp.ResponseError{Response: &smithyhttp.Response{Response: &http.Response{StatusCode: 503}}, Err: errors.New("boom")}}),
 			"s3-control", "GetPublicAccessBlock", "HTTP503", "HTTP status 503 without an AWS error code"},
 		{"timeout", opErr("EC2", "DescribeInstances", context_DeadlineExceeded()), "ec2", "DescribeInstances", "RequestTimeout", "the call did not complete in time"},
-		{"transport", opErr("IAM", "GetAccountSummary", errors.New("connection refused")), "iam", "GetAccountSummary", "RequestError", "connection refused"},
+		{"other error", opErr("IAM", "GetAccountSummary", errors.New("deserialization failed")), "iam", "GetAccountSummary", "RequestError", "deserialization failed"},
+		// No response at all is a connection error, not "HTTP status 0".
+		{"no response", opErr("IAM", "GetAccountSummary", &awshttp.ResponseError{ResponseError: &smithyhttp.ResponseError{Response: &smithyhttp.Response{Response: &http.Response{}},
+			Err: &smithyhttp.RequestSendError{Err: &url.Error{Op: "Post", URL: "http://127.0.0.1:1", Err: errors.New("dial tcp 127.0.0.1:1: connect: connection refused")}}}}),
+			"iam", "GetAccountSummary", "ConnectionError", "no response from the endpoint: dial tcp 127.0.0.1:1: connect: connection refused"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,6 +51,43 @@ func TestClassify(t *testing.T) {
 				t.Errorf("classify = %q %q %q %q", s, o, c, m)
 			}
 		})
+	}
+}
+
+// A dead or wrong endpoint stops the collection at the identity call,
+// with a hint, instead of minutes of retries and a snapshot of errors.
+func TestDeadEndpointStopsAtIdentity(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := "http://" + ln.Addr().String()
+	ln.Close()
+	opts := testOptions(dead)
+	_, err = Collect(context.Background(), opts)
+	if err == nil {
+		t.Fatal("collection against a closed port succeeded")
+	}
+	for _, want := range []string{"sts:GetCallerIdentity", "ConnectionError", "connection refused", "AWS_ENDPOINT_URL", "aws sso login"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+}
+
+func TestTransportFailuresInOneLine(t *testing.T) {
+	conn := func(account, op, msg string) snapshot.CollectionError {
+		return snapshot.CollectionError{Account: account, Service: "iam", Operation: op, Code: CodeConnection, Message: msg}
+	}
+	errs := []snapshot.CollectionError{
+		conn("111111111111", "A", "no response: refused"), conn("111111111111", "B", "no response: refused"),
+		conn("222222222222", "A", "no response: refused"), conn("222222222222", "B", "no response: reset"),
+		conn("333333333333", "A", "no response: refused"), {Account: "333333333333", Code: "AccessDenied"},
+	}
+	got := transportFailures(errs)
+	want := "aws: account 111111111111: all 2 failed calls got no response (no response: refused): check network access and AWS_ENDPOINT_URL"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want only %q (differing reasons and AWS answers are left to the errors)", got, want)
 	}
 }
 
