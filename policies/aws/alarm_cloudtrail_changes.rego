@@ -28,7 +28,7 @@
 package rampart.aws.alarm_cloudtrail_changes
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws_alarms as alarms
+import data.rampart.lib.aws.alarms
 import rego.v1
 
 # spec: the five events of the CIS 4.5 pattern.

@@ -29,7 +29,7 @@
 package rampart.aws.alarm_console_no_mfa
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws_alarms as alarms
+import data.rampart.lib.aws.alarms
 import rego.v1
 
 # spec: the CIS 4.2 pattern; the IAM-user and success terms are the

@@ -29,7 +29,7 @@
 package rampart.aws.alarm_iam_changes
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws_alarms as alarms
+import data.rampart.lib.aws.alarms
 import rego.v1
 
 # spec: the 16 events of the CIS 4.4 pattern.

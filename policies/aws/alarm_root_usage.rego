@@ -29,7 +29,7 @@
 package rampart.aws.alarm_root_usage
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws_alarms as alarms
+import data.rampart.lib.aws.alarms
 import rego.v1
 
 # spec: the CIS 4.3 pattern. Only the root identity type is essential;
