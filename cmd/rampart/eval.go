@@ -193,11 +193,10 @@ func (ev *evaluator) waiversFor(snap *snapshot.Snapshot) []waivers.Waiver {
 }
 
 // rules is the controls' metadata for the reports that list rules.
-func rules(cs []*policies.Control) map[string]reports.Rule {
-	out := make(map[string]reports.Rule, len(cs))
+func rules(cs []*policies.Control) map[string]results.Control {
+	out := make(map[string]results.Control, len(cs))
 	for _, c := range cs {
-		out[c.ID] = reports.Rule{ID: c.ID, Title: c.Title, Description: c.Description, Severity: c.Severity,
-			Remediation: c.Remediation, Frameworks: c.Frameworks, MITRE: c.MITRE, Escalation: c.Escalation}
+		out[c.ID] = c.Control
 	}
 	return out
 }
@@ -241,9 +240,9 @@ func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *c
 }
 
 func (ev *evaluator) report(snap *snapshot.Snapshot, digest, file string, rs []results.Result) *results.Report {
-	var infos []results.ControlInfo
+	var infos []results.Control
 	for _, c := range ev.engine.Applicable(snap) {
-		infos = append(infos, results.ControlInfo{ID: c.ID, Title: c.Title, Severity: c.Severity})
+		infos = append(infos, c.Control)
 	}
 	if rs == nil {
 		rs = []results.Result{}
