@@ -51,13 +51,9 @@ func TestUnknownControl(t *testing.T) {
 	}
 }
 
-func TestUserPolicyAndItsTests(t *testing.T) {
-	srcs, err := dirSources("testdata/good", true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	runRegoTests(t, srcs)
-
+// A user policy is evaluated beside the built-in ones (its Rego tests run
+// in TestRunTestsReportsFailures).
+func TestUserPolicy(t *testing.T) {
 	e, err := New(context.Background(), Options{PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag"}})
 	if err != nil {
 		t.Fatal(err)
