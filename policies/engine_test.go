@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
@@ -54,10 +53,7 @@ func TestUnknownControl(t *testing.T) {
 // A user policy is evaluated beside the built-in ones (its Rego tests run
 // in TestRunTestsReportsFailures).
 func TestUserPolicy(t *testing.T) {
-	e, err := New(context.Background(), Options{PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := newEngine(t, Options{PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag"}})
 	snap := testSnapshot()
 	rs := evaluate(t, e, snap)
 	got := map[string]results.Status{}
@@ -81,10 +77,7 @@ func TestUserPolicy(t *testing.T) {
 // A control whose data failed to be collected reports ERROR for the account
 // concerned, never PASS; other accounts keep their decision.
 func TestCollectionErrorsMakeResultsError(t *testing.T) {
-	e, err := New(context.Background(), Options{PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag", "aws-root-mfa"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := newEngine(t, Options{PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag", "aws-root-mfa"}})
 	snap := testSnapshot()
 	snap.AWS.Accounts = append(snap.AWS.Accounts, snapshot.AWSAccount{AccountID: "222222222222", Partition: "aws"})
 	snap.Scopes = append(snap.Scopes, snapshot.Scope{Provider: "aws", Account: "222222222222", Resource: "arn:aws:iam::222222222222:root"})
@@ -113,43 +106,10 @@ func TestCollectionErrorsMakeResultsError(t *testing.T) {
 	}
 }
 
-func testSnapshot() *snapshot.Snapshot {
-	return &snapshot.Snapshot{
-		Schema:      snapshot.Schema,
-		CollectedAt: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
-		Source:      snapshot.SourceAPI,
-		Scopes:      []snapshot.Scope{{Provider: "aws", Account: "111111111111", Resource: "arn:aws:iam::111111111111:root"}},
-		AWS: &snapshot.AWS{Accounts: []snapshot.AWSAccount{{
-			AccountID: "111111111111", Partition: "aws",
-			Root: &snapshot.RootUser{ARN: "arn:aws:iam::111111111111:root", MFAActive: true},
-			Users: []snapshot.IAMUser{
-				{Name: "tagged", ARN: "arn:aws:iam::111111111111:user/tagged", Tags: map[string]string{"owner": "platform"}},
-				{Name: "untagged", ARN: "arn:aws:iam::111111111111:user/untagged"},
-			},
-		}}},
-	}
-}
-
-func evaluate(t *testing.T, e *Engine, s *snapshot.Snapshot) []results.Result {
-	t.Helper()
-	in, err := NewInput(s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := e.Evaluate(context.Background(), in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rs
-}
-
 // An error confined to one resource (a value unknown until apply) makes
 // only that resource's results ERROR.
 func TestResourceScopedErrors(t *testing.T) {
-	e, err := New(context.Background(), Options{PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := newEngine(t, Options{PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag"}})
 	snap := testSnapshot()
 	snap.Errors = []snapshot.CollectionError{{
 		Provider: "aws", Account: "111111111111", Service: "iam", Operation: "*", Code: "UnknownUntilApply",

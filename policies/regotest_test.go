@@ -5,31 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 )
-
-// builtinRun is the one run of the built-in Rego tests the package's tests
-// share.
-var builtinRun struct {
-	once sync.Once
-	sum  TestSummary
-	out  string
-	err  error
-}
-
-func builtinTests(t *testing.T) (TestSummary, string) {
-	t.Helper()
-	builtinRun.once.Do(func() {
-		var out strings.Builder
-		builtinRun.sum, builtinRun.err = RunTests(context.Background(), nil, &out)
-		builtinRun.out = out.String()
-	})
-	if builtinRun.err != nil {
-		t.Fatal(builtinRun.err)
-	}
-	return builtinRun.sum, builtinRun.out
-}
 
 // TestRego runs every built-in policy's Rego unit tests the way `rampart
 // policy test` does.
@@ -54,9 +31,9 @@ func TestRunTestsReportsFailures(t *testing.T) {
 	}{
 		{"passing user tests", "testdata/good", 1, 0, nil},
 		{"failing and erroring user tests", "testdata/failingtests", 1, 2, []string{
-			"testdata/failingtests/mfa_tag_test.rego:14: data.custom.console_mfa_test.test_user_with_mfa_fails: FAIL",
+			"testdata/failingtests/console_mfa_test.rego:14: data.custom.console_mfa_test.test_user_with_mfa_fails: FAIL",
 			`    results: {{"account": "111111111111", "message": "user a console MFA", "resource": "arn:aws:iam::111111111111:user/a", "resource_type": "AWS::IAM::User", "status": "PASS"}}`,
-			"testdata/failingtests/mfa_tag_test.rego:22: data.custom.console_mfa_test.test_bad_number: ERROR: ",
+			"testdata/failingtests/console_mfa_test.rego:22: data.custom.console_mfa_test.test_bad_number: ERROR: ",
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

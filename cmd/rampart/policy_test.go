@@ -20,8 +20,8 @@ func TestPolicyTest(t *testing.T) {
 		{"built-in tests pass", nil, exitOK, "0", nil, ""},
 		{"user tests pass", []string{testdata + "good"}, exitOK, "0", nil, ""},
 		{"a user test fails", []string{testdata + "failingtests"}, exitFindings, "2", []string{
-			testdata + "failingtests/mfa_tag_test.rego:14: data.custom.console_mfa_test.test_user_with_mfa_fails: FAIL\n",
-			testdata + "failingtests/mfa_tag_test.rego:22: data.custom.console_mfa_test.test_bad_number: ERROR: ",
+			testdata + "failingtests/console_mfa_test.rego:14: data.custom.console_mfa_test.test_user_with_mfa_fails: FAIL\n",
+			testdata + "failingtests/console_mfa_test.rego:22: data.custom.console_mfa_test.test_bad_number: ERROR: ",
 		}, ""},
 		{"--policy-dir counts too", []string{"--policy-dir", testdata + "failingtests"}, exitFindings, "2", nil, ""},
 		{"a policy that does not compile", []string{testdata + "typo"}, exitError, "", nil, "typo.rego:12:18: undefined ref: input.aws.acounts"},
