@@ -15,11 +15,11 @@ func TestNewRejectsBadPolicies(t *testing.T) {
 		{"testdata/syntax", "testdata/syntax/syntax.rego:14:0: unexpected eof token"},
 		{"testdata/typo", "testdata/typo/typo.rego:12:18: undefined ref: input.aws.acounts"},
 		{"testdata/netuser", "testdata/netuser/net.rego:12:10: undefined function http.send"},
-		{"testdata/nosuchdir", "--policy-dir testdata/nosuchdir: no such file or directory"},
-		{"testdata/empty", "--policy-dir testdata/empty: no .rego files found"},
+		{"testdata/nosuchdir", "policy directory testdata/nosuchdir: no such file or directory"},
+		{"testdata/empty", "policy directory testdata/empty: no .rego files found"},
 	} {
 		t.Run(tc.dir, func(t *testing.T) {
-			_, err := New(context.Background(), Options{PolicyDirs: []string{tc.dir}})
+			_, err := New(context.Background(), Options{Config: defaultConfig(), PolicyDirs: []string{tc.dir}})
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want it to contain %q", err, tc.want)
 			}
@@ -43,7 +43,7 @@ func TestCapabilitiesWithholdUnsafeBuiltins(t *testing.T) {
 }
 
 func TestUnknownControl(t *testing.T) {
-	_, err := New(context.Background(), Options{Controls: []string{"aws-root-mfa", "aws-no-such"}})
+	_, err := New(context.Background(), Options{Config: defaultConfig(), Controls: []string{"aws-root-mfa", "aws-no-such"}})
 	var uc *UnknownControlError
 	if !errors.As(err, &uc) || len(uc.IDs) != 1 || uc.IDs[0] != "aws-no-such" {
 		t.Fatalf("got %v", err)

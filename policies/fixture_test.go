@@ -26,16 +26,20 @@ var builtin struct {
 // builtinEngine returns the shared engine over the built-in policies.
 func builtinEngine(tb testing.TB) *Engine {
 	tb.Helper()
-	builtin.once.Do(func() { builtin.e, builtin.err = New(context.Background(), Options{}) })
+	builtin.once.Do(func() { builtin.e, builtin.err = New(context.Background(), Options{Config: defaultConfig()}) })
 	if builtin.err != nil {
 		tb.Fatal(builtin.err)
 	}
 	return builtin.e
 }
 
-// newEngine builds an engine with opts for one test.
+// newEngine builds an engine with opts for one test, with the default
+// configuration unless opts gives one.
 func newEngine(tb testing.TB, opts Options) *Engine {
 	tb.Helper()
+	if opts.Config == nil {
+		opts.Config = defaultConfig()
+	}
 	e, err := New(context.Background(), opts)
 	if err != nil {
 		tb.Fatal(err)
@@ -57,7 +61,7 @@ func builtinTests(t *testing.T) (TestSummary, string) {
 	t.Helper()
 	builtinRun.once.Do(func() {
 		var out strings.Builder
-		builtinRun.sum, builtinRun.err = RunTests(context.Background(), nil, &out)
+		builtinRun.sum, builtinRun.err = RunTests(context.Background(), TestOptions{Config: defaultConfig()}, &out)
 		builtinRun.out = out.String()
 	})
 	if builtinRun.err != nil {

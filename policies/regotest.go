@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/tester"
+
+	"github.com/rampart-sec/rampart/config"
 )
 
 // TestSummary counts the Rego unit tests of one run. Failed counts the
@@ -17,16 +19,26 @@ type TestSummary struct {
 	Passed, Failed, Skipped int
 }
 
+// TestOptions configure a run of the Rego unit tests.
+type TestOptions struct {
+	// PolicyDirs are directories of user policies and their tests, run
+	// beside the built-in ones.
+	PolicyDirs []string
+	// Config is data.rampart.config, as for New: required, since the
+	// controls read their thresholds from it.
+	Config *config.Config
+}
+
 // testTimeout bounds one Rego test. It is a guard against a runaway
 // test, not a measure of speed: generous, because the machine running
 // the tests may be busy.
 const testTimeout = time.Minute
 
 // RunTests runs the Rego unit tests (the _test.rego files) of the built-in
-// policies and of the policies under dirs, compiled as a scan compiles
+// policies and of the policies under opts.PolicyDirs, compiled as a scan compiles
 // them: the same capabilities, the same type-checking of `input` against
-// the snapshot schema, the same data.rampart.config defaults, and the same
-// METADATA checks. A test passes only if its policy would also load and
+// the snapshot schema, the same data.rampart.config, and the same METADATA
+// checks. A test passes only if its policy would also load and
 // behave so in a scan.
 //
 // It writes one line per failing test, "file:row: data.pkg.test_name:
@@ -35,13 +47,13 @@ const testTimeout = time.Minute
 // load (syntax, type or metadata error) is an error, a *PolicyError where
 // the problem is in the Rego; a failing test is not an error, it is
 // counted in the summary.
-func RunTests(ctx context.Context, dirs []string, w io.Writer) (TestSummary, error) {
+func RunTests(ctx context.Context, opts TestOptions, w io.Writer) (TestSummary, error) {
 	var sum TestSummary
 	srcs, err := builtinSources(true)
 	if err != nil {
 		return sum, err
 	}
-	for _, dir := range dirs {
+	for _, dir := range opts.PolicyDirs {
 		more, err := dirSources(dir, true)
 		if err != nil {
 			return sum, err
@@ -59,7 +71,7 @@ func RunTests(ctx context.Context, dirs []string, w io.Writer) (TestSummary, err
 	if err != nil {
 		return sum, err
 	}
-	store, err := newStore(nil, time.Time{})
+	store, err := newStore(opts.Config, time.Time{})
 	if err != nil {
 		return sum, err
 	}

@@ -38,7 +38,7 @@ func TestRunTestsReportsFailures(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out strings.Builder
-			sum, err := RunTests(context.Background(), []string{tc.dir}, &out)
+			sum, err := RunTests(context.Background(), TestOptions{Config: defaultConfig(), PolicyDirs: []string{tc.dir}}, &out)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -72,7 +72,7 @@ func TestRunTestsRejectsBadPolicies(t *testing.T) {
 	} {
 		t.Run(tc.dir, func(t *testing.T) {
 			var out strings.Builder
-			_, err := RunTests(context.Background(), []string{tc.dir}, &out)
+			_, err := RunTests(context.Background(), TestOptions{Config: defaultConfig(), PolicyDirs: []string{tc.dir}}, &out)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want it to contain %q", err, tc.want)
 			}

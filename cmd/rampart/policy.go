@@ -9,17 +9,17 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/spf13/cobra"
 
+	"github.com/rampart-sec/rampart/clouds"
 	"github.com/rampart-sec/rampart/policies"
 )
-
-func init() { subcommands = append(subcommands, newPolicyCmd) }
 
 func newPolicyCmd() *cobra.Command {
 	var dirs []string
 	c := &cobra.Command{Use: "policy", Short: "List, show, document and test the controls"}
 	c.PersistentFlags().StringSliceVar(&dirs, "policy-dir", nil, "directory of additional Rego policies (repeatable)")
 	load := func(c *cobra.Command) ([]*policies.Control, error) {
-		e, err := policies.New(c.Context(), policies.Options{PolicyDirs: dirs})
+		cfg := clouds.DefaultConfig()
+		e, err := policies.New(c.Context(), policies.Options{PolicyDirs: dirs, Config: &cfg})
 		if err != nil {
 			return nil, err
 		}
@@ -91,7 +91,8 @@ func newPolicyCmd() *cobra.Command {
 			"Prints one line per failing test and a summary.\n\n" +
 			"Exit codes: 0 every test passed; 1 a test failed; 2 a policy does not load.",
 		RunE: func(c *cobra.Command, args []string) error {
-			sum, err := policies.RunTests(c.Context(), slices.Concat(dirs, args), c.OutOrStdout())
+			cfg := clouds.DefaultConfig()
+			sum, err := policies.RunTests(c.Context(), policies.TestOptions{PolicyDirs: slices.Concat(dirs, args), Config: &cfg}, c.OutOrStdout())
 			if err != nil {
 				return err
 			}
