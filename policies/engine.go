@@ -55,22 +55,7 @@ type Options struct {
 
 // New loads, compiles and prepares the policies.
 func New(ctx context.Context, opts Options) (*Engine, error) {
-	srcs, err := builtinSources(false)
-	if err != nil {
-		return nil, err
-	}
-	for _, dir := range opts.PolicyDirs {
-		more, err := dirSources(dir, false)
-		if err != nil {
-			return nil, err
-		}
-		srcs = append(srcs, more...)
-	}
-	mods, err := parse(srcs)
-	if err != nil {
-		return nil, err
-	}
-	controls, err := controlsOf(srcs, mods)
+	mods, controls, err := load(opts.PolicyDirs, false)
 	if err != nil {
 		return nil, err
 	}

@@ -10,20 +10,44 @@ import (
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
-func TestNewRejectsBadPolicies(t *testing.T) {
-	for _, tc := range []struct{ dir, want string }{
-		{"testdata/syntax", "testdata/syntax/syntax.rego:14:0: unexpected eof token"},
-		{"testdata/typo", "testdata/typo/typo.rego:12:18: undefined ref: input.aws.acounts"},
-		{"testdata/netuser", "testdata/netuser/net.rego:12:10: undefined function http.send"},
-		{"testdata/nosuchdir", "policy directory testdata/nosuchdir: no such file or directory"},
-		{"testdata/empty", "policy directory testdata/empty: no .rego files found"},
+// A bad policy directory is refused with the file, position and what was
+// expected, by a scan and by a test run alike: a policy that would not
+// load in a scan does not pass its tests either.
+func TestBadPoliciesAreRejected(t *testing.T) {
+	loaders := map[string]func(dir string) error{
+		"scan": func(dir string) error {
+			_, err := New(context.Background(), Options{Config: defaultConfig(), PolicyDirs: []string{dir}})
+			return err
+		},
+		"test": func(dir string) error {
+			var out strings.Builder
+			_, err := RunTests(context.Background(), TestOptions{Config: defaultConfig(), PolicyDirs: []string{dir}}, &out)
+			return err
+		},
+	}
+	for _, tc := range []struct {
+		dir, want string
+		inRego    bool // a *PolicyError, not a directory problem
+	}{
+		{"testdata/syntax", "testdata/syntax/syntax.rego:14:0: unexpected eof token", true},
+		{"testdata/typo", "testdata/typo/typo.rego:12:18: undefined ref: input.aws.acounts", true},
+		{"testdata/netuser", "testdata/netuser/net.rego:12:10: undefined function http.send", true},
+		{"testdata/badmeta", `testdata/badmeta/badmeta.rego:1: METADATA custom.severity: unknown severity "urgent"`, true},
+		{"testdata/nosuchdir", "policy directory testdata/nosuchdir: no such file or directory", false},
+		{"testdata/empty", "policy directory testdata/empty: no .rego files found", false},
 	} {
-		t.Run(tc.dir, func(t *testing.T) {
-			_, err := New(context.Background(), Options{Config: defaultConfig(), PolicyDirs: []string{tc.dir}})
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("error %v, want it to contain %q", err, tc.want)
-			}
-		})
+		for name, load := range loaders {
+			t.Run(name+" "+tc.dir, func(t *testing.T) {
+				err := load(tc.dir)
+				if err == nil || !strings.Contains(err.Error(), tc.want) {
+					t.Fatalf("error %v, want it to contain %q", err, tc.want)
+				}
+				var pe *PolicyError
+				if errors.As(err, &pe) != tc.inRego {
+					t.Errorf("%T: a *PolicyError is %v, want %v", err, !tc.inRego, tc.inRego)
+				}
+			})
+		}
 	}
 }
 

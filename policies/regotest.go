@@ -49,22 +49,8 @@ const testTimeout = time.Minute
 // counted in the summary.
 func RunTests(ctx context.Context, opts TestOptions, w io.Writer) (TestSummary, error) {
 	var sum TestSummary
-	srcs, err := builtinSources(true)
+	mods, _, err := load(opts.PolicyDirs, true)
 	if err != nil {
-		return sum, err
-	}
-	for _, dir := range opts.PolicyDirs {
-		more, err := dirSources(dir, true)
-		if err != nil {
-			return sum, err
-		}
-		srcs = append(srcs, more...)
-	}
-	mods, err := parse(srcs)
-	if err != nil {
-		return sum, err
-	}
-	if _, err := controlsOf(srcs, mods); err != nil {
 		return sum, err
 	}
 	compiler, err := newCompiler()
