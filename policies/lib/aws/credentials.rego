@@ -5,7 +5,7 @@
 #   "Unused" counts from creation when a credential was never used, with
 #   the same threshold, so a brand-new key is not unused and a key created
 #   long ago and never used is.
-package rampart.lib.aws_credentials
+package rampart.lib.aws.credentials
 
 import rego.v1
 

@@ -6,7 +6,7 @@
 #   write. covers(trail) is "yes", "no" or "unknown": unknown when the
 #   status or the selectors were not collected, so that a control can
 #   refuse to PASS on it.
-package rampart.lib.aws_trails
+package rampart.lib.aws.trails
 
 import rego.v1
 

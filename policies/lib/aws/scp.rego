@@ -5,7 +5,7 @@
 #   the account), and what their Deny statements deny, with Action and
 #   NotAction wildcards resolved (IAM matches actions case-insensitively).
 #   SCPs never apply to the management account.
-package rampart.lib.aws_scp
+package rampart.lib.aws.scp
 
 import data.rampart.lib.aws
 import rego.v1

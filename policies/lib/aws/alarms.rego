@@ -23,9 +23,9 @@
 #   So a FAIL can mean "a filter exists but rampart cannot prove it covers
 #   the CIS events"; the evidence lists the filters it read and why each
 #   did not count.
-package rampart.lib.aws_alarms
+package rampart.lib.aws.alarms
 
-import data.rampart.lib.aws_trails as trails
+import data.rampart.lib.aws.trails
 import rego.v1
 
 # parse reads a filter pattern into {"op": "and"|"or", "terms": [...]}.

@@ -1,6 +1,6 @@
-package rampart.lib.aws_alarms_test
+package rampart.lib.aws.alarms_test
 
-import data.rampart.lib.aws_alarms as alarms
+import data.rampart.lib.aws.alarms
 import rego.v1
 
 root_spec := {

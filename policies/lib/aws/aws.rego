@@ -4,23 +4,17 @@
 #   documents in both their single-value and list forms.
 package rampart.lib.aws
 
+import data.rampart.lib.result as neutral
 import rego.v1
 
 # account_arn is the resource of results about an account as a whole (and
 # about a region of it, with the region set).
 account_arn(account) := sprintf("arn:%s:iam::%s:root", [account.partition, account.account_id])
 
-# result builds a result for a resource of an account. region is "" for
-# global resources.
-result(status, account, region, resource, type, message, evidence) := {
-	"status": status,
-	"account": account.account_id,
-	"region": region,
-	"resource": resource,
-	"resource_type": type,
-	"message": message,
-	"evidence": evidence,
-}
+# result builds a result for a resource of an account (an element of
+# input.aws.accounts): the provider-neutral builder with the account's id.
+# region is "" for global resources.
+result(status, account, region, resource, type, message, evidence) := neutral.make(status, account.account_id, region, resource, type, message, evidence)
 
 # as_list reads a policy element that may be a single value or a list
 # (Action, Resource, Principal.AWS, condition values).
