@@ -94,7 +94,7 @@ func mapRole(m *mapping, in instance) {
 	// document is unknown.
 	for i, blk := range blocks(in.After, "inline_policy") {
 		d := readDocument(blk, index(in.Unknown, "inline_policy", i), "policy", in.Address)
-		if !d.present() {
+		if !d.Present() {
 			continue
 		}
 		name := str(blk, "name")
