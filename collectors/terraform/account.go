@@ -106,7 +106,7 @@ func (b *awsBuilder) awsRegion(name string) *snapshot.AWSRegion {
 }
 
 func (b *awsBuilder) accountARN() string {
-	return fmt.Sprintf("arn:%s:iam::%s:root", b.partition, b.accountID)
+	return snapshot.AWSAccountARN(b.partition, b.accountID)
 }
 
 // finish writes the account, its scope and the account-level errors.
@@ -134,22 +134,15 @@ func (b *awsBuilder) finish(m *mapping, s *snapshot.Snapshot) {
 	for _, k := range sortedKeys(b.regions) {
 		a.Regions = append(a.Regions, *b.regions[k])
 	}
-	sort.Slice(a.Trails, func(i, j int) bool { return a.Trails[i].ARN < a.Trails[j].ARN })
-	sort.Slice(a.OIDCProviders, func(i, j int) bool { return a.OIDCProviders[i].ARN < a.OIDCProviders[j].ARN })
 	countAttachments(&a)
 	if s.AWS == nil {
 		s.AWS = &snapshot.AWS{}
 	}
 	s.AWS.Accounts = append(s.AWS.Accounts, a)
 	if b.org != nil {
-		sort.Slice(b.org.Policies, func(i, j int) bool { return b.org.Policies[i].ARN < b.org.Policies[j].ARN })
 		s.AWS.Organization = b.org
 	}
-	var regions []string
-	for _, r := range a.Regions {
-		regions = append(regions, r.Name)
-	}
-	s.Scopes = append(s.Scopes, snapshot.Scope{Provider: "aws", Account: b.accountID, Name: "terraform plan", Resource: b.accountARN(), Regions: regions})
+	s.Scopes = append(s.Scopes, snapshot.AWSScope(&a))
 	if b.passwordPolicy == nil {
 		m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: "iam", Operation: "GetAccountPasswordPolicy", Code: CodeNotInPlan, Resource: b.accountARN(),
 			Message: "the plan has no aws_iam_account_password_policy: the account's password policy is managed elsewhere or not at all"})

@@ -169,6 +169,7 @@ func (p *Plan) Snapshot(opts Options) (*snapshot.Snapshot, error) {
 		Errors:      []snapshot.CollectionError{},
 	}
 	m.finish(s)
+	snapshot.Canonicalize(s)
 	return s, nil
 }
 
