@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/rampart-sec/rampart/collectors/terraform"
+	tfaws "github.com/rampart-sec/rampart/collectors/terraform/aws"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
@@ -68,7 +69,8 @@ func Open(path string, opts Options) (*Input, error) {
 		}
 		return &Input{Snapshot: s, JSON: data, Digest: digest}, nil
 	case terraform.IsPlan(head):
-		s, err := terraform.Map(path, data, terraform.Options{AccountIDs: opts.AWSAccountIDs, Now: opts.Now, Version: opts.Version})
+		providers := []terraform.Provider{tfaws.New(opts.AWSAccountIDs)}
+		s, err := terraform.Map(path, data, terraform.Options{Providers: providers, Now: opts.Now, Version: opts.Version})
 		if err != nil {
 			return nil, err
 		}

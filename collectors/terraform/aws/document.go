@@ -1,8 +1,9 @@
-package terraform
+package aws
 
 import (
 	"encoding/json"
 	"errors"
+	tf "github.com/rampart-sec/rampart/collectors/terraform"
 
 	"github.com/rampart-sec/rampart/snapshot/iampolicy"
 )
@@ -21,9 +22,9 @@ type document struct {
 // not a JSON object is kept as null with the reason, never dropped; the
 // reason names the attribute and the resource, which a plan's reviewer
 // needs to find it.
-func readDocument(after map[string]any, unknown any, attr, addr string) document {
-	if unknownAt(unknown, attr) {
-		return document{Document: iampolicy.Document{Err: unknownText(attr, addr)}, Unknown: true}
+func readDocument(after tf.Values, unknown any, attr, addr string) document {
+	if tf.UnknownAt(unknown, attr) {
+		return document{Document: iampolicy.Document{Err: tf.UnknownText(attr, addr)}, Unknown: true}
 	}
 	v, present := after[attr]
 	if !present || v == nil {
