@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
@@ -243,6 +244,6 @@ func TestCollectStandardWorld(t *testing.T) {
 	// Two collections of the same world are byte-identical.
 	_, second := collectVia(t, p, testOptions("", twoRegions...))
 	if !bytes.Equal(first, second) {
-		t.Error("two collections of the same world differ")
+		t.Errorf("two collections of the same world differ:\n%s", testutil.FirstDiff(second, first))
 	}
 }

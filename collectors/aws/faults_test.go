@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
-	"strings"
 	"testing"
 	"time"
 
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
@@ -34,7 +34,7 @@ func TestThrottlingAndServerErrorsChangeNothing(t *testing.T) {
 	_, got := collectVia(t, faulty, opts)
 	t.Logf("collection with faults: %d calls on the wire (%d without) in %s", len(faulty.log()), len(clean.log()), time.Since(start).Round(time.Millisecond))
 	if !bytes.Equal(got, want) {
-		t.Errorf("snapshot with faults differs from the fault-free one:\n%s", firstDiff(got, want))
+		t.Errorf("snapshot with faults differs from the fault-free one:\n%s", testutil.FirstDiff(got, want))
 	}
 	if len(faulty.log()) <= len(clean.log()) {
 		t.Errorf("no fault was injected: %d calls vs %d", len(faulty.log()), len(clean.log()))
@@ -69,7 +69,7 @@ func TestAccessDeniedOnGuardDutyInOneRegion(t *testing.T) {
 	findRegion(a, "us-east-1").GuardDutyDetectors = findRegion(want.AWS.Accounts[0], "us-east-1").GuardDutyDetectors
 	got.Errors, want.Errors = nil, nil
 	if g, w := encode(t, got), encode(t, want); !bytes.Equal(g, w) {
-		t.Errorf("AccessDenied on GuardDuty changed other data:\n%s", firstDiff(g, w))
+		t.Errorf("AccessDenied on GuardDuty changed other data:\n%s", testutil.FirstDiff(g, w))
 	}
 }
 
@@ -131,17 +131,6 @@ func encode(t *testing.T, s *snapshot.Snapshot) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-// firstDiff shows the first differing line of two JSON documents.
-func firstDiff(got, want []byte) string {
-	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	for i := 0; i < len(g) && i < len(w); i++ {
-		if g[i] != w[i] {
-			return fmt.Sprintf("line %d:\n got %s\nwant %s", i+1, g[i], w[i])
-		}
-	}
-	return fmt.Sprintf("lengths %d and %d lines", len(g), len(w))
 }
 
 // A call still throttled after the last attempt is an error like any other:
