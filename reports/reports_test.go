@@ -2,18 +2,15 @@ package reports
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // sampleReport has one result of each status across severities and two
 // accounts, the shapes every format must render.
@@ -58,24 +55,6 @@ func sampleReport() *results.Report {
 	}
 }
 
-// golden compares got with testdata/name, rewriting it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./reports -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test ./reports -update to accept):\n%s", name, got)
-	}
-}
-
 func TestFormatsGolden(t *testing.T) {
 	for _, tc := range []struct {
 		format, golden string
@@ -97,7 +76,7 @@ func TestFormatsGolden(t *testing.T) {
 			if err := rep.Write(&b, sampleReport()); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tc.golden, b.Bytes())
+			testutil.Golden(t, filepath.Join("testdata", tc.golden), b.Bytes())
 		})
 	}
 }

@@ -1,14 +1,17 @@
-package terraform
+package aws
 
 import (
 	"fmt"
 	"sort"
 
+	tf "github.com/rampart-sec/rampart/collectors/terraform"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
-// awsBuilder collects the AWS resources of a plan into one account.
-type awsBuilder struct {
+// builder collects the AWS resources of one plan into one account: the
+// AWS provider's state in a terraform.Mapping.
+type builder struct {
+	m         *tf.Mapping
 	accountID string
 	partition string
 	users     map[string]*snapshot.IAMUser // by address
@@ -31,41 +34,28 @@ type awsBuilder struct {
 	trustNamesAWS []string
 }
 
-// awsAccount returns the builder, creating it on the first AWS resource.
-func (m *mapping) awsAccount() *awsBuilder {
-	if m.aws == nil {
-		m.aws = &awsBuilder{
-			accountID: m.ownAccount(), partition: "aws",
+// builder returns the plan's builder, creating it on the first AWS
+// resource: a plan without one gets no AWS section.
+func (p *Provider) builder(m *tf.Mapping) *builder {
+	return tf.State(m, Name, func() *builder {
+		return &builder{
+			m: m, accountID: ownAccount(m, p.accountIDs), partition: "aws",
 			users: map[string]*snapshot.IAMUser{}, groups: map[string]*snapshot.IAMGroup{},
 			roles: map[string]*snapshot.IAMRole{}, policies: map[string]*snapshot.ManagedPolicy{},
 			byName: map[string]string{}, regions: map[string]*snapshot.AWSRegion{},
 		}
-	}
-	return m.aws
+	})
 }
 
 // ownAccount is the config's first aws.account_ids, else the first
 // allowed_account_ids of the plan's default AWS provider block (or of any
 // AWS provider block, in key order, when the default has none).
-func (m *mapping) ownAccount() string {
-	if len(m.opts.AccountIDs) > 0 {
-		return m.opts.AccountIDs[0]
+func ownAccount(m *tf.Mapping, configured []string) string {
+	if len(configured) > 0 {
+		return configured[0]
 	}
-	pcs := m.plan.Configuration.ProviderConfig
-	keys := make([]string, 0, len(pcs))
-	for k := range pcs {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	if _, ok := pcs["aws"]; ok {
-		keys = append([]string{"aws"}, keys...)
-	}
-	for _, k := range keys {
-		pc := pcs[k]
-		if pc.Name != "aws" {
-			continue
-		}
-		if l, ok := pc.constant("allowed_account_ids").([]any); ok {
+	for _, k := range m.ProviderKeys(Name) {
+		if l, ok := m.ProviderConstant(k, "allowed_account_ids").([]any); ok {
 			for _, x := range l {
 				if s, ok := x.(string); ok && s != "" {
 					return s
@@ -79,24 +69,21 @@ func (m *mapping) ownAccount() string {
 // region is the region of the AWS provider block a resource uses: its
 // provider_config_key, else the default "aws" block. "" when the region
 // is not a constant of the configuration.
-func (m *mapping) region(in instance) string {
-	pcs := m.plan.Configuration.ProviderConfig
-	key := "aws"
-	if r := m.plan.Configuration.resource(in); r != nil && r.ProviderConfigKey != "" {
-		key = r.ProviderConfigKey
+func (b *builder) region(in tf.Instance) string {
+	key := b.m.ProviderKey(in)
+	if key == "" {
+		key = Name
 	}
-	for _, k := range []string{key, "aws"} {
-		if pc, ok := pcs[k]; ok {
-			if s, ok := pc.constant("region").(string); ok {
-				return s
-			}
+	for _, k := range []string{key, Name} {
+		if s, ok := b.m.ProviderConstant(k, "region").(string); ok {
+			return s
 		}
 	}
 	return ""
 }
 
 // awsRegion returns the region entry for in, creating it.
-func (b *awsBuilder) awsRegion(name string) *snapshot.AWSRegion {
+func (b *builder) awsRegion(name string) *snapshot.AWSRegion {
 	r, ok := b.regions[name]
 	if !ok {
 		r = &snapshot.AWSRegion{Name: name}
@@ -105,12 +92,12 @@ func (b *awsBuilder) awsRegion(name string) *snapshot.AWSRegion {
 	return r
 }
 
-func (b *awsBuilder) accountARN() string {
-	return fmt.Sprintf("arn:%s:iam::%s:root", b.partition, b.accountID)
+func (b *builder) accountARN() string {
+	return snapshot.AWSAccountARN(b.partition, b.accountID)
 }
 
 // finish writes the account, its scope and the account-level errors.
-func (b *awsBuilder) finish(m *mapping, s *snapshot.Snapshot) {
+func (b *builder) finish(s *snapshot.Snapshot) {
 	b.addAWSManaged()
 	a := snapshot.AWSAccount{
 		AccountID: b.accountID, Name: "terraform plan", Partition: b.partition,
@@ -134,28 +121,21 @@ func (b *awsBuilder) finish(m *mapping, s *snapshot.Snapshot) {
 	for _, k := range sortedKeys(b.regions) {
 		a.Regions = append(a.Regions, *b.regions[k])
 	}
-	sort.Slice(a.Trails, func(i, j int) bool { return a.Trails[i].ARN < a.Trails[j].ARN })
-	sort.Slice(a.OIDCProviders, func(i, j int) bool { return a.OIDCProviders[i].ARN < a.OIDCProviders[j].ARN })
 	countAttachments(&a)
 	if s.AWS == nil {
 		s.AWS = &snapshot.AWS{}
 	}
 	s.AWS.Accounts = append(s.AWS.Accounts, a)
 	if b.org != nil {
-		sort.Slice(b.org.Policies, func(i, j int) bool { return b.org.Policies[i].ARN < b.org.Policies[j].ARN })
 		s.AWS.Organization = b.org
 	}
-	var regions []string
-	for _, r := range a.Regions {
-		regions = append(regions, r.Name)
-	}
-	s.Scopes = append(s.Scopes, snapshot.Scope{Provider: "aws", Account: b.accountID, Name: "terraform plan", Resource: b.accountARN(), Regions: regions})
+	s.Scopes = append(s.Scopes, snapshot.AWSScope(&a))
 	if b.passwordPolicy == nil {
-		m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: "iam", Operation: "GetAccountPasswordPolicy", Code: CodeNotInPlan, Resource: b.accountARN(),
+		b.m.Fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: "iam", Operation: "GetAccountPasswordPolicy", Code: tf.CodeNotInPlan, Resource: b.accountARN(),
 			Message: "the plan has no aws_iam_account_password_policy: the account's password policy is managed elsewhere or not at all"})
 	}
 	if b.pab == nil {
-		m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: "s3-control", Operation: "GetPublicAccessBlock", Code: CodeNotInPlan, Resource: b.accountARN(),
+		b.m.Fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: "s3-control", Operation: "GetPublicAccessBlock", Code: tf.CodeNotInPlan, Resource: b.accountARN(),
 			Message: "the plan has no aws_s3_account_public_access_block: the account's S3 Block Public Access is managed elsewhere or not at all"})
 	}
 	// Whether the account has a trail, an analyzer, alarms, budgets or
@@ -173,7 +153,7 @@ func (b *awsBuilder) finish(m *mapping, s *snapshot.Snapshot) {
 		{"cloudwatch", "DescribeAlarms", "CloudWatch alarms (not read from plans)"},
 		{"budgets", "DescribeBudgets", "budgets (not read from plans)"},
 	} {
-		m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: e.service, Operation: e.op, Code: CodeNotInPlan, Resource: b.accountARN(),
+		b.m.Fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: e.service, Operation: e.op, Code: tf.CodeNotInPlan, Resource: b.accountARN(),
 			Message: "a Terraform plan does not show " + e.what})
 	}
 	// A region has one GuardDuty detector, one Config recorder and one
@@ -189,14 +169,14 @@ func (b *awsBuilder) finish(m *mapping, s *snapshot.Snapshot) {
 			{"securityhub", "Security Hub", r.SecurityHub != nil},
 		} {
 			if !e.declared {
-				m.fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Region: r.Name, Service: e.service, Operation: "*", Code: CodeNotInPlan, Resource: b.accountARN(),
+				b.m.Fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Region: r.Name, Service: e.service, Operation: "*", Code: tf.CodeNotInPlan, Resource: b.accountARN(),
 					Message: "the plan declares no " + e.what + " in " + r.Name})
 			}
 		}
 	}
 	if b.accountID == "" {
 		for _, addr := range b.trustNamesAWS {
-			m.fail(snapshot.CollectionError{Provider: "aws", Service: "organizations", Operation: "*", Code: CodeOwnAccountUnknown, Resource: addr,
+			b.m.Fail(snapshot.CollectionError{Provider: "aws", Service: "organizations", Operation: "*", Code: CodeOwnAccountUnknown, Resource: addr,
 				Message: fmt.Sprintf("the own AWS account of %s is unknown, so whether its trust policy lets in a foreign account cannot be decided: set aws.account_ids in the rampart config or allowed_account_ids in the aws provider block", addr)})
 		}
 	}

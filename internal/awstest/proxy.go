@@ -1,4 +1,4 @@
-package aws
+package awstest
 
 import (
 	"bytes"
@@ -15,33 +15,42 @@ import (
 	"testing"
 )
 
-// proxy sits between the collector and moto. It names every call on the
-// wire (service from the SigV4 credential scope, operation from the
-// protocol), logs it, and injects throttling, 5xx and AccessDenied.
-type proxy struct {
+// Proxy sits between the code under test and moto. It names every call on
+// the wire (service from the SigV4 credential scope, operation from the
+// protocol), logs it, and injects throttling, 5xx and AccessDenied. Set
+// its fields before the first call goes through it.
+type Proxy struct {
 	*httptest.Server
 	mu    sync.Mutex
-	calls []call
+	calls []Call
 	rng   *rand.Rand
-	// throttle and fail5xx are the fractions of calls answered with a
-	// throttling error or a 5xx; deny answers AccessDenied; spare leaves a
+	// Throttle and Fail5xx are the fractions of calls answered with a
+	// throttling error or a 5xx; Deny answers AccessDenied; Spare leaves a
 	// call alone whatever the fractions say.
-	throttle, fail5xx float64
-	deny              func(call) bool
-	spare             func(call) bool
+	Throttle, Fail5xx float64
+	Deny              func(Call) bool
+	Spare             func(Call) bool
 }
 
-// call is one API call as seen on the wire.
-type call struct{ Service, Region, Operation string }
+// Call is one API call as seen on the wire.
+type Call struct {
+	Service, Region, Operation string
+	// Form holds the parameters of a Query-protocol call (IAM, STS, EC2),
+	// nil for the other protocols.
+	Form url.Values
+}
 
-func (c call) String() string { return c.Service + ":" + c.Operation + "@" + c.Region }
+// String is service:Operation@region.
+func (c Call) String() string { return c.Service + ":" + c.Operation + "@" + c.Region }
 
-func newProxy(t *testing.T, target string) *proxy {
+// NewProxy starts a proxy in front of target (moto's URL), closed when the
+// test ends.
+func NewProxy(t testing.TB, target string) *Proxy {
 	u, err := url.Parse(target)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &proxy{rng: rand.New(rand.NewSource(1))}
+	p := &Proxy{rng: rand.New(rand.NewSource(1))}
 	rp := httputil.NewSingleHostReverseProxy(u)
 	p.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, proto := identify(r)
@@ -50,11 +59,11 @@ func newProxy(t *testing.T, target string) *proxy {
 		roll := p.rng.Float64()
 		p.mu.Unlock()
 		switch {
-		case p.deny != nil && p.deny(c):
+		case p.Deny != nil && p.Deny(c):
 			writeError(w, proto, c, 403, accessDeniedCode(proto), "injected: not authorized to perform "+c.Operation)
-		case p.spare != nil && p.spare(c):
+		case p.Spare != nil && p.Spare(c):
 			rp.ServeHTTP(w, r)
-		case roll < p.throttle:
+		case roll < p.Throttle:
 			status, code := 400, "ThrottlingException"
 			switch proto {
 			case "query":
@@ -67,7 +76,7 @@ func newProxy(t *testing.T, target string) *proxy {
 				status, code = 503, "SlowDown"
 			}
 			writeError(w, proto, c, status, code, "injected: rate exceeded")
-		case roll < p.throttle+p.fail5xx:
+		case roll < p.Throttle+p.Fail5xx:
 			writeError(w, proto, c, 503, "ServiceUnavailable", "injected: service unavailable")
 		default:
 			rp.ServeHTTP(w, r)
@@ -77,11 +86,11 @@ func newProxy(t *testing.T, target string) *proxy {
 	return p
 }
 
-// log returns the calls seen so far.
-func (p *proxy) log() []call {
+// Log returns the calls seen so far.
+func (p *Proxy) Log() []Call {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return append([]call(nil), p.calls...)
+	return append([]Call(nil), p.calls...)
 }
 
 var credentialScope = regexp.MustCompile(`Credential=[^/]+/\d{8}/([^/]+)/([^/]+)/aws4_request`)
@@ -107,8 +116,8 @@ var restRoutes = []struct {
 
 // identify names a call and its protocol. Anything it cannot name gets an
 // "UNKNOWN" operation, which the allowlist test then rejects.
-func identify(r *http.Request) (call, string) {
-	c := call{Service: "UNKNOWN", Operation: "UNKNOWN " + r.Method + " " + r.URL.Path}
+func identify(r *http.Request) (Call, string) {
+	c := Call{Service: "UNKNOWN", Operation: "UNKNOWN " + r.Method + " " + r.URL.Path}
 	if m := credentialScope.FindStringSubmatch(r.Header.Get("Authorization")); m != nil {
 		c.Region, c.Service = m[1], m[2]
 		if s, ok := signingNames[c.Service]; ok {
@@ -128,6 +137,7 @@ func identify(r *http.Request) (call, string) {
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		if v, err := url.ParseQuery(string(body)); err == nil && v.Get("Action") != "" {
 			c.Operation = v.Get("Action")
+			c.Form = v
 		}
 		if c.Service == "ec2" {
 			return c, "ec2"
@@ -155,7 +165,7 @@ func accessDeniedCode(proto string) string {
 
 // writeError answers in the error format of the call's protocol, so the
 // SDK parses the code as it would from AWS.
-func writeError(w http.ResponseWriter, proto string, c call, status int, code, msg string) {
+func writeError(w http.ResponseWriter, proto string, c Call, status int, code, msg string) {
 	switch proto {
 	case "query":
 		w.Header().Set("Content-Type", "text/xml")

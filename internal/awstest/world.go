@@ -1,4 +1,4 @@
-package aws
+package awstest
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/aws/aws-sdk-go-v2/service/budgets"
 	btypes "github.com/aws/aws-sdk-go-v2/service/budgets/types"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
@@ -24,37 +26,48 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	stypes "github.com/aws/aws-sdk-go-v2/service/s3control/types"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+
+	"github.com/rampart-sec/rampart/internal/awsclient"
 )
 
-// builder creates a world in moto through the SDK. It is test-only code
-// that writes; the collector under test never does.
-type builder struct {
-	t   *testing.T
+// Builder creates a world in moto through the SDK. It is test-only code
+// that writes; the collector under test never does. Every failure fails
+// the test.
+type Builder struct {
+	t   testing.TB
 	ctx context.Context
 	cfg aws.Config
 	url string
 }
 
-func newBuilder(t *testing.T, endpoint string) *builder {
-	return &builder{t: t, ctx: context.Background(), cfg: builderConfig(t, endpoint), url: endpoint}
+// NewBuilder returns a builder that talks to moto at endpoint directly
+// (no proxy, no read-only guard: it creates things).
+func NewBuilder(t testing.TB, endpoint string) *Builder {
+	t.Helper()
+	cfg, err := config.LoadDefaultConfig(context.Background(), ConfigOptions(endpoint)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Builder{t: t, ctx: context.Background(), cfg: cfg, url: endpoint}
 }
 
-func (b *builder) must(err error, what string) {
+func (b *Builder) must(err error, what string) {
 	b.t.Helper()
 	if err != nil {
 		b.t.Fatalf("building the world: %s: %v", what, err)
 	}
 }
 
-func (b *builder) in(region string) aws.Config {
+func (b *Builder) in(region string) aws.Config {
 	c := b.cfg.Copy()
 	c.Region = region
 	return c
 }
 
-// user creates an IAM user with, as asked, a console password, a virtual
+// User creates an IAM user with, as asked, a console password, a virtual
 // MFA device and access keys.
-func (b *builder) user(name string, console, virtualMFA bool, keys int) {
+func (b *Builder) User(name string, console, virtualMFA bool, keys int) {
 	c := iam.NewFromConfig(b.cfg)
 	_, err := c.CreateUser(b.ctx, &iam.CreateUserInput{UserName: &name})
 	b.must(err, "CreateUser "+name)
@@ -75,14 +88,15 @@ func (b *builder) user(name string, console, virtualMFA bool, keys int) {
 	}
 }
 
-func (b *builder) role(name, path, trust string) {
+// Role creates a role at path with a trust policy.
+func (b *Builder) Role(name, path, trust string) {
 	_, err := iam.NewFromConfig(b.cfg).CreateRole(b.ctx, &iam.CreateRoleInput{RoleName: &name, Path: aws.String(path), AssumeRolePolicyDocument: &trust})
 	b.must(err, "CreateRole "+name)
 }
 
 // bucket creates an S3 bucket with a plain path-style PUT (moto accepts it
 // unsigned); trails need one.
-func (b *builder) bucket(name string) {
+func (b *Builder) bucket(name string) {
 	req, _ := http.NewRequest(http.MethodPut, b.url+"/"+url.PathEscape(name), nil)
 	resp, err := http.DefaultClient.Do(req)
 	b.must(err, "create bucket")
@@ -92,7 +106,8 @@ func (b *builder) bucket(name string) {
 	}
 }
 
-func (b *builder) trail(region, name string, multiRegion, validation, start bool) {
+// Trail creates a trail (and its bucket) in region, logging when start.
+func (b *Builder) Trail(region, name string, multiRegion, validation, start bool) {
 	b.bucket(name + "-logs")
 	c := cloudtrail.NewFromConfig(b.in(region))
 	_, err := c.CreateTrail(b.ctx, &cloudtrail.CreateTrailInput{Name: &name, S3BucketName: aws.String(name + "-logs"),
@@ -104,15 +119,17 @@ func (b *builder) trail(region, name string, multiRegion, validation, start bool
 	}
 }
 
-func (b *builder) detector(region string) {
+// Detector enables GuardDuty in region.
+func (b *Builder) Detector(region string) {
 	_, err := guardduty.NewFromConfig(b.in(region)).CreateDetector(b.ctx, &guardduty.CreateDetectorInput{Enable: aws.Bool(true)})
 	b.must(err, "CreateDetector")
 }
 
-func (b *builder) recorder(region string) {
+// Recorder creates and starts an AWS Config recorder recording everything.
+func (b *Builder) Recorder(region string) {
 	c := configservice.NewFromConfig(b.in(region))
 	_, err := c.PutConfigurationRecorder(b.ctx, &configservice.PutConfigurationRecorderInput{ConfigurationRecorder: &ctypes.ConfigurationRecorder{
-		Name: aws.String("default"), RoleARN: aws.String("arn:aws:iam::" + motoAccount + ":role/config"),
+		Name: aws.String("default"), RoleARN: aws.String("arn:aws:iam::" + Account + ":role/config"),
 		RecordingGroup: &ctypes.RecordingGroup{AllSupported: true, IncludeGlobalResourceTypes: true},
 	}})
 	b.must(err, "PutConfigurationRecorder")
@@ -123,12 +140,14 @@ func (b *builder) recorder(region string) {
 	b.must(err, "StartConfigurationRecorder")
 }
 
-func (b *builder) securityHub(region string) {
+// SecurityHub enables Security Hub in region.
+func (b *Builder) SecurityHub(region string) {
 	_, err := securityhub.NewFromConfig(b.in(region)).EnableSecurityHub(b.ctx, &securityhub.EnableSecurityHubInput{})
 	b.must(err, "EnableSecurityHub")
 }
 
-func (b *builder) metricFilter(region, group, name, pattern string) {
+// MetricFilter creates a log group and a metric filter on it.
+func (b *Builder) MetricFilter(region, group, name, pattern string) {
 	c := cloudwatchlogs.NewFromConfig(b.in(region))
 	_, err := c.CreateLogGroup(b.ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: &group})
 	b.must(err, "CreateLogGroup")
@@ -137,7 +156,9 @@ func (b *builder) metricFilter(region, group, name, pattern string) {
 	b.must(err, "PutMetricFilter")
 }
 
-func (b *builder) instance(region string, tokens etypes.HttpTokensState) string {
+// Instance runs an EC2 instance with the given IMDS token setting and
+// returns its ID.
+func (b *Builder) Instance(region string, tokens etypes.HttpTokensState) string {
 	out, err := ec2.NewFromConfig(b.in(region)).RunInstances(b.ctx, &ec2.RunInstancesInput{
 		ImageId: aws.String("ami-12c6146b"), MinCount: aws.Int32(1), MaxCount: aws.Int32(1), InstanceType: etypes.InstanceTypeT3Micro,
 		MetadataOptions: &etypes.InstanceMetadataOptionsRequest{HttpTokens: tokens, HttpEndpoint: etypes.InstanceMetadataEndpointStateEnabled},
@@ -146,22 +167,25 @@ func (b *builder) instance(region string, tokens etypes.HttpTokensState) string 
 	return aws.ToString(out.Instances[0].InstanceId)
 }
 
-func (b *builder) publicAccessBlock(all bool) {
-	_, err := s3controlClient(b.cfg, "us-east-1").PutPublicAccessBlock(b.ctx, &s3control.PutPublicAccessBlockInput{AccountId: aws.String(motoAccount),
+// PublicAccessBlock sets the account's S3 Block Public Access: ACLs
+// blocked, policies and buckets too when all.
+func (b *Builder) PublicAccessBlock(all bool) {
+	_, err := awsclient.S3Control(b.cfg, "us-east-1").PutPublicAccessBlock(b.ctx, &s3control.PutPublicAccessBlockInput{AccountId: aws.String(Account),
 		PublicAccessBlockConfiguration: &stypes.PublicAccessBlockConfiguration{BlockPublicAcls: aws.Bool(true), IgnorePublicAcls: aws.Bool(true), BlockPublicPolicy: aws.Bool(all), RestrictPublicBuckets: aws.Bool(all)}})
 	b.must(err, "PutPublicAccessBlock")
 }
 
-func (b *builder) budget(name string) {
-	_, err := budgets.NewFromConfig(b.cfg).CreateBudget(b.ctx, &budgets.CreateBudgetInput{AccountId: aws.String(motoAccount), Budget: &btypes.Budget{
+// Budget creates a monthly cost budget.
+func (b *Builder) Budget(name string) {
+	_, err := budgets.NewFromConfig(b.cfg).CreateBudget(b.ctx, &budgets.CreateBudgetInput{AccountId: aws.String(Account), Budget: &btypes.Budget{
 		BudgetName: &name, BudgetType: btypes.BudgetTypeCost, TimeUnit: btypes.TimeUnitMonthly,
 		BudgetLimit: &btypes.Spend{Amount: aws.String("100.0"), Unit: aws.String("USD")}}})
 	b.must(err, "CreateBudget")
 }
 
-// organization creates an organization with n member accounts and two SCPs,
+// Organization creates an organization with n member accounts and two SCPs,
 // and returns the member account IDs.
-func (b *builder) organization(members int) []string {
+func (b *Builder) Organization(members int) []string {
 	c := organizations.NewFromConfig(b.cfg)
 	_, err := c.CreateOrganization(b.ctx, &organizations.CreateOrganizationInput{FeatureSet: otypes.OrganizationFeatureSetAll})
 	b.must(err, "CreateOrganization")
@@ -189,36 +213,39 @@ func (b *builder) organization(members int) []string {
 	return ids
 }
 
-// memberConfig is the builder's config inside a member account (moto maps
-// assumed-role keys to the role's account).
-func (b *builder) member(account string) *builder {
-	stsCfg := b.cfg.Copy()
-	creds, err := assumeForBuilder(b.ctx, stsCfg, "arn:aws:iam::"+account+":role/"+DefaultRoleName)
+// Member is a builder inside a member account, entered by assuming role
+// there (moto maps assumed-role keys to the role's account).
+func (b *Builder) Member(account, role string) *Builder {
+	creds := aws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(sts.NewFromConfig(b.cfg), "arn:aws:iam::"+account+":role/"+role))
+	_, err := creds.Retrieve(b.ctx)
 	b.must(err, "AssumeRole into "+account)
 	c := b.cfg.Copy()
 	c.Credentials = creds
-	return &builder{t: b.t, ctx: b.ctx, cfg: c, url: b.url}
+	return &Builder{t: b.t, ctx: b.ctx, cfg: c, url: b.url}
 }
 
-// Trust policies of the standard world.
+// Trust policies of the standard world. TrustService is also the trust of
+// the roles that only fill a large world.
 const (
 	trustCrossAccount = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999999999999:root"},"Action":"sts:AssumeRole"}]}`
 	trustWildcard     = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}`
 	trustOIDC         = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringLike":{"token.actions.githubusercontent.com:sub":"repo:example-org/*"}}}]}`
-	trustService      = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
+	TrustService      = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
 	adminPolicy       = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`
 	// A policy whose text contains characters URL-encoding must round-trip.
 	plusPolicy = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject"],"Resource":"arn:aws:s3:::bucket/a+b c%d/*"}]}`
 )
 
-// standardWorld builds the account most tests collect: known
-// misconfigurations in us-east-1 and eu-west-1.
-func standardWorld(t *testing.T, endpoint string) *builder {
-	b := newBuilder(t, endpoint)
+// StandardWorld builds the account most tests collect: known
+// misconfigurations in us-east-1 and eu-west-1 (the collector's tests say
+// which).
+func StandardWorld(t testing.TB, endpoint string) *Builder {
+	t.Helper()
+	b := NewBuilder(t, endpoint)
 	c := iam.NewFromConfig(b.cfg)
-	b.user("alice", true, true, 0) // console with virtual MFA
-	b.user("bob", true, false, 2)  // console without MFA, two keys
-	b.user("carol", false, false, 1)
+	b.User("alice", true, true, 0) // console with virtual MFA
+	b.User("bob", true, false, 2)  // console without MFA, two keys
+	b.User("carol", false, false, 1)
 	_, err := c.CreateGroup(b.ctx, &iam.CreateGroupInput{GroupName: aws.String("admins")})
 	b.must(err, "CreateGroup")
 	pol, err := c.CreatePolicy(b.ctx, &iam.CreatePolicyInput{PolicyName: aws.String("admin-all"), PolicyDocument: aws.String(adminPolicy)})
@@ -232,11 +259,11 @@ func standardWorld(t *testing.T, endpoint string) *builder {
 	_, err = c.PutUserPolicy(b.ctx, &iam.PutUserPolicyInput{UserName: aws.String("alice"), PolicyName: aws.String("odd-chars"), PolicyDocument: aws.String(plusPolicy)})
 	b.must(err, "PutUserPolicy")
 
-	b.role("cross-account", "/", trustCrossAccount)
-	b.role("wildcard", "/", trustWildcard)
-	b.role("github-deploy", "/ci/", trustOIDC)
-	b.role("AWSServiceRoleForSupport", "/aws-service-role/support.amazonaws.com/", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"support.amazonaws.com"},"Action":"sts:AssumeRole"}]}`)
-	b.role("ec2-app", "/", trustService)
+	b.Role("cross-account", "/", trustCrossAccount)
+	b.Role("wildcard", "/", trustWildcard)
+	b.Role("github-deploy", "/ci/", trustOIDC)
+	b.Role("AWSServiceRoleForSupport", "/aws-service-role/support.amazonaws.com/", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"support.amazonaws.com"},"Action":"sts:AssumeRole"}]}`)
+	b.Role("ec2-app", "/", TrustService)
 	_, err = c.PutRolePolicy(b.ctx, &iam.PutRolePolicyInput{RoleName: aws.String("ec2-app"), PolicyName: aws.String("admin-inline"), PolicyDocument: aws.String(adminPolicy)})
 	b.must(err, "PutRolePolicy")
 
@@ -246,15 +273,15 @@ func standardWorld(t *testing.T, endpoint string) *builder {
 	_, err = c.UpdateAccountPasswordPolicy(b.ctx, &iam.UpdateAccountPasswordPolicyInput{MinimumPasswordLength: aws.Int32(8), RequireSymbols: true, PasswordReusePrevention: aws.Int32(5)})
 	b.must(err, "UpdateAccountPasswordPolicy")
 
-	b.trail("us-east-1", "main", true, true, true)
-	b.trail("eu-west-1", "local", false, false, false)
-	b.detector("us-east-1")
-	b.recorder("us-east-1")
-	b.securityHub("us-east-1")
-	b.metricFilter("us-east-1", "cloudtrail-logs", "root-usage", `{ $.userIdentity.type = "Root" }`)
-	b.instance("us-east-1", etypes.HttpTokensStateOptional)
-	b.instance("eu-west-1", etypes.HttpTokensStateRequired)
-	b.publicAccessBlock(false)
-	b.budget("monthly")
+	b.Trail("us-east-1", "main", true, true, true)
+	b.Trail("eu-west-1", "local", false, false, false)
+	b.Detector("us-east-1")
+	b.Recorder("us-east-1")
+	b.SecurityHub("us-east-1")
+	b.MetricFilter("us-east-1", "cloudtrail-logs", "root-usage", `{ $.userIdentity.type = "Root" }`)
+	b.Instance("us-east-1", etypes.HttpTokensStateOptional)
+	b.Instance("eu-west-1", etypes.HttpTokensStateRequired)
+	b.PublicAccessBlock(false)
+	b.Budget("monthly")
 	return b
 }

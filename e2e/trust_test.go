@@ -1,10 +1,12 @@
-package aws
+package e2e
 
 import (
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/rampart-sec/rampart/internal/awstest"
 )
 
 // trustCase is one role of the trust matrix and what each trust control
@@ -47,19 +49,18 @@ func TestTrustAnalysisEndToEnd(t *testing.T) {
 		{"github-any-repo", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRoleWithWebIdentity","Principal":` + ghOIDC + `,"Condition":{"StringLike":{"token.actions.githubusercontent.com:sub":"repo:*"}}}]}`, "PASS", "PASS", "", "FAIL"},
 		{"github-aud-only", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRoleWithWebIdentity","Principal":` + ghOIDC + `,"Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}]}`, "PASS", "PASS", "", "FAIL"},
 	}
-	url := needMoto(t)
-	b := newBuilder(t, url)
+	url := awstest.Need(t)
+	b := awstest.NewBuilder(t, url)
 	for _, c := range cases {
-		b.role(c.role, "/", c.trust)
+		b.Role(c.role, "/", c.trust)
 	}
 	cfg := filepath.Join(t.TempDir(), "rampart.yaml")
 	if err := os.WriteFile(cfg, []byte("aws:\n  trusted_accounts: ['999999999999']\n  organization_id: o-exampleorg1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	bin := buildRampart(t)
-	stdout, stderr, code := runRampart(t, bin, url, "scan", "aws", "--regions", "us-east-1", "--format", "json", "--quiet", "--config", cfg,
+	stdout, stderr, code := runRampart(t, url, "scan", "aws", "--regions", "us-east-1", "--format", "json", "--quiet", "--config", cfg,
 		"--control", "aws-trust-wildcard-principal,aws-cross-account-trust,aws-cross-account-no-external-id,aws-oidc-trust-unrestricted")
-	var report struct{ Results []e2eResult }
+	var report struct{ Results []result }
 	if err := json.Unmarshal(stdout, &report); err != nil {
 		t.Fatalf("report is not JSON (exit %d): %v\nstderr: %s", code, err, stderr)
 	}

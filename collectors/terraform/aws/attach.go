@@ -1,8 +1,9 @@
-package terraform
+package aws
 
 import (
 	"strings"
 
+	tf "github.com/rampart-sec/rampart/collectors/terraform"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
@@ -10,22 +11,20 @@ import (
 // attr of in names: by its name when known, else through the reference
 // in the configuration. It returns the principal's address, or "" with
 // the candidates a reference could mean when it cannot tell.
-func (m *mapping) principal(in instance, attr, kind string) (string, []string) {
-	b := m.awsAccount()
-	if !unknownAt(in.Unknown, attr) {
-		if name := str(in.After, attr); name != "" {
+func (b *builder) principal(in tf.Instance, attr, kind string) (string, []string) {
+	if !tf.UnknownAt(in.Unknown, attr) {
+		if name := in.After.Str(attr); name != "" {
 			return b.byName[kind+"/"+name], nil
 		}
 	}
-	return m.resolve(in, attr, "aws_iam_"+kind)
+	return b.m.Resolve(in, attr, "aws_iam_"+kind)
 }
 
 // principalList is principal for a list attribute (users, groups, roles
 // of aws_iam_policy_attachment and memberships).
-func (m *mapping) principalList(in instance, attr, kind string) (found []string, unsure []string) {
-	b := m.awsAccount()
-	if !unknownAt(in.Unknown, attr) {
-		for _, name := range strs(in.After, attr) {
+func (b *builder) principalList(in tf.Instance, attr, kind string) (found []string, unsure []string) {
+	if !tf.UnknownAt(in.Unknown, attr) {
+		for _, name := range in.After.Strs(attr) {
 			if a := b.byName[kind+"/"+name]; a != "" {
 				found = append(found, a)
 			}
@@ -33,31 +32,24 @@ func (m *mapping) principalList(in instance, attr, kind string) (found []string,
 		return found, nil
 	}
 	// A list with unknown elements: every resource it refers to.
-	for _, ref := range m.plan.Configuration.references(in, attr) {
-		if t, name, _, ok := parseRef(ref); ok && t == "aws_iam_"+kind {
-			for _, c := range m.siblings[in.Module+"|"+t+"."+name] {
-				unsure = append(unsure, c.Address)
-			}
-		}
-	}
-	return nil, unsure
+	return nil, b.m.Referenced(in, attr, "aws_iam_"+kind)
 }
 
 // policyARN is what attribute attr (policy_arn) of an attachment points
 // at: a known ARN (AWS-managed or existing policy), or the address of the
 // plan's aws_iam_policy it refers to. ok is false when it cannot tell.
-func (m *mapping) policyARN(in instance, attr string) (string, bool) {
-	if !unknownAt(in.Unknown, attr) {
-		if arn := str(in.After, attr); arn != "" {
+func (b *builder) policyARN(in tf.Instance, attr string) (string, bool) {
+	if !tf.UnknownAt(in.Unknown, attr) {
+		if arn := in.After.Str(attr); arn != "" {
 			return arn, true
 		}
 	}
-	addr, _ := m.resolve(in, attr, "aws_iam_policy")
+	addr, _ := b.m.Resolve(in, attr, "aws_iam_policy")
 	return addr, addr != ""
 }
 
 // addInline and attach add to a principal by address.
-func (b *awsBuilder) addInline(addr string, ip snapshot.InlinePolicy) {
+func (b *builder) addInline(addr string, ip snapshot.InlinePolicy) {
 	switch {
 	case b.users[addr] != nil:
 		b.users[addr].InlinePolicies = append(b.users[addr].InlinePolicies, ip)
@@ -68,8 +60,7 @@ func (b *awsBuilder) addInline(addr string, ip snapshot.InlinePolicy) {
 	}
 }
 
-func (m *mapping) attach(principal, arn string) {
-	b := m.awsAccount()
+func (b *builder) attach(principal, arn string) {
 	ap := snapshot.AttachedPolicy{Name: lastSegment(arn), ARN: arn}
 	if p := b.policies[arn]; p != nil {
 		ap.Name = p.Name
@@ -77,7 +68,7 @@ func (m *mapping) attach(principal, arn string) {
 			// The principal's permissions are as unknown as the
 			// policy's document.
 			if strings.HasSuffix(p.DocumentError, "unknown until apply") {
-				m.fail(unknownError("iam", "policy", arn, principal))
+				b.m.Fail(unknownError("iam", "policy", arn, principal))
 			}
 		}
 	}
@@ -109,66 +100,64 @@ func lastSegment(arn string) string {
 
 // mapInline maps aws_iam_{user,group,role}_policy: an inline policy of the
 // principal named by its user/group/role attribute.
-func mapInline(kind string) func(*mapping, instance) {
-	return func(m *mapping, in instance) {
-		b := m.awsAccount()
-		p, unsure := m.principal(in, kind, kind)
+func mapInline(kind string) func(*builder, tf.Instance) {
+	return func(b *builder, in tf.Instance) {
+		p, unsure := b.principal(in, kind, kind)
 		d := readDocument(in.After, in.Unknown, "policy", in.Address)
 		if p == "" {
 			for _, c := range unsure {
-				m.fail(unknownError("iam", kind, in.Address, c))
+				b.m.Fail(unknownError("iam", kind, in.Address, c))
 			}
 			return
 		}
 		name := nameOf(in)
 		if d.Unknown {
-			m.fail(unknownError("iam", "policy", in.Address, p))
+			b.m.Fail(unknownError("iam", "policy", in.Address, p))
 		}
 		b.addInline(p, snapshot.InlinePolicy{Name: name, Document: d.Doc, DocumentRaw: d.Raw, DocumentError: d.Err})
 	}
 }
 
 // mapAttachment maps aws_iam_{user,group,role}_policy_attachment.
-func mapAttachment(kind string) func(*mapping, instance) {
-	return func(m *mapping, in instance) {
-		p, unsure := m.principal(in, kind, kind)
+func mapAttachment(kind string) func(*builder, tf.Instance) {
+	return func(b *builder, in tf.Instance) {
+		p, unsure := b.principal(in, kind, kind)
 		if p == "" {
 			for _, c := range unsure {
-				m.fail(unknownError("iam", kind, in.Address, c))
+				b.m.Fail(unknownError("iam", kind, in.Address, c))
 			}
 			return
 		}
-		m.attachOrUnknown(in, p)
+		b.attachOrUnknown(in, p)
 	}
 }
 
-func (m *mapping) attachOrUnknown(in instance, principal string) {
-	arn, ok := m.policyARN(in, "policy_arn")
+func (b *builder) attachOrUnknown(in tf.Instance, principal string) {
+	arn, ok := b.policyARN(in, "policy_arn")
 	if !ok {
-		m.fail(unknownError("iam", "policy_arn", in.Address, principal))
+		b.m.Fail(unknownError("iam", "policy_arn", in.Address, principal))
 		return
 	}
-	m.attach(principal, arn)
+	b.attach(principal, arn)
 }
 
 // mapPolicyAttachment maps aws_iam_policy_attachment: one policy to lists
 // of users, groups and roles.
-func mapPolicyAttachment(m *mapping, in instance) {
+func (b *builder) mapPolicyAttachment(in tf.Instance) {
 	for _, kind := range []string{"user", "group", "role"} {
-		found, unsure := m.principalList(in, kind+"s", kind)
+		found, unsure := b.principalList(in, kind+"s", kind)
 		for _, p := range found {
-			m.attachOrUnknown(in, p)
+			b.attachOrUnknown(in, p)
 		}
 		for _, p := range unsure {
-			m.fail(unknownError("iam", kind+"s", in.Address, p))
+			b.m.Fail(unknownError("iam", kind+"s", in.Address, p))
 		}
 	}
 }
 
 // addToGroup records that a user is a member of a group (by name, as
 // IAM lists a user's groups).
-func (m *mapping) addToGroup(user, group string) {
-	b := m.awsAccount()
+func (b *builder) addToGroup(user, group string) {
 	u := b.users[user]
 	g := b.groups[group]
 	if u == nil || g == nil {
@@ -182,42 +171,40 @@ func (m *mapping) addToGroup(user, group string) {
 	u.Groups = append(u.Groups, g.Name)
 }
 
-func mapGroupMembership(m *mapping, in instance) {
-	g, _ := m.principal(in, "group", "group")
-	users, unsure := m.principalList(in, "users", "user")
+func (b *builder) mapGroupMembership(in tf.Instance) {
+	g, _ := b.principal(in, "group", "group")
+	users, unsure := b.principalList(in, "users", "user")
 	for _, u := range users {
-		m.addToGroup(u, g)
+		b.addToGroup(u, g)
 	}
 	for _, u := range unsure {
-		m.fail(unknownError("iam", "users", in.Address, u))
+		b.m.Fail(unknownError("iam", "users", in.Address, u))
 	}
 }
 
-func mapUserGroupMembership(m *mapping, in instance) {
-	u, _ := m.principal(in, "user", "user")
-	groups, unsure := m.principalList(in, "groups", "group")
+func (b *builder) mapUserGroupMembership(in tf.Instance) {
+	u, _ := b.principal(in, "user", "user")
+	groups, unsure := b.principalList(in, "groups", "group")
 	for _, g := range groups {
-		m.addToGroup(u, g)
+		b.addToGroup(u, g)
 	}
 	if u != "" && len(unsure) > 0 {
-		m.fail(unknownError("iam", "groups", in.Address, u))
+		b.m.Fail(unknownError("iam", "groups", in.Address, u))
 	}
 }
 
-func mapAccessKey(m *mapping, in instance) {
-	b := m.awsAccount()
-	addr, _ := m.principal(in, "user", "user")
+func (b *builder) mapAccessKey(in tf.Instance) {
+	addr, _ := b.principal(in, "user", "user")
 	u := b.users[addr]
 	if u == nil {
 		return
 	}
-	status := str(in.After, "status")
+	status := in.After.Str("status")
 	u.AccessKeys = append(u.AccessKeys, snapshot.AccessKey{Slot: len(u.AccessKeys) + 1, Active: status == "" || status == "Active"})
 }
 
-func mapLoginProfile(m *mapping, in instance) {
-	b := m.awsAccount()
-	addr, _ := m.principal(in, "user", "user")
+func (b *builder) mapLoginProfile(in tf.Instance) {
+	addr, _ := b.principal(in, "user", "user")
 	if u := b.users[addr]; u != nil {
 		u.PasswordEnabled = true
 	}
