@@ -81,8 +81,8 @@ func TestBuiltinMetadataIsComplete(t *testing.T) {
 	}
 }
 
-// Every AWS control of the catalogue has a built-in policy.
-func TestEveryAWSControlHasAPolicy(t *testing.T) {
+// Every AWS and Azure control of the catalogue has a built-in policy.
+func TestEveryAWSAndAzureControlHasAPolicy(t *testing.T) {
 	catalogue := readCatalogue(t)
 	e, err := New(context.Background(), Options{})
 	if err != nil {
@@ -93,7 +93,7 @@ func TestEveryAWSControlHasAPolicy(t *testing.T) {
 		have[c.ID] = true
 	}
 	for id := range catalogue {
-		if strings.HasPrefix(id, "aws-") && !have[id] {
+		if (strings.HasPrefix(id, "aws-") || strings.HasPrefix(id, "azure-")) && !have[id] {
 			t.Errorf("%s: no policy", id)
 		}
 	}
