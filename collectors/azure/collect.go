@@ -30,7 +30,7 @@ import (
 
 const (
 	moduleName    = "rampart/collectors/azure"
-	moduleVersion = "v1"
+	moduleVersion = "v1.0.0"
 )
 
 // Options configures a collection. The zero value collects the signed-in
