@@ -21,7 +21,6 @@
 package rampart.azure.sp_expired_credential
 
 import data.rampart.lib.azure
-import data.rampart.lib.time as clock
 import rego.v1
 
 owners(tenant) := array.concat(
@@ -37,7 +36,7 @@ credentials(o) := array.concat(
 expired(o) := [c |
 	some c in credentials(o)
 	not is_null(c.end)
-	time.parse_rfc3339_ns(c.end) < clock.now_ns
+	azure.before_now(c.end)
 ]
 
 results contains r if {

@@ -34,3 +34,7 @@ test_no_result_without_credentials if {
 test_never_expiring_is_not_expired if {
 	statuses(app([cred("k", null)], [])) == {"PASS"}
 }
+
+test_portal_never_is_not_expired if {
+	statuses(app([cred("k", "2299-12-31T00:00:00Z")], [])) == {"PASS"}
+}

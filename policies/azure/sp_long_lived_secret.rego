@@ -41,6 +41,8 @@ results contains r if {
 
 judge(c) := ["FAIL", "never expires"] if {
 	is_null(c.end)
+} else := ["FAIL", sprintf("expires in %s: in effect never", [substring(c.end, 0, 4)])] if {
+	azure.far_future(c.end)
 } else := ["FAIL", sprintf("is valid for %d days", [lifetime_days(c)])] if {
 	lifetime_days(c) > azure.secret_lifetime_days
 } else := ["PASS", sprintf("is valid for %d days", [lifetime_days(c)])] if {

@@ -45,3 +45,8 @@ test_certificates_not_judged if {
 	a := object.union(app([]), {"key_credentials": [{"key_id": "c", "type": "AsymmetricX509Cert", "start": "2020-01-01T00:00:00Z", "end": "2030-01-01T00:00:00Z"}]})
 	count(s.results) == 0 with input as f.world([f.tenant({"applications": [a]})])
 }
+
+# The portal's "never" is 2299-12-31, past nanosecond time.
+test_fails_portal_never if {
+	status([secret("2024-01-01T00:00:00Z", "2299-12-31T00:00:00Z")]) == "FAIL"
+}

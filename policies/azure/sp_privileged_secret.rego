@@ -26,7 +26,6 @@ package rampart.azure.sp_privileged_secret
 
 import data.rampart.lib.azure
 import data.rampart.lib.azure.roles
-import data.rampart.lib.time as clock
 import rego.v1
 
 type := "Microsoft.Graph/servicePrincipals"
@@ -51,7 +50,10 @@ app_of(tenant, sp) := a if {
 
 live(c) if is_null(c.end)
 
-live(c) if clock.now_ns <= time.parse_rfc3339_ns(c.end)
+live(c) if {
+	not is_null(c.end)
+	not azure.before_now(c.end)
+}
 
 secrets(tenant, sp) := array.concat(
 	[{"on": "servicePrincipal", "key_id": c.key_id, "end": c.end} | some c in sp.password_credentials; live(c)],

@@ -77,3 +77,13 @@ gap_reason(account, operation) := msg if {
 no_p1(tenant) if tenant.licences.entra_id_p1 == false
 
 no_p2(tenant) if tenant.licences.entra_id_p2 == false
+
+# far_future holds for a date past what nanosecond time can hold (year
+# 2262): the Azure portal's "never expires" writes 2299-12-31.
+far_future(ts) if to_number(substring(ts, 0, 4)) >= 2262
+
+# before_now holds for a date earlier than the evaluation's "now".
+before_now(ts) if {
+	not far_future(ts)
+	time.parse_rfc3339_ns(ts) < data.rampart.lib.time.now_ns
+}
