@@ -6,9 +6,11 @@ package clouds
 import (
 	"github.com/rampart-sec/rampart/collectors"
 	awscollector "github.com/rampart-sec/rampart/collectors/aws"
+	azurecollector "github.com/rampart-sec/rampart/collectors/azure"
 	"github.com/rampart-sec/rampart/collectors/terraform"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
+	"github.com/rampart-sec/rampart/config/azureconfig"
 )
 
 // Cloud is everything one provider plugs into rampart.
@@ -26,6 +28,7 @@ type Cloud struct {
 func All() []Cloud {
 	return []Cloud{
 		{Collector: func() collectors.Collector { return awscollector.New() }, Config: awsconfig.Section},
+		{Collector: func() collectors.Collector { return azurecollector.New() }, Config: azureconfig.Section},
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 
+	"github.com/rampart-sec/rampart/collectors/azure/azurefake"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
@@ -30,7 +31,7 @@ func (staticToken) GetToken(context.Context, policy.TokenRequestOptions) (azcore
 }
 
 // cloudFile writes a --cloud file pointing every endpoint at the fake.
-func cloudFileFor(t *testing.T, f *fakeAzure) string {
+func cloudFileFor(t *testing.T, f *azurefake.Server) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "cloud.json")
 	body := `{"authority_host": "` + f.URL + `/", "resource_manager_endpoint": "` + f.URL + `", "resource_manager_audience": "https://management.core.windows.net/", "graph_endpoint": "` + f.URL + `"}`
@@ -40,7 +41,7 @@ func cloudFileFor(t *testing.T, f *fakeAzure) string {
 	return p
 }
 
-func collectFake(t *testing.T, f *fakeAzure, opts Options) *snapshot.Snapshot {
+func collectFake(t *testing.T, f *azurefake.Server, opts Options) *snapshot.Snapshot {
 	t.Helper()
 	opts.Cloud = cloudFileFor(t, f)
 	opts.Credential = staticToken{}
@@ -95,13 +96,13 @@ func firstDiff(got, want string) string {
 // is exactly the golden snapshot: every page read, the 429 waited out, the
 // denied subscription recorded and nothing else.
 func TestCollectKnownWorld(t *testing.T) {
-	f := newFakeAzure(t, knownWorld())
-	f.throttleOnce("/v1.0/users")
+	f := azurefake.New(t, azurefake.KnownWorld())
+	f.ThrottleOnce("/v1.0/users")
 	s := collectFake(t, f, Options{})
 	golden(t, "known-world.json", s)
 
 	users := 0
-	for _, r := range f.log() {
+	for _, r := range f.Log() {
 		if strings.HasPrefix(r, "GET /v1.0/users?") {
 			users++
 		}
@@ -117,9 +118,9 @@ func TestCollectKnownWorld(t *testing.T) {
 
 // Only reads are sent, every one of them on the allowlist.
 func TestCollectorIsReadOnly(t *testing.T) {
-	f := newFakeAzure(t, knownWorld())
+	f := azurefake.New(t, azurefake.KnownWorld())
 	collectFake(t, f, Options{})
-	for _, r := range f.log() {
+	for _, r := range f.Log() {
 		method, uri, _ := strings.Cut(r, " ")
 		path, _, _ := strings.Cut(uri, "?")
 		if _, ok := Allowed(method, path); !ok {
@@ -129,17 +130,17 @@ func TestCollectorIsReadOnly(t *testing.T) {
 }
 
 func TestDeniedSubscriptionIsRecordedOnlyForIt(t *testing.T) {
-	f := newFakeAzure(t, knownWorld())
+	f := azurefake.New(t, azurefake.KnownWorld())
 	s := collectFake(t, f, Options{})
 	var denied, prod int
 	for _, e := range s.Errors {
 		switch e.Account {
-		case subDenied:
+		case azurefake.SubDenied:
 			denied++
 			if e.Code != "AuthorizationFailed" {
 				t.Errorf("denied subscription: code %s, want AuthorizationFailed", e.Code)
 			}
-		case subProd:
+		case azurefake.SubProd:
 			prod++
 		}
 	}
@@ -152,10 +153,10 @@ func TestDeniedSubscriptionIsRecordedOnlyForIt(t *testing.T) {
 // Conditional Access and PIM are recorded once each, naming the licence;
 // users are still collected, without activity.
 func TestTenantWithoutPremiumLicence(t *testing.T) {
-	w := knownWorld()
+	w := azurefake.KnownWorld()
 	w.P1, w.P2 = false, false
 	w.SKUs = []map[string]any{{"skuPartNumber": "O365_BUSINESS_ESSENTIALS", "capabilityStatus": "Enabled", "servicePlans": []any{}}}
-	f := newFakeAzure(t, w)
+	f := azurefake.New(t, w)
 	s := collectFake(t, f, Options{})
 	golden(t, "no-premium.json", s)
 	want := map[string]string{
@@ -169,7 +170,7 @@ func TestTenantWithoutPremiumLicence(t *testing.T) {
 	}
 	seen := map[string]int{}
 	for _, e := range s.Errors {
-		if e.Account != tenantID || e.Service != "graph" {
+		if e.Account != azurefake.TenantID || e.Service != "graph" {
 			continue
 		}
 		seen[e.Operation]++
@@ -192,14 +193,14 @@ func TestTenantWithoutPremiumLicence(t *testing.T) {
 }
 
 func TestSubscriptionsFlag(t *testing.T) {
-	f := newFakeAzure(t, knownWorld())
-	s := collectFake(t, f, Options{Subscriptions: []string{subProd}})
+	f := azurefake.New(t, azurefake.KnownWorld())
+	s := collectFake(t, f, Options{Subscriptions: []string{azurefake.SubProd}})
 	subs := s.Azure.Tenants[0].Subscriptions
-	if len(subs) != 1 || subs[0].SubscriptionID != subProd || subs[0].DisplayName != "prod" {
+	if len(subs) != 1 || subs[0].SubscriptionID != azurefake.SubProd || subs[0].DisplayName != "prod" {
 		t.Fatalf("subscriptions %+v, want only prod", subs)
 	}
-	for _, r := range f.log() {
-		if strings.Contains(r, subDenied) {
+	for _, r := range f.Log() {
+		if strings.Contains(r, azurefake.SubDenied) {
 			t.Errorf("a subscription not asked for was called: %s", r)
 		}
 	}

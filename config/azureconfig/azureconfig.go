@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/rampart-sec/rampart/config"
 )
 
 // Config is the azure: section of the configuration file.
@@ -65,4 +67,21 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("azure.max_activation_hours: expected a positive number of hours, got %d", c.MaxActivationHours)
 	}
 	return nil
+}
+
+// Section declares the azure section and the Azure controls' thresholds.
+var Section = config.Section{
+	Name:       "azure",
+	Defaults:   func() any { return Default() },
+	Thresholds: Thresholds(),
+	Validate:   func(v any) error { return v.(*Config).Validate() },
+}
+
+// Of returns the azure section of cfg, or its defaults when cfg was built
+// without it.
+func Of(cfg config.Config) *Config {
+	if c, ok := config.SectionOf[*Config](cfg, Section.Name); ok {
+		return c
+	}
+	return Default()
 }

@@ -1,4 +1,8 @@
-package azure
+// Package azurefake is a test double of Microsoft Graph v1.0 and Azure
+// Resource Manager on one TLS listener, serving a world of JSON objects
+// shaped like the REST reference examples. The collector's tests and the
+// end-to-end tests use it; it is never linked into rampart.
+package azurefake
 
 import (
 	"encoding/json"
@@ -10,27 +14,26 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"testing"
 )
 
-// fakeAzure serves Microsoft Graph v1.0 and Azure Resource Manager on one
+// Server serves Microsoft Graph v1.0 and Azure Resource Manager on one
 // TLS listener, from a world of JSON objects shaped like the REST reference
 // examples. It pages every collection (PageSize items per page, with
 // @odata.nextLink / nextLink), answers licence-gated Graph calls as a tenant
 // without the licence does, refuses a subscription's calls with
 // AuthorizationFailed, injects a 429 with Retry-After on request, and
 // records every request.
-type fakeAzure struct {
+type Server struct {
 	*httptest.Server
-	w *world
+	W *World
 
 	mu       sync.Mutex
 	requests []string // "GET /v1.0/users?..."
 	throttle map[string]int
 }
 
-// world is what the fake tenant holds, as Graph and ARM return it.
-type world struct {
+// World is what the fake tenant holds, as Graph and ARM return it.
+type World struct {
 	TenantID string
 	P1, P2   bool
 	PageSize int
@@ -53,12 +56,12 @@ type world struct {
 	GroupElig    map[string][]map[string]any // group id → eligibility instances
 	Federated    map[string][]map[string]any // application object id → credentials
 
-	Subs []*fakeSub
+	Subs []*Sub
 }
 
-// fakeSub is one subscription's ARM data. Denied answers every call with
+// Sub is one subscription's ARM data. Denied answers every call with
 // 403 AuthorizationFailed.
-type fakeSub struct {
+type Sub struct {
 	ID, Name    string
 	Denied      bool
 	Assignments []map[string]any
@@ -71,21 +74,21 @@ type fakeSub struct {
 	Lighthouse  []map[string]any
 }
 
-func newFakeAzure(t *testing.T, w *world) *fakeAzure {
-	f := &fakeAzure{w: w, throttle: map[string]int{}}
+func New(t interface{ Cleanup(func()) }, w *World) *Server {
+	f := &Server{W: w, throttle: map[string]int{}}
 	f.Server = httptest.NewTLSServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.Close)
 	return f
 }
 
-// throttleOnce makes the next request to path answer 429 Retry-After: 1.
-func (f *fakeAzure) throttleOnce(path string) {
+// ThrottleOnce makes the next request to path answer 429 Retry-After: 1.
+func (f *Server) ThrottleOnce(path string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.throttle[path]++
 }
 
-func (f *fakeAzure) log() []string {
+func (f *Server) Log() []string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return append([]string{}, f.requests...)
@@ -98,7 +101,7 @@ func graphError(w http.ResponseWriter, status int, code, msg string) {
 }
 
 func nonPremium(w http.ResponseWriter) {
-	graphError(w, http.StatusForbidden, CodeNonPremium, "Neither tenant is B2C or tenant doesn't have premium license")
+	graphError(w, http.StatusForbidden, "Authentication_RequestFromNonPremiumTenantOrB2CTenant", "Neither tenant is B2C or tenant doesn't have premium license")
 }
 
 var (
@@ -107,7 +110,7 @@ var (
 	reSub          = regexp.MustCompile(`(?i)^/subscriptions/([^/]+)(/providers/(.+))?$`)
 )
 
-func (f *fakeAzure) serve(w http.ResponseWriter, r *http.Request) {
+func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	f.requests = append(f.requests, r.Method+" "+r.URL.RequestURI())
 	throttled := f.throttle[r.URL.Path] > 0
@@ -136,8 +139,8 @@ func (f *fakeAzure) serve(w http.ResponseWriter, r *http.Request) {
 	f.armServe(w, r, p, q)
 }
 
-func (f *fakeAzure) graph(w http.ResponseWriter, r *http.Request, p string, q url.Values) {
-	wd := f.w
+func (f *Server) graph(w http.ResponseWriter, r *http.Request, p string, q url.Values) {
+	wd := f.W
 	switch {
 	case p == "/v1.0/organization":
 		f.collection(w, r, []map[string]any{wd.Organization}, "")
@@ -214,23 +217,23 @@ func (f *fakeAzure) graph(w http.ResponseWriter, r *http.Request, p string, q ur
 }
 
 // p2 serves a PIM collection, or PIM's 400 to a tenant without P2.
-func (f *fakeAzure) p2(w http.ResponseWriter, r *http.Request, items []map[string]any) {
-	if !f.w.P2 {
+func (f *Server) p2(w http.ResponseWriter, r *http.Request, items []map[string]any) {
+	if !f.W.P2 {
 		graphError(w, http.StatusBadRequest, "AadPremiumLicenseRequired", "The tenant needs an AAD Premium 2 license.")
 		return
 	}
 	f.collection(w, r, items, "")
 }
 
-func (f *fakeAzure) armServe(w http.ResponseWriter, r *http.Request, p string, q url.Values) {
+func (f *Server) armServe(w http.ResponseWriter, r *http.Request, p string, q url.Values) {
 	if q.Get("api-version") == "" {
 		graphError(w, http.StatusBadRequest, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.")
 		return
 	}
 	if strings.EqualFold(p, "/subscriptions") {
 		var subs []map[string]any
-		for _, s := range f.w.Subs {
-			subs = append(subs, subJSON(f.w.TenantID, s))
+		for _, s := range f.W.Subs {
+			subs = append(subs, subJSON(f.W.TenantID, s))
 		}
 		f.collection(w, r, subs, "nextLink")
 		return
@@ -240,8 +243,8 @@ func (f *fakeAzure) armServe(w http.ResponseWriter, r *http.Request, p string, q
 		graphError(w, http.StatusNotFound, "NotFound", "no such ARM path "+p)
 		return
 	}
-	var sub *fakeSub
-	for _, s := range f.w.Subs {
+	var sub *Sub
+	for _, s := range f.W.Subs {
 		if strings.EqualFold(s.ID, m[1]) {
 			sub = s
 		}
@@ -257,7 +260,7 @@ func (f *fakeAzure) armServe(w http.ResponseWriter, r *http.Request, p string, q
 	var items []map[string]any
 	switch strings.ToLower(m[3]) {
 	case "":
-		writeJSON(w, subJSON(f.w.TenantID, sub))
+		writeJSON(w, subJSON(f.W.TenantID, sub))
 		return
 	case "microsoft.authorization/roleassignments":
 		items = sub.Assignments
@@ -291,17 +294,17 @@ func (f *fakeAzure) armServe(w http.ResponseWriter, r *http.Request, p string, q
 	f.collection(w, r, items, "nextLink")
 }
 
-func subJSON(tenant string, s *fakeSub) map[string]any {
+func subJSON(tenant string, s *Sub) map[string]any {
 	return map[string]any{"id": "/subscriptions/" + s.ID, "subscriptionId": s.ID, "tenantId": tenant, "displayName": s.Name, "state": "Enabled"}
 }
 
 // collection serves one page of items. nextKey is "@odata.nextLink"
 // (Graph, when "") or "nextLink" (ARM).
-func (f *fakeAzure) collection(w http.ResponseWriter, r *http.Request, items []map[string]any, nextKey string) {
+func (f *Server) collection(w http.ResponseWriter, r *http.Request, items []map[string]any, nextKey string) {
 	if nextKey == "" {
 		nextKey = "@odata.nextLink"
 	}
-	size := f.w.PageSize
+	size := f.W.PageSize
 	if size <= 0 {
 		size = 100
 	}
