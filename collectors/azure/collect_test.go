@@ -205,3 +205,9 @@ func TestSubscriptionsFlag(t *testing.T) {
 		}
 	}
 }
+
+type policyClientOptions = policy.ClientOptions
+
+func retryOpts(d time.Duration) policy.RetryOptions {
+	return policy.RetryOptions{RetryDelay: d, MaxRetryDelay: 2 * time.Second}
+}
