@@ -7,25 +7,51 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rampart-sec/rampart/collectors/azure/azurefake"
 )
 
+var (
+	buildOnce sync.Once
+	built     string
+	buildErr  error
+	binDir    string
+)
+
+// TestMain removes the binary built once for every test.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
+// buildRampart builds the rampart binary once for all the tests.
 func buildRampart(t *testing.T) string {
 	t.Helper()
-	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-	bin := filepath.Join(t.TempDir(), "rampart")
-	out, err := exec.Command(gobin, "build", "-o", bin, "github.com/rampart-sec/rampart/cmd/rampart").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build ./cmd/rampart: %v\n%s", err, out)
+	buildOnce.Do(func() {
+		if binDir, buildErr = os.MkdirTemp("", "rampart-e2e"); buildErr != nil {
+			return
+		}
+		gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+		built = filepath.Join(binDir, "rampart")
+		if out, err := exec.Command(gobin, "build", "-o", built, "github.com/rampart-sec/rampart/cmd/rampart").CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build ./cmd/rampart: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
 	}
-	return bin
+	return built
 }
 
 // azureEnv is what a user of a sovereign cloud or Azure Stack sets up: a
