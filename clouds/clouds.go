@@ -6,10 +6,12 @@ package clouds
 import (
 	"github.com/rampart-sec/rampart/collectors"
 	awscollector "github.com/rampart-sec/rampart/collectors/aws"
+	azurecollector "github.com/rampart-sec/rampart/collectors/azure"
 	"github.com/rampart-sec/rampart/collectors/terraform"
 	tfaws "github.com/rampart-sec/rampart/collectors/terraform/aws"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
+	"github.com/rampart-sec/rampart/config/azureconfig"
 )
 
 // Cloud is everything one provider plugs into rampart.
@@ -34,6 +36,7 @@ func All() []Cloud {
 			Config:    awsconfig.Section,
 			Terraform: func(cfg config.Config) terraform.Provider { return tfaws.New(awsconfig.Of(cfg).AccountIDs) },
 		},
+		{Collector: func() collectors.Collector { return azurecollector.New() }, Config: azureconfig.Section},
 	}
 }
 
