@@ -1,5 +1,3 @@
-// Package e2e runs the built rampart binary against local servers that
-// speak the providers' wire protocols, as a user would run it.
 package e2e
 
 import (
@@ -7,52 +5,14 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/rampart-sec/rampart/collectors/azure/azurefake"
 )
-
-var (
-	buildOnce sync.Once
-	built     string
-	buildErr  error
-	binDir    string
-)
-
-// TestMain removes the binary built once for every test.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if binDir != "" {
-		os.RemoveAll(binDir)
-	}
-	os.Exit(code)
-}
-
-// buildRampart builds the rampart binary once for all the tests.
-func buildRampart(t *testing.T) string {
-	t.Helper()
-	buildOnce.Do(func() {
-		if binDir, buildErr = os.MkdirTemp("", "rampart-e2e"); buildErr != nil {
-			return
-		}
-		gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-		built = filepath.Join(binDir, "rampart")
-		if out, err := exec.Command(gobin, "build", "-o", built, "github.com/rampart-sec/rampart/cmd/rampart").CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build ./cmd/rampart: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return built
-}
 
 // azureEnv is what a user of a sovereign cloud or Azure Stack sets up: a
 // --cloud file, the cloud's CA in SSL_CERT_FILE, and `az login` (here a
@@ -111,7 +71,7 @@ func run(t *testing.T, bin string, env []string, args ...string) (stdout, stderr
 func TestScanAzureEndToEnd(t *testing.T) {
 	f := azurefake.New(t, azurefake.KnownWorld())
 	cloud, env := azureEnv(t, f)
-	bin := buildRampart(t)
+	bin := rampartBinary(t)
 	out := filepath.Join(t.TempDir(), "results.json")
 	_, stderr, code := run(t, bin, env, "scan", "azure", "--cloud", cloud, "--format", "json", "--output", out, "--fail-on", "critical", "--now", "2025-06-01T00:00:00Z")
 	if code != 1 {
@@ -156,7 +116,7 @@ func TestScanAzureEndToEnd(t *testing.T) {
 // A bad --cloud file is a usage error: exit 2, one line naming the file
 // and what was expected, and no output file written.
 func TestScanAzureBadCloudFile(t *testing.T) {
-	bin := buildRampart(t)
+	bin := rampartBinary(t)
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "cloud.json")
 	os.WriteFile(bad, []byte(`{"authority_host": "http://login.example.test"}`), 0o600)
