@@ -37,10 +37,10 @@ type Snapshot struct {
 	Scopes      []Scope           `json:"scopes"`
 	Errors      []CollectionError `json:"errors"`
 	AWS         *AWS              `json:"aws,omitempty"`
-	// Azure and GCP sections follow the AWS section's style: a list of
-	// tenants/subscriptions or organizations/projects, each self-contained.
+	// Azure follows the AWS section's style: a list of
+	// tenants/subscriptions, each self-contained.
 	Azure map[string]any `json:"azure,omitempty"`
-	GCP   map[string]any `json:"gcp,omitempty"`
+	GCP   *GCP           `json:"gcp,omitempty"`
 }
 
 // Collector names the program that wrote a snapshot.
