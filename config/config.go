@@ -15,12 +15,16 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/rampart-sec/rampart/config/gcpconfig"
 )
 
 // Config is the whole configuration file.
 type Config struct {
 	Thresholds Thresholds `yaml:"thresholds" json:"thresholds"`
 	AWS        AWS        `yaml:"aws" json:"aws"`
+	// GCP is the gcp: section (see config/gcpconfig).
+	GCP gcpconfig.Config `yaml:"gcp" json:"gcp"`
 }
 
 // Thresholds are the numbers behind the time- and size-based controls, with
@@ -39,6 +43,12 @@ type Thresholds struct {
 	// account password policy must require.
 	PasswordMinLength       int `yaml:"password_min_length" json:"password_min_length"`
 	PasswordReusePrevention int `yaml:"password_reuse_prevention" json:"password_reuse_prevention"`
+	// GCPSAKeyMaxAgeDays: a user-managed service account key older than
+	// this fails gcp-sa-key-rotation.
+	GCPSAKeyMaxAgeDays int `yaml:"gcp_sa_key_max_age_days" json:"gcp_sa_key_max_age_days"`
+	// GCPSAUnusedDays: a service account that has not authenticated for
+	// this long fails gcp-unused-service-account.
+	GCPSAUnusedDays int `yaml:"gcp_sa_unused_days" json:"gcp_sa_unused_days"`
 }
 
 // AWS holds what the organization considers its own on AWS.
@@ -69,7 +79,10 @@ func Default() Config {
 			CredentialsUnusedDays:   45,
 			PasswordMinLength:       14,
 			PasswordReusePrevention: 24,
+			GCPSAKeyMaxAgeDays:      gcpconfig.Thresholds["gcp_sa_key_max_age_days"],
+			GCPSAUnusedDays:         gcpconfig.Thresholds["gcp_sa_unused_days"],
 		},
+		GCP: *gcpconfig.Default(),
 		AWS: AWS{AccountIDs: []string{}, TrustedAccounts: []string{}, AdminRoles: []string{}},
 	}
 }
@@ -127,10 +140,15 @@ func (c Config) validate() error {
 		"credentials_unused_days":   t.CredentialsUnusedDays,
 		"password_min_length":       t.PasswordMinLength,
 		"password_reuse_prevention": t.PasswordReusePrevention,
+		"gcp_sa_key_max_age_days":   t.GCPSAKeyMaxAgeDays,
+		"gcp_sa_unused_days":        t.GCPSAUnusedDays,
 	} {
 		if v <= 0 {
 			return fmt.Errorf("thresholds.%s: expected a positive number, got %d", name, v)
 		}
+	}
+	if err := c.GCP.Validate(); err != nil {
+		return err
 	}
 	for _, id := range append(append([]string{}, c.AWS.AccountIDs...), c.AWS.TrustedAccounts...) {
 		if !isAccountID(id) {

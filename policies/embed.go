@@ -6,5 +6,5 @@ import "embed"
 // library they share. They ship inside the binary so that a policy release
 // and the code that evaluates it can never disagree.
 //
-//go:embed aws lib
+//go:embed aws gcp lib
 var builtinFS embed.FS
