@@ -98,3 +98,28 @@ func TestEveryAWSControlHasAPolicy(t *testing.T) {
 		}
 	}
 }
+
+// Every GCP control of the catalogue has a built-in policy.
+func TestEveryGCPControlHasAPolicy(t *testing.T) {
+	catalogue := readCatalogue(t)
+	e, err := New(context.Background(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, c := range e.Controls() {
+		have[c.ID] = true
+	}
+	n := 0
+	for id := range catalogue {
+		if strings.HasPrefix(id, "gcp-") {
+			n++
+			if !have[id] {
+				t.Errorf("%s: no policy", id)
+			}
+		}
+	}
+	if n != 15 {
+		t.Errorf("the catalogue lists %d GCP controls, expected 15", n)
+	}
+}
