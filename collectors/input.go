@@ -11,6 +11,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/rampart-sec/rampart/collectors/gcp"
 	"github.com/rampart-sec/rampart/collectors/terraform"
 	"github.com/rampart-sec/rampart/snapshot"
 )
@@ -38,8 +39,9 @@ type Options struct {
 	Version string
 }
 
-// Open reads a file rampart can evaluate: a rampart snapshot or the JSON
-// of a Terraform plan (`terraform show -json PLANFILE`). The kind of file
+// Open reads a file rampart can evaluate: a rampart snapshot, the JSON of
+// a Terraform plan (`terraform show -json PLANFILE`) or a Cloud Asset
+// Inventory export (`gcloud asset export`, `gcloud asset list --format=json`). The kind of file
 // is recognised by its content, never by its name: a file that is neither
 // is an error, never an empty pass.
 func Open(path string, opts Options) (*Input, error) {
@@ -50,6 +52,17 @@ func Open(path string, opts Options) (*Input, error) {
 			err = pe.Err
 		}
 		return nil, &snapshot.InputError{File: path, Msg: "cannot read: " + err.Error()}
+	}
+	if gcp.IsExport(data) {
+		now := time.Now()
+		if opts.Now != nil {
+			now = opts.Now()
+		}
+		s, err := gcp.Import([]gcp.File{{Name: path, Data: data}}, gcp.ImportOptions{Now: now, Version: opts.Version})
+		if err != nil {
+			return nil, err
+		}
+		return &Input{Snapshot: s, Digest: snapshot.Digest(data)}, nil
 	}
 	var head map[string]json.RawMessage
 	if err := json.Unmarshal(data, &head); err != nil {
