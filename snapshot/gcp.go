@@ -131,7 +131,7 @@ type GCPOrgPolicy struct {
 	Enforced *bool `json:"enforced"`
 	// AllValues is "ALLOW" or "DENY" when a list policy allows or denies
 	// every value, "" otherwise.
-	AllValues     string   `json:"all_values,omitempty"`
+	AllValues     string   `json:"all_values"`
 	AllowedValues []string `json:"allowed_values"`
 	DeniedValues  []string `json:"denied_values"`
 	// InheritFromParent merges a list policy with its parent's effective

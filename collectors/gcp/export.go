@@ -59,7 +59,7 @@ func ReadExport(file string, data []byte) ([]*assetpb.Asset, error) {
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		a, err := asset(line)
+		a, err := parseAsset(line)
 		if err != nil {
 			return nil, &snapshot.InputError{File: file, Line: n + 1, Col: 1, Msg: err.Error()}
 		}
@@ -84,7 +84,7 @@ func readArray(file string, data []byte) ([]*assetpb.Asset, error) {
 		if err := dec.Decode(&raw); err != nil {
 			return nil, snapshot.JSONError(file, data, err)
 		}
-		a, err := asset(raw)
+		a, err := parseAsset(raw)
 		if err != nil {
 			// InputOffset is just before the separator and spaces.
 			rest := bytes.TrimLeft(data[at:], " \t\r\n,")
@@ -106,7 +106,7 @@ func readArray(file string, data []byte) ([]*assetpb.Asset, error) {
 	return out, nil
 }
 
-func asset(raw []byte) (*assetpb.Asset, error) {
+func parseAsset(raw []byte) (*assetpb.Asset, error) {
 	var a assetpb.Asset
 	if err := unmarshal.Unmarshal(raw, &a); err != nil {
 		return nil, fmt.Errorf("expected a Cloud Asset Inventory asset: %s", protoMessage(err))
