@@ -85,13 +85,13 @@ func TestBadExports(t *testing.T) {
 // exports.
 func TestIsExport(t *testing.T) {
 	for in, want := range map[string]bool{
-		`{"name":"//iam.googleapis.com/projects/p/serviceAccounts/1","asset_type":"iam.googleapis.com/ServiceAccount"}`: true,
+		`{"name":"//iam.googleapis.com/projects/p/serviceAccounts/1","asset_type":"iam.googleapis.com/ServiceAccount"}`:  true,
 		`[{"name":"//iam.googleapis.com/projects/p/serviceAccounts/1","assetType":"iam.googleapis.com/ServiceAccount"}]`: true,
-		`{"schema":"rampart.snapshot/v1"}`:                 false,
-		`{"format_version":"1.2","planned_values":{}}`:     false,
-		`[{"name":"projects/p","asset_type":"x"}]`:         false,
-		`[]`:                                               false,
-		`not json`:                                         false,
+		`{"schema":"rampart.snapshot/v1"}`:             false,
+		`{"format_version":"1.2","planned_values":{}}`: false,
+		`[{"name":"projects/p","asset_type":"x"}]`:     false,
+		`[]`:       false,
+		`not json`: false,
 	} {
 		if got := IsExport([]byte(in)); got != want {
 			t.Errorf("IsExport(%s) = %v, want %v", in, got, want)
