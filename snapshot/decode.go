@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 )
 
 // InputError is a problem with an input file: which file, where in it, and
@@ -79,6 +80,9 @@ func Decode(file string, data []byte) (*Snapshot, error) {
 		if s.CollectedAt.IsZero() {
 			return nil, &InputError{File: file, Msg: `"collected_at" is missing: expected an RFC 3339 time`}
 		}
+		if err := checkKeys(file, data, reflect.TypeOf(s)); err != nil {
+			return nil, err
+		}
 		return &s, nil
 	}
 	var head struct {
@@ -113,6 +117,13 @@ func unknownField(err error) (string, bool) {
 func Digest(data []byte) string {
 	sum := sha256.Sum256(data)
 	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// Marshal encodes a snapshot as Encode does, into memory.
+func Marshal(s *Snapshot) ([]byte, error) {
+	var b bytes.Buffer
+	err := Encode(&b, s)
+	return b.Bytes(), err
 }
 
 // Encode writes s as indented JSON, the form collectors store.

@@ -14,7 +14,6 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
-	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
 )
@@ -71,7 +70,7 @@ func TestCollectOrganization(t *testing.T) {
 	if err := snapshotValid(got); err != nil {
 		t.Error(err)
 	}
-	cfg := config.Default()
+	cfg := testConfig()
 	golden(t, "organization.results.txt", []byte(resultLines(evaluate(t, s, cfg))))
 }
 
@@ -150,7 +149,7 @@ func TestPermissionDeniedOnOneProject(t *testing.T) {
 			t.Errorf("error %+v, want PermissionDenied for account denied-app", e)
 		}
 	}
-	rs := evaluate(t, s, config.Default())
+	rs := evaluate(t, s, testConfig())
 	deniedControls := map[string]bool{}
 	for _, r := range rs {
 		switch r.Account {

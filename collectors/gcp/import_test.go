@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/rampart-sec/rampart/config"
+	"github.com/rampart-sec/rampart/config/awsconfig"
+	"github.com/rampart-sec/rampart/config/gcpconfig"
 	"github.com/rampart-sec/rampart/policies"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
@@ -78,6 +80,10 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
+// testConfig is the default configuration of the clouds rampart knows
+// (clouds.DefaultConfig, which this package cannot import).
+func testConfig() config.Config { return config.Default(awsconfig.Section, gcpconfig.Section) }
+
 func importFiles(t *testing.T, names ...string) *snapshot.Snapshot {
 	t.Helper()
 	var files []File
@@ -110,8 +116,8 @@ var caiFixtures = []string{
 // Each third-party fixture, imported and evaluated with allowed_domains
 // google.com: the whole snapshot and every GCP result are pinned.
 func TestCAIFixtures(t *testing.T) {
-	cfg := config.Default()
-	cfg.GCP.AllowedDomains = []string{"google.com"}
+	cfg := testConfig()
+	gcpconfig.Of(cfg).AllowedDomains = []string{"google.com"}
 	for _, name := range caiFixtures {
 		t.Run(name, func(t *testing.T) {
 			s := importFiles(t, filepath.Join("cai", name+".json"))

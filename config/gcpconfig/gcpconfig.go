@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/rampart-sec/rampart/config"
 )
 
 // Config is the gcp: section.
@@ -24,17 +26,30 @@ type Config struct {
 	AllowedCustomerIDs []string `yaml:"allowed_customer_ids" json:"allowed_customer_ids"`
 }
 
-// Thresholds are the GCP controls' numbers, flat under thresholds:.
-var Thresholds = map[string]int{
-	// gcp-sa-key-rotation: a user-managed key older than this fails.
-	"gcp_sa_key_max_age_days": 90,
-	// gcp-unused-service-account: no authentication for this long fails.
-	"gcp_sa_unused_days": 90,
+// Section declares the gcp section and the GCP controls' thresholds, with
+// the catalogue's defaults.
+var Section = config.Section{
+	Name:     "gcp",
+	Defaults: func() any { return Default() },
+	Thresholds: map[string]int{
+		"gcp_sa_key_max_age_days": 90, // gcp-sa-key-rotation
+		"gcp_sa_unused_days":      90, // gcp-unused-service-account
+	},
+	Validate: func(v any) error { return v.(*Config).Validate() },
 }
 
 // Default is the section with nothing configured.
 func Default() *Config {
 	return &Config{AllowedDomains: []string{}, AllowedCustomerIDs: []string{}}
+}
+
+// Of returns the gcp section of cfg, or its defaults when cfg was built
+// without it.
+func Of(cfg config.Config) *Config {
+	if c, ok := config.SectionOf[*Config](cfg, Section.Name); ok {
+		return c
+	}
+	return Default()
 }
 
 var (
