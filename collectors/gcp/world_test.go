@@ -98,7 +98,12 @@ func knownWorld() *world {
 	devAnc := []string{"projects/444", "organizations/111"}
 	w.level(crm+"projects/444", typeProject, devAnc,
 		map[string]any{"projectNumber": "444", "projectId": "dev-app", "lifecycleState": "ACTIVE", "name": "Dev", "parent": map[string]any{"type": "organization", "id": "111"}}, orgFull,
-		policy(bind("roles/viewer", "group:devs@example.com")), nil)
+		&iampb.Policy{
+			Bindings: []*iampb.Binding{bind("roles/viewer", "group:devs@example.com", "serviceAccount:reader@dev-app.iam.gserviceaccount.com")},
+			AuditConfigs: []*iampb.AuditConfig{{Service: "allServices", AuditLogConfigs: []*iampb.AuditLogConfig{
+				{LogType: iampb.AuditLogConfig_DATA_READ, ExemptedMembers: []string{"serviceAccount:reader@dev-app.iam.gserviceaccount.com"}},
+			}}},
+		}, nil)
 	deniedAnc := []string{"projects/555", "organizations/111"}
 	w.level(crm+"projects/555", typeProject, deniedAnc,
 		map[string]any{"projectNumber": "555", "projectId": "denied-app", "lifecycleState": "ACTIVE", "name": "Denied"}, orgFull,
@@ -120,7 +125,9 @@ func knownWorld() *world {
 	w.add(&assetpb.Asset{Name: "//storage.googleapis.com/prod-public-assets", AssetType: "storage.googleapis.com/Bucket", Ancestors: saAnc,
 		IamPolicy: policy(bind("roles/storage.objectViewer", "allUsers"))})
 	w.add(&assetpb.Asset{Name: "//logging.googleapis.com/organizations/111/sinks/all-logs", AssetType: typeSink, Ancestors: orgAnc,
-		Resource: res(orgFull, map[string]any{"name": "all-logs", "destination": "bigquery.googleapis.com/projects/sec-logs/datasets/all", "filter": "", "includeChildren": true})})
+		Resource: res(orgFull, map[string]any{"name": "all-logs", "destination": "bigquery.googleapis.com/projects/sec-logs/datasets/all", "filter": "", "includeChildren": false})})
+	w.add(&assetpb.Asset{Name: "//logging.googleapis.com/projects/333/sinks/prod-all", AssetType: typeSink, Ancestors: prodAnc,
+		Resource: res(crm+"projects/333", map[string]any{"name": "prod-all", "destination": "storage.googleapis.com/prod-log-archive", "filter": ""})})
 	w.add(&assetpb.Asset{Name: "//logging.googleapis.com/projects/333/sinks/_Default", AssetType: typeSink, Ancestors: prodAnc,
 		Resource: res(crm+"projects/333", map[string]any{"name": "_Default", "destination": "logging.googleapis.com/projects/333/locations/global/buckets/_Default", "filter": "NOT LOG_ID(\"cloudaudit.googleapis.com/activity\")"})})
 	w.add(&assetpb.Asset{Name: "//iam.googleapis.com/projects/333/locations/global/workloadIdentityPools/ci/providers/github", AssetType: typeWIFProvider, Ancestors: prodAnc,
@@ -129,6 +136,15 @@ func knownWorld() *world {
 		Resource: res(crm+"projects/444", map[string]any{"state": "ACTIVE", "attributeCondition": "assertion.namespace_path == 'example-group'", "attributeMapping": map[string]any{"google.subject": "assertion.sub"}, "oidc": map[string]any{"issuerUri": "https://gitlab.com"}})})
 	w.add(&assetpb.Asset{Name: "//compute.googleapis.com/projects/prod-app/zones/europe-west1-b/instances/web-1", AssetType: typeInstance, Ancestors: prodAnc,
 		Resource: res(crm+"projects/333", map[string]any{"name": "web-1", "status": "RUNNING", "serviceAccounts": []any{map[string]any{"email": "333-compute@developer.gserviceaccount.com", "scopes": []any{"https://www.googleapis.com/auth/cloud-platform"}}}})})
+	// Resources of dev-app.
+	w.add(&assetpb.Asset{Name: "//iam.googleapis.com/projects/dev-app/serviceAccounts/100000000000000000003", AssetType: typeSA, Ancestors: devAnc,
+		Resource: res(crm+"projects/444", map[string]any{"email": "reader@dev-app.iam.gserviceaccount.com", "uniqueId": "100000000000000000003", "projectId": "dev-app"})})
+	w.add(&assetpb.Asset{Name: "//iam.googleapis.com/projects/dev-app/serviceAccounts/100000000000000000004", AssetType: typeSA, Ancestors: devAnc,
+		Resource: res(crm+"projects/444", map[string]any{"email": "dev-app@appspot.gserviceaccount.com", "uniqueId": "100000000000000000004", "projectId": "dev-app", "displayName": "App Engine default service account"})})
+	w.add(&assetpb.Asset{Name: "//iam.googleapis.com/projects/dev-app/serviceAccounts/reader@dev-app.iam.gserviceaccount.com/keys/ccccccccccccccccccccccccccccccccccccccc3", AssetType: typeSAKey, Ancestors: devAnc,
+		Resource: res("//iam.googleapis.com/projects/dev-app/serviceAccounts/100000000000000000003", map[string]any{"keyType": "USER_MANAGED", "validAfterTime": "2026-02-01T00:00:00Z", "validBeforeTime": "9999-12-31T23:59:59Z"})})
+	w.add(&assetpb.Asset{Name: "//compute.googleapis.com/projects/dev-app/zones/europe-west1-b/instances/batch-1", AssetType: typeInstance, Ancestors: devAnc,
+		Resource: res(crm+"projects/444", map[string]any{"name": "batch-1", "status": "TERMINATED", "serviceAccounts": []any{map[string]any{"email": "reader@dev-app.iam.gserviceaccount.com", "scopes": []any{"https://www.googleapis.com/auth/cloud-platform"}}}})})
 	w.add(&assetpb.Asset{Name: "//orgpolicy.googleapis.com/projects/444/policies/iam.managed.disableServiceAccountKeyCreation", AssetType: typeOrgPolicyV2, Ancestors: devAnc,
 		Resource: res(crm+"projects/444", map[string]any{"name": "projects/444/policies/iam.managed.disableServiceAccountKeyCreation", "spec": map[string]any{"rules": []any{map[string]any{"enforce": true}}}})})
 	return w
