@@ -106,7 +106,7 @@ func Collect(ctx context.Context, opts Options) (*snapshot.Snapshot, Stats, erro
 	if opts.Activity == nil {
 		s.Errors = append(s.Errors, snapshot.CollectionError{
 			Provider: "gcp", Service: snapshot.GCPServiceActivity, Operation: snapshot.GCPOperationActivity,
-			Code: "NotCollected", Message: "service account activity was not collected (Policy Analyzer activity API not enabled for this scan)",
+			Code: "NotCollected", Message: "service account activity was not collected (no Policy Analyzer activity source for this scan)",
 		})
 	} else {
 		s.Errors = append(s.Errors, opts.Activity.Fill(ctx, s.GCP)...)
@@ -138,21 +138,33 @@ func scopeError(scope, content string, err error) snapshot.CollectionError {
 	return e
 }
 
+// CredentialOptions are the client options that carry the credentials:
+// none for Application Default Credentials, a token source impersonating
+// the service account otherwise.
+func CredentialOptions(ctx context.Context, impersonateSA string) ([]option.ClientOption, error) {
+	if impersonateSA == "" {
+		return nil, nil
+	}
+	ts, err := impersonate.CredentialsTokenSource(ctx, impersonate.CredentialsConfig{
+		TargetPrincipal: impersonateSA,
+		Scopes:          []string{"https://www.googleapis.com/auth/cloud-platform"},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("gcp: impersonate %s: %w", impersonateSA, err)
+	}
+	return []option.ClientOption{option.WithTokenSource(ts)}, nil
+}
+
 func newClient(ctx context.Context, opts Options) (*asset.Client, error) {
 	copts := []option.ClientOption{
 		option.WithGRPCDialOption(grpc.WithChainUnaryInterceptor(allowlistInterceptor)),
 		option.WithGRPCDialOption(grpc.WithChainStreamInterceptor(streamAllowlistInterceptor)),
 	}
-	if opts.ImpersonateServiceAccount != "" {
-		ts, err := impersonate.CredentialsTokenSource(ctx, impersonate.CredentialsConfig{
-			TargetPrincipal: opts.ImpersonateServiceAccount,
-			Scopes:          []string{"https://www.googleapis.com/auth/cloud-platform"},
-		})
-		if err != nil {
-			return nil, fmt.Errorf("gcp: impersonate %s: %w", opts.ImpersonateServiceAccount, err)
-		}
-		copts = append(copts, option.WithTokenSource(ts))
+	creds, err := CredentialOptions(ctx, opts.ImpersonateServiceAccount)
+	if err != nil {
+		return nil, err
 	}
+	copts = append(copts, creds...)
 	copts = append(copts, opts.ClientOptions...)
 	c, err := asset.NewClient(ctx, copts...)
 	if err != nil {

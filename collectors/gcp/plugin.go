@@ -107,9 +107,14 @@ func (c *Collector) Collect(ctx context.Context, env collectors.Env) (*snapshot.
 	if len(scopes) == 0 {
 		return nil, errors.New("gcp: say what to collect: --organization ID, --folder ID or --project ID (or --cai-export FILE)")
 	}
+	creds, err := CredentialOptions(ctx, c.impersonate)
+	if err != nil {
+		return nil, err
+	}
 	s, _, err := Collect(ctx, Options{
 		Scopes: scopes, ImpersonateServiceAccount: c.impersonate,
-		Now: env.Now, Version: env.Version, Progress: env.Progress,
+		Activity: &PolicyAnalyzer{ClientOptions: creds},
+		Now:      env.Now, Version: env.Version, Progress: env.Progress,
 	})
 	return s, err
 }
