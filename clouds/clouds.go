@@ -7,9 +7,14 @@ import (
 	"github.com/rampart-sec/rampart/analysis/awsiam"
 	"github.com/rampart-sec/rampart/collectors"
 	awscollector "github.com/rampart-sec/rampart/collectors/aws"
+	azurecollector "github.com/rampart-sec/rampart/collectors/azure"
+	gcpcollector "github.com/rampart-sec/rampart/collectors/gcp"
 	"github.com/rampart-sec/rampart/collectors/terraform"
+	tfaws "github.com/rampart-sec/rampart/collectors/terraform/aws"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
+	"github.com/rampart-sec/rampart/config/azureconfig"
+	"github.com/rampart-sec/rampart/config/gcpconfig"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
@@ -22,6 +27,9 @@ type Cloud struct {
 	// Importers read the cloud's own export files (beside snapshots and
 	// Terraform plans, which every cloud shares).
 	Importers []collectors.Importer
+	// Terraform is the cloud's Terraform plan mapper, configured from a
+	// run's configuration; nil when the cloud has none.
+	Terraform func(config.Config) terraform.Provider
 	// Analysis computes the facts its policies read at
 	// data.rampart.analysis.<name> (effective permissions, escalation
 	// graph), once per snapshot; nil when the cloud has none.
@@ -31,7 +39,14 @@ type Cloud struct {
 // All lists the clouds, in the order commands and help show them.
 func All() []Cloud {
 	return []Cloud{
-		{Collector: func() collectors.Collector { return awscollector.New() }, Config: awsconfig.Section, Analysis: awsiam.Facts},
+		{
+			Collector: func() collectors.Collector { return awscollector.New() },
+			Config:    awsconfig.Section,
+			Terraform: func(cfg config.Config) terraform.Provider { return tfaws.New(awsconfig.Of(cfg).AccountIDs) },
+			Analysis:  awsiam.Facts,
+		},
+		{Collector: func() collectors.Collector { return azurecollector.New() }, Config: azureconfig.Section},
+		{Collector: func() collectors.Collector { return gcpcollector.New() }, Config: gcpconfig.Section, Importers: []collectors.Importer{gcpcollector.Importer{}}},
 	}
 }
 
@@ -76,7 +91,14 @@ func Importers() []collectors.Importer {
 	return out
 }
 
-// terraformOptions configures the plan mapping from a run's configuration.
+// terraformOptions configures the plan mapping from a run's configuration:
+// every cloud's Terraform provider.
 func terraformOptions(env collectors.Env) terraform.Options {
-	return terraform.Options{AccountIDs: awsconfig.Of(env.Config).AccountIDs}
+	var opts terraform.Options
+	for _, c := range All() {
+		if c.Terraform != nil {
+			opts.Providers = append(opts.Providers, c.Terraform(env.Config))
+		}
+	}
+	return opts
 }

@@ -2,18 +2,15 @@ package aws
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/snapshot"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 func readEvidence(t *testing.T) Evidence {
 	t.Helper()
@@ -38,20 +35,9 @@ func TestFromEvidenceGolden(t *testing.T) {
 	}
 	got := encode(t, s)
 	const golden = "testdata/evidence.golden.json"
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("evidence snapshot differs from %s (run go test ./collectors/aws -run Evidence -update):\n%s", golden, firstDiff(got, want))
-	}
+	testutil.Golden(t, golden, got)
 	// The golden file must be a valid snapshot.
-	if _, err := snapshot.Decode(golden, want); err != nil {
+	if _, err := snapshot.Decode(golden, got); err != nil {
 		t.Errorf("golden snapshot does not decode: %v", err)
 	}
 	a := s.AWS.Accounts[0]
@@ -122,27 +108,5 @@ func TestFromEvidenceBadInput(t *testing.T) {
 				t.Errorf("err = %v, want an input error containing %q", err, tt.want)
 			}
 		})
-	}
-}
-
-// With only the authorization details and the credential report, a role
-// trusted only by a service is decided by aws-cross-account-trust: it
-// needs no organization data, which the evidence lacks. A role trusting
-// another account still cannot be decided (is it in the organization?).
-func TestEvidenceDecidesServiceRoles(t *testing.T) {
-	bin := buildRampart(t)
-	stdout, stderr, code := runRampart(t, bin, "http://127.0.0.1:1", "eval", "testdata/evidence.golden.json", "--format", "json", "--control", "aws-cross-account-trust")
-	var report struct{ Results []e2eResult }
-	if err := json.Unmarshal(stdout, &report); err != nil {
-		t.Fatalf("report is not JSON (exit %d): %v\nstderr: %s", code, err, stderr)
-	}
-	got := map[string]string{}
-	for _, r := range report.Results {
-		got[r.Resource] = r.Status
-	}
-	for role, want := range map[string]string{"ec2-app": "PASS", "vendor-audit": "ERROR"} {
-		if g := got["arn:aws:iam::111111111111:role/"+role]; g != want {
-			t.Errorf("%s: %q, want %q", role, g, want)
-		}
 	}
 }
