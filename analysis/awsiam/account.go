@@ -3,7 +3,6 @@ package awsiam
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/rampart-sec/rampart/snapshot"
 )
@@ -26,6 +25,11 @@ type Account struct {
 	byARN     map[string]*Principal
 	groupName map[string]*Principal
 	policies  map[string]*Managed
+	// parsed caches inline documents by source and text (a group's
+	// policies are read once, not once per member); compiled shares the
+	// statements without policy variables between principals.
+	parsed   map[string]parsedDoc
+	compiled map[compiledKey]*stmt
 	// Regions are the account's collected regions.
 	Regions []snapshot.AWSRegion
 }
@@ -62,6 +66,7 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 	a := &Account{
 		ID: sa.AccountID, Partition: sa.Partition,
 		byARN: map[string]*Principal{}, groupName: map[string]*Principal{}, policies: map[string]*Managed{},
+		parsed: map[string]parsedDoc{}, compiled: map[compiledKey]*stmt{},
 		Regions: sa.Regions,
 	}
 	if a.Partition == "" {
@@ -184,7 +189,7 @@ func (a *Account) addPolicies(p *Principal, from string, attached []snapshot.Att
 		}
 	}
 	for _, ip := range inline {
-		pol, err := ParsePolicy(ip.Document, from+"inline "+ip.Name)
+		pol, err := a.parse(ip.Document, from+"inline "+ip.Name)
 		if err != nil {
 			p.Unknown = append(p.Unknown, fmt.Sprintf("%sinline %s: document did not parse: %s", from, ip.Name, documentError(ip.DocumentError, err)))
 			continue
@@ -199,14 +204,47 @@ func (a *Account) addPolicies(p *Principal, from string, attached []snapshot.Att
 func (a *Account) render(pol *Policy, p *Principal, from string) []*stmt {
 	out := make([]*stmt, 0, len(pol.Statements))
 	for _, s := range pol.Statements {
+		key := compiledKey{s, from}
+		if c := a.compiled[key]; c != nil {
+			out = append(out, c)
+			continue
+		}
 		if from != "" {
 			c := *s
 			c.Source = from + s.Source
 			s = &c
 		}
-		out = append(out, compileStmt(s, p.ctx))
+		if s.HasVars {
+			out = append(out, compileStmt(s, p.ctx))
+			continue
+		}
+		c := compileStmt(s, nil)
+		a.compiled[key] = c
+		out = append(out, c)
 	}
 	return out
+}
+
+// compiledKey names a statement as rendered from one source prefix.
+type compiledKey struct {
+	s    *Statement
+	from string
+}
+
+type parsedDoc struct {
+	pol *Policy
+	err error
+}
+
+// parse is ParsePolicy, once per source and document text.
+func (a *Account) parse(doc []byte, source string) (*Policy, error) {
+	key := source + "\x00" + string(doc)
+	if d, ok := a.parsed[key]; ok {
+		return d.pol, d.err
+	}
+	pol, err := ParsePolicy(doc, source)
+	a.parsed[key] = parsedDoc{pol, err}
+	return pol, err
 }
 
 func (a *Account) setBoundary(p *Principal, arn string) {
@@ -220,10 +258,7 @@ func (a *Account) setBoundary(p *Principal, arn string) {
 		return
 	}
 	p.boundary = &layer{name: "permissions boundary " + arn}
-	p.boundary.stmts = a.render(m.Policy, p, "")
-	for _, s := range p.boundary.stmts {
-		s.Source = "boundary " + strings.TrimPrefix(s.Source, "managed ")
-	}
+	p.boundary.stmts = a.render(m.Policy, p, "boundary: ")
 }
 
 // scpLayers returns the SCP levels governing an account: one layer per

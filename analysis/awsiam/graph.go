@@ -16,6 +16,8 @@ type Graph struct {
 	index    map[*Principal]int
 	byARN    map[string]*Principal
 	trusts   map[*Principal]*trust
+	// trustDocs are the parsed trust policies by document text.
+	trustDocs map[string]*trust
 
 	// Node IDs 0..len(nodes)-1 are principals; the rest are classes: a
 	// set of principals an actor reaches all at once (every role passed
@@ -44,7 +46,7 @@ type Graph struct {
 
 // NewGraph prepares every account of the snapshot and builds the graph.
 func NewGraph(s *snapshot.Snapshot) *Graph {
-	g := &Graph{plan: s.Source == snapshot.SourceTerraformPlan, index: map[*Principal]int{}, byARN: map[string]*Principal{}, trusts: map[*Principal]*trust{}, classKey: map[string]int{}, memberWhy: map[int]map[int][]string{}, computeUnknown: map[int][]string{}}
+	g := &Graph{plan: s.Source == snapshot.SourceTerraformPlan, index: map[*Principal]int{}, byARN: map[string]*Principal{}, trusts: map[*Principal]*trust{}, trustDocs: map[string]*trust{}, classKey: map[string]int{}, memberWhy: map[int]map[int][]string{}, computeUnknown: map[int][]string{}}
 	if s.AWS == nil {
 		return g
 	}

@@ -106,7 +106,14 @@ func (g *Graph) trustOf(r *Principal) *trust {
 	if t, ok := g.trusts[r]; ok {
 		return t
 	}
-	t := parseTrust(r.role.TrustPolicy, "trust policy of "+r.ARN)
+	// Roles share trust documents (every EC2 role trusts EC2 alike):
+	// each text is parsed once.
+	key := string(r.role.TrustPolicy)
+	t, ok := g.trustDocs[key]
+	if !ok {
+		t = parseTrust(r.role.TrustPolicy, "trust policy")
+		g.trustDocs[key] = t
+	}
 	g.trusts[r] = t
 	return t
 }
