@@ -1,0 +1,57 @@
+package history
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Shard is part i (0-based) of n of a sharded scan. The zero value means
+// unsharded.
+type Shard struct {
+	Index int `json:"index"`
+	Count int `json:"count"`
+}
+
+// ParseShard reads "i/n" with 0 <= i < n, as --shard takes it. Indexes are
+// 0-based so that Kubernetes' JOB_COMPLETION_INDEX can be passed as is.
+func ParseShard(s string) (Shard, error) {
+	i, n, ok := strings.Cut(s, "/")
+	if !ok {
+		return Shard{}, fmt.Errorf("--shard %q: expected INDEX/COUNT such as 0/4 (indexes start at 0)", s)
+	}
+	idx, err1 := strconv.Atoi(i)
+	cnt, err2 := strconv.Atoi(n)
+	if err1 != nil || err2 != nil {
+		return Shard{}, fmt.Errorf("--shard %q: expected INDEX/COUNT such as 0/4 (indexes start at 0)", s)
+	}
+	if cnt < 1 || idx < 0 || idx >= cnt {
+		return Shard{}, fmt.Errorf("--shard %q: expected 0 <= INDEX < COUNT and COUNT >= 1", s)
+	}
+	return Shard{Index: idx, Count: cnt}, nil
+}
+
+// IsZero reports whether this is the zero Shard (an unsharded scan).
+func (s Shard) IsZero() bool { return s.Count == 0 }
+
+// String writes "i/n", or "" for the zero Shard.
+func (s Shard) String() string {
+	if s.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", s.Index, s.Count)
+}
+
+// Owns reports whether the scope with this ID (an AWS account ID, an Azure
+// subscription ID, a GCP project ID) falls in the shard. The hash is
+// SHA-256, not Go's map hash, so every process, version and machine agrees
+// on which shard owns which scope. The zero Shard owns everything.
+func (s Shard) Owns(scopeID string) bool {
+	if s.IsZero() {
+		return true
+	}
+	sum := sha256.Sum256([]byte(scopeID))
+	return binary.BigEndian.Uint64(sum[:8])%uint64(s.Count) == uint64(s.Index)
+}
