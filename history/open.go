@@ -39,24 +39,7 @@ func DefaultPath() (string, error) {
 // A store whose schema is newer than this binary knows is refused, never
 // written: an older rampart would misread it.
 func Open(ctx context.Context, dsn string) (Store, error) {
-	var d dialect
-	var db *sql.DB
-	var err error
-	switch {
-	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		db, d, err = openPostgres(ctx, dsn)
-	case strings.Contains(dsn, "://"):
-		return nil, fmt.Errorf("--store %q: expected a postgres:// DSN or a SQLite file path", redact(dsn))
-	default:
-		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "file:")
-		if path == "" {
-			if path, err = DefaultPath(); err != nil {
-				return nil, err
-			}
-		}
-		d = sqliteDialect{path: path}
-		db, err = openSQLite(ctx, path)
-	}
+	db, d, err := connect(ctx, dsn)
 	if err != nil {
 		return nil, err
 	}
@@ -65,6 +48,25 @@ func Open(ctx context.Context, dsn string) (Store, error) {
 		return nil, err
 	}
 	return &sqlStore{db: db, d: d}, nil
+}
+
+// connect opens the database a DSN names, without touching its schema.
+func connect(ctx context.Context, dsn string) (*sql.DB, dialect, error) {
+	switch {
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return openPostgres(ctx, dsn)
+	case strings.Contains(dsn, "://"):
+		return nil, nil, fmt.Errorf("--store %q: expected a postgres:// DSN or a SQLite file path", redact(dsn))
+	}
+	path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "file:")
+	if path == "" {
+		var err error
+		if path, err = DefaultPath(); err != nil {
+			return nil, nil, err
+		}
+	}
+	db, err := openSQLite(ctx, path)
+	return db, sqliteDialect{path: path}, err
 }
 
 // redact hides a password in a DSN before it is printed.

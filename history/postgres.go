@@ -80,10 +80,10 @@ func (postgresDialect) lockScopes(ctx context.Context, tx *sql.Tx, keys []string
 }
 
 // openPostgres connects through pgx's database/sql driver.
-func openPostgres(ctx context.Context, dsn string) (*sql.DB, postgresDialect, error) {
+func openPostgres(ctx context.Context, dsn string) (*sql.DB, dialect, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
-		return nil, postgresDialect{}, fmt.Errorf("--store %s: %v", redact(dsn), err)
+		return nil, nil, fmt.Errorf("--store %s: %v", redact(dsn), err)
 	}
 	d := postgresDialect{host: fmt.Sprintf("%s:%d", cfg.Host, cfg.Port), database: cfg.Database}
 	db := stdlib.OpenDB(*cfg)
@@ -91,7 +91,7 @@ func openPostgres(ctx context.Context, dsn string) (*sql.DB, postgresDialect, er
 	db.SetConnMaxIdleTime(time.Minute)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, d, fmt.Errorf("history store %s: %w", d.where(), err)
+		return nil, nil, fmt.Errorf("history store %s: %w", d.where(), err)
 	}
 	return db, d, nil
 }
