@@ -1,33 +1,65 @@
 package config
 
 import (
+	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 )
 
+// zoneConfig is a made-up cloud's section: the package is tested without
+// knowing any real cloud.
+type zoneConfig struct {
+	Owners []string `yaml:"owners" json:"owners"`
+	Strict bool     `yaml:"strict" json:"strict"`
+}
+
+var zone = Section{
+	Name:       "zone",
+	Defaults:   func() any { return &zoneConfig{Owners: []string{}} },
+	Thresholds: map[string]int{"idle_days": 90, "max_keys": 2},
+	Validate: func(v any) error {
+		for _, o := range v.(*zoneConfig).Owners {
+			if o == "" {
+				return errors.New("zone owner: expected a name, got an empty string")
+			}
+		}
+		return nil
+	},
+}
+
 func TestParse(t *testing.T) {
-	cfg, err := Parse("c.yaml", []byte("thresholds:\n  unused_role_days: 30\naws:\n  trusted_accounts: ['222222222222']\n"))
+	cfg, err := Parse("c.yaml", []byte("thresholds:\n  idle_days: 30\nzone:\n  owners: [ops]\n"), zone)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Thresholds.UnusedRoleDays != 30 {
-		t.Errorf("unused_role_days = %d, want 30", cfg.Thresholds.UnusedRoleDays)
+	if cfg.Thresholds["idle_days"] != 30 {
+		t.Errorf("idle_days = %d, want 30", cfg.Thresholds["idle_days"])
 	}
-	if cfg.Thresholds.AccessKeyMaxAgeDays != 90 {
-		t.Errorf("a key the file leaves out must keep its default, got %d", cfg.Thresholds.AccessKeyMaxAgeDays)
+	if cfg.Thresholds["max_keys"] != 2 {
+		t.Errorf("a key the file leaves out must keep its default, got %d", cfg.Thresholds["max_keys"])
 	}
-	if got := cfg.AWS.TrustedAccounts; len(got) != 1 || got[0] != "222222222222" {
-		t.Errorf("trusted_accounts = %v", got)
+	z, ok := SectionOf[*zoneConfig](cfg, "zone")
+	if !ok || len(z.Owners) != 1 || z.Owners[0] != "ops" {
+		t.Errorf("zone section = %+v, %v", z, ok)
+	}
+	got, _ := json.Marshal(cfg)
+	if want := `{"thresholds":{"idle_days":30,"max_keys":2},"zone":{"owners":["ops"],"strict":false}}`; string(got) != want {
+		t.Errorf("JSON for policies:\n got %s\nwant %s", got, want)
 	}
 }
 
-func TestParseEmptyFileIsDefaults(t *testing.T) {
-	cfg, err := Parse("c.yaml", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cfg.Thresholds != Default().Thresholds {
-		t.Errorf("got %+v", cfg.Thresholds)
+func TestParseEmptyIsDefaults(t *testing.T) {
+	for _, in := range []string{"", "zone:\n", "thresholds:\n"} {
+		cfg, err := Parse("c.yaml", []byte(in), zone)
+		if err != nil {
+			t.Fatalf("%q: %v", in, err)
+		}
+		got, _ := json.Marshal(cfg)
+		want, _ := json.Marshal(Default(zone))
+		if string(got) != string(want) {
+			t.Errorf("%q: got %s, want the defaults %s", in, got, want)
+		}
 	}
 }
 
@@ -35,16 +67,20 @@ func TestParseBadInput(t *testing.T) {
 	for _, tc := range []struct {
 		name, yaml, want string
 	}{
-		{"unknown key", "thresholds:\n  unused_role_dayz: 30\n", `c.yaml: line 2: unknown key "unused_role_dayz"`},
-		{"unknown section", "azur:\n  x: 1\n", `c.yaml: line 1: unknown key "azur"`},
-		{"wrong type", "thresholds:\n  unused_role_days: ninety\n", "c.yaml: line 2: wrong type"},
-		{"list for a number", "thresholds:\n  unused_role_days: [1]\n", "c.yaml: line 2: wrong type"},
-		{"negative threshold", "thresholds:\n  unused_role_days: -1\n", "thresholds.unused_role_days: expected a positive number"},
-		{"bad account id", "aws:\n  account_ids: ['12345']\n", `aws account id "12345": expected 12 digits`},
+		{"unknown threshold", "thresholds:\n  idle_dayz: 30\n", `c.yaml: line 2: unknown key "idle_dayz"`},
+		{"unknown section", "zon:\n  x: 1\n", `c.yaml: line 1: unknown key "zon"`},
+		{"unknown key in a section", "zone:\n  owner: [a]\n", `c.yaml: line 2: unknown key "owner"`},
+		{"wrong type in a section", "zone:\n  strict: maybe\n", "c.yaml: line 2: wrong type"},
+		{"word for a number", "thresholds:\n  idle_days: ninety\n", `c.yaml: line 2: thresholds.idle_days: expected a whole number, got "ninety"`},
+		{"fraction for a number", "thresholds:\n  idle_days: 1.5\n", `c.yaml: line 2: thresholds.idle_days: expected a whole number, got "1.5"`},
+		{"list for a number", "thresholds:\n  idle_days: [1]\n", "c.yaml: line 2: thresholds.idle_days: expected a whole number"},
+		{"negative threshold", "thresholds:\n  idle_days: -1\n", "c.yaml: line 2: thresholds.idle_days: expected a positive number, got -1"},
+		{"thresholds not a map", "thresholds: 3\n", "c.yaml: line 1: thresholds: expected a mapping"},
+		{"section check", "zone:\n  owners: ['']\n", "c.yaml: zone owner: expected a name"},
 		{"not yaml", "thresholds: [unclosed\n", "c.yaml: "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse("c.yaml", []byte(tc.yaml))
+			_, err := Parse("c.yaml", []byte(tc.yaml), zone)
 			if err == nil {
 				t.Fatal("expected an error")
 			}
@@ -52,5 +88,15 @@ func TestParseBadInput(t *testing.T) {
 				t.Errorf("error %q does not contain %q", err, tc.want)
 			}
 		})
+	}
+}
+
+func TestSectionsMayNotCollide(t *testing.T) {
+	other := Section{Name: "other", Defaults: func() any { return &zoneConfig{} }, Thresholds: map[string]int{"idle_days": 1}}
+	if _, err := Parse("c.yaml", nil, zone, other); err == nil || !strings.Contains(err.Error(), `threshold "idle_days" declared by both`) {
+		t.Errorf("two sections declaring one threshold: got %v", err)
+	}
+	if _, err := Parse("c.yaml", nil, zone, zone); err == nil {
+		t.Error("a section declared twice must be refused")
 	}
 }

@@ -51,7 +51,7 @@ func readCatalogue(t *testing.T) map[string]catalogueRow {
 // catalogue, with the catalogue's severity and IaC decidability.
 func TestBuiltinMetadataIsComplete(t *testing.T) {
 	catalogue := readCatalogue(t)
-	e, err := New(context.Background(), Options{})
+	e, err := New(context.Background(), Options{Config: defaultConfig()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestBuiltinMetadataIsComplete(t *testing.T) {
 // Every AWS control of the catalogue has a built-in policy.
 func TestEveryAWSControlHasAPolicy(t *testing.T) {
 	catalogue := readCatalogue(t)
-	e, err := New(context.Background(), Options{})
+	e, err := New(context.Background(), Options{Config: defaultConfig()})
 	if err != nil {
 		t.Fatal(err)
 	}

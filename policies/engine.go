@@ -41,8 +41,9 @@ type Options struct {
 	// PolicyDirs are directories of user policies loaded beside the
 	// built-in ones.
 	PolicyDirs []string
-	// Config supplies thresholds and own/trusted accounts to policies as
-	// data.rampart.config; nil means config.Default().
+	// Config supplies the thresholds and each cloud's section to policies
+	// as data.rampart.config. It is required: built-in controls read
+	// their thresholds from it (see clouds.DefaultConfig).
 	Config *config.Config
 	// Now overrides the snapshot's collected_at as "now" for time-based
 	// controls.
@@ -146,13 +147,13 @@ func controlsOf(srcs []source, mods map[string]*ast.Module) ([]*Control, error) 
 	return out, nil
 }
 
-// UnknownControlError names --control IDs that no policy defines.
+// UnknownControlError names selected control IDs that no policy defines.
 type UnknownControlError struct {
 	IDs []string
 }
 
 func (e *UnknownControlError) Error() string {
-	return fmt.Sprintf("--control: unknown control %s (see `rampart policy list`)", strings.Join(e.IDs, ", "))
+	return fmt.Sprintf("unknown control %s (see `rampart policy list`)", strings.Join(e.IDs, ", "))
 }
 
 func selectControls(all []*Control, ids []string) ([]*Control, error) {
@@ -238,12 +239,11 @@ func dropNullableRefs(x any) any {
 // newStore holds what policies read besides the input: the configuration
 // at data.rampart.config and the "now" override at data.rampart.now.
 func newStore(cfg *config.Config, now time.Time) (storage.Store, error) {
-	c := config.Default()
-	if cfg != nil {
-		c = *cfg
+	if cfg == nil || cfg.Thresholds == nil {
+		return nil, fmt.Errorf("policies: no configuration given: the controls' thresholds would be undefined")
 	}
 	var m map[string]any
-	b, err := json.Marshal(c)
+	b, err := json.Marshal(cfg)
 	if err != nil {
 		return nil, err
 	}

@@ -16,11 +16,11 @@ func TestNewRejectsBadPolicies(t *testing.T) {
 		{"testdata/syntax", "testdata/syntax/syntax.rego:14:0: unexpected eof token"},
 		{"testdata/typo", "testdata/typo/typo.rego:12:18: undefined ref: input.aws.acounts"},
 		{"testdata/netuser", "testdata/netuser/net.rego:12:10: undefined function http.send"},
-		{"testdata/nosuchdir", "--policy-dir testdata/nosuchdir: no such file or directory"},
-		{"testdata/empty", "--policy-dir testdata/empty: no .rego files found"},
+		{"testdata/nosuchdir", "policy directory testdata/nosuchdir: no such file or directory"},
+		{"testdata/empty", "policy directory testdata/empty: no .rego files found"},
 	} {
 		t.Run(tc.dir, func(t *testing.T) {
-			_, err := New(context.Background(), Options{PolicyDirs: []string{tc.dir}})
+			_, err := New(context.Background(), Options{Config: defaultConfig(), PolicyDirs: []string{tc.dir}})
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want it to contain %q", err, tc.want)
 			}
@@ -44,7 +44,7 @@ func TestCapabilitiesWithholdUnsafeBuiltins(t *testing.T) {
 }
 
 func TestUnknownControl(t *testing.T) {
-	_, err := New(context.Background(), Options{Controls: []string{"aws-root-mfa", "aws-no-such"}})
+	_, err := New(context.Background(), Options{Config: defaultConfig(), Controls: []string{"aws-root-mfa", "aws-no-such"}})
 	var uc *UnknownControlError
 	if !errors.As(err, &uc) || len(uc.IDs) != 1 || uc.IDs[0] != "aws-no-such" {
 		t.Fatalf("got %v", err)
@@ -58,7 +58,7 @@ func TestUserPolicyAndItsTests(t *testing.T) {
 	}
 	runRegoTests(t, srcs)
 
-	e, err := New(context.Background(), Options{PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag"}})
+	e, err := New(context.Background(), Options{Config: defaultConfig(), PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestUserPolicyAndItsTests(t *testing.T) {
 // A control whose data failed to be collected reports ERROR for the account
 // concerned, never PASS; other accounts keep their decision.
 func TestCollectionErrorsMakeResultsError(t *testing.T) {
-	e, err := New(context.Background(), Options{PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag", "aws-root-mfa"}})
+	e, err := New(context.Background(), Options{Config: defaultConfig(), PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag", "aws-root-mfa"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,7 @@ func evaluate(t *testing.T, e *Engine, s *snapshot.Snapshot) []results.Result {
 // An error confined to one resource (a value unknown until apply) makes
 // only that resource's results ERROR.
 func TestResourceScopedErrors(t *testing.T) {
-	e, err := New(context.Background(), Options{PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag"}})
+	e, err := New(context.Background(), Options{Config: defaultConfig(), PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,14 +39,22 @@ func builtinSources(tests bool) ([]source, error) {
 	return out, err
 }
 
+// DirError is a policy directory that cannot be used.
+type DirError struct {
+	Dir string
+	Msg string
+}
+
+func (e *DirError) Error() string { return "policy directory " + e.Dir + ": " + e.Msg }
+
 // dirSources lists the .rego files under dir (recursively).
 func dirSources(dir string, tests bool) ([]source, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("--policy-dir %s: %w", dir, errors.Unwrap(err))
+		return nil, &DirError{Dir: dir, Msg: errors.Unwrap(err).Error()}
 	}
 	if !st.IsDir() {
-		return nil, fmt.Errorf("--policy-dir %s: expected a directory of .rego files", dir)
+		return nil, &DirError{Dir: dir, Msg: "expected a directory of .rego files"}
 	}
 	var out []source
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -58,7 +66,7 @@ func dirSources(dir string, tests bool) ([]source, error) {
 		return err
 	})
 	if err == nil && len(out) == 0 {
-		err = fmt.Errorf("--policy-dir %s: no .rego files found", dir)
+		err = &DirError{Dir: dir, Msg: "no .rego files found"}
 	}
 	return out, err
 }

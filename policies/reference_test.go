@@ -10,7 +10,7 @@ import (
 // docs/controls.md is generated from the policies' metadata; it must not
 // drift from them.
 func TestCommittedReferenceIsCurrent(t *testing.T) {
-	e, err := New(context.Background(), Options{})
+	e, err := New(context.Background(), Options{Config: defaultConfig()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func runRegoTests(t *testing.T, srcs []source) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := newStore(nil, time.Time{})
+	store, err := newStore(defaultConfig(), time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}

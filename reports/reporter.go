@@ -75,7 +75,7 @@ func Formats() []string {
 func New(format string, o Options) (Reporter, error) {
 	f, ok := formats[format]
 	if !ok {
-		return nil, fmt.Errorf("--format %q: expected one of %s", format, strings.Join(Formats(), ", "))
+		return nil, fmt.Errorf("unknown format %q: expected one of %s", format, strings.Join(Formats(), ", "))
 	}
 	return f(o), nil
 }

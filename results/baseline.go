@@ -23,7 +23,7 @@ func ReadBaseline(path string) (Baseline, error) {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, fmt.Errorf("--baseline %s: cannot read: %w", path, err)
+		return nil, &BaselineError{File: path, Msg: "cannot read: " + err.Error()}
 	}
 	var doc struct {
 		Schema  *string `json:"schema"`
@@ -33,24 +33,32 @@ func ReadBaseline(path string) (Baseline, error) {
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("--baseline %s: not a rampart results document (rampart eval --format json): %v", path, err)
+		return nil, &BaselineError{File: path, Msg: fmt.Sprintf("not a rampart results document (rampart eval --format json): %v", err)}
 	}
 	if doc.Schema == nil || *doc.Schema != Schema {
 		got := "none"
 		if doc.Schema != nil {
 			got = fmt.Sprintf("%q", *doc.Schema)
 		}
-		return nil, fmt.Errorf("--baseline %s: expected a %q document (rampart eval --format json), found schema %s", path, Schema, got)
+		return nil, &BaselineError{File: path, Msg: fmt.Sprintf("expected a %q document (rampart eval --format json), found schema %s", Schema, got)}
 	}
 	b := Baseline{}
 	for i, r := range doc.Results {
 		if r.ID == "" {
-			return nil, fmt.Errorf("--baseline %s: results[%d] has no id", path, i)
+			return nil, &BaselineError{File: path, Msg: fmt.Sprintf("results[%d] has no id", i)}
 		}
 		b[r.ID] = true
 	}
 	return b, nil
 }
+
+// BaselineError is a baseline file that cannot be used, with the reason.
+type BaselineError struct {
+	File string
+	Msg  string
+}
+
+func (e *BaselineError) Error() string { return e.File + ": " + e.Msg }
 
 // New returns the results whose ID the baseline does not hold.
 func (b Baseline) New(rs []Result) []Result {

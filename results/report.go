@@ -92,14 +92,3 @@ func Summarize(controls []ControlInfo, rs []Result) Summary {
 	}
 	return s
 }
-
-// AtOrAbove reports whether any result that counts for gating has status
-// FAIL and a severity at or above min.
-func AtOrAbove(rs []Result, min Severity) bool {
-	for _, r := range rs {
-		if r.Status == Fail && r.Severity >= min {
-			return true
-		}
-	}
-	return false
-}

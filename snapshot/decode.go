@@ -115,6 +115,13 @@ func Digest(data []byte) string {
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
+// Marshal encodes a snapshot as Encode does, into memory.
+func Marshal(s *Snapshot) ([]byte, error) {
+	var b bytes.Buffer
+	err := Encode(&b, s)
+	return b.Bytes(), err
+}
+
 // Encode writes s as indented JSON, the form collectors store.
 func Encode(w io.Writer, s *Snapshot) error {
 	enc := json.NewEncoder(w)

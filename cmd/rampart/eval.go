@@ -3,27 +3,25 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/rampart-sec/rampart/audit"
+	"github.com/rampart-sec/rampart/clouds"
 	"github.com/rampart-sec/rampart/collectors"
 	"github.com/rampart-sec/rampart/collectors/terraform"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/policies"
 	"github.com/rampart-sec/rampart/reports"
 	"github.com/rampart-sec/rampart/results"
-	"github.com/rampart-sec/rampart/snapshot"
-	"github.com/rampart-sec/rampart/waivers"
 )
-
-func init() { subcommands = append(subcommands, newEvalCmd) }
 
 func newEvalCmd() *cobra.Command {
 	var o evalOptions
@@ -36,24 +34,18 @@ func newEvalCmd() *cobra.Command {
 			"2 usage, input, policy or collection failure.",
 		Args: exactlyOneFile,
 		RunE: func(c *cobra.Command, args []string) error {
-			ev, err := o.prepare(c.Context())
+			ev, err := o.prepare(c.Context(), c.ErrOrStderr())
 			if err != nil {
 				return err
 			}
-			opts := collectors.Options{AWSAccountIDs: ev.cfg.AWS.AccountIDs, Version: version}
-			if !ev.now.IsZero() {
-				// A plan without a timestamp (Terraform < 1.5) is dated
-				// --now, so the same plan gives the same report.
-				opts.Now = func() time.Time { return ev.now }
-			}
-			in, err := collectors.Open(args[0], opts)
+			in, err := ev.pipeline.Open(args[0])
 			if err != nil {
 				return err
 			}
 			return ev.run(c.Context(), c.OutOrStdout(), c.ErrOrStderr(), in, args[0])
 		},
 	}
-	o.register(c.Flags())
+	o.register(c.Flags(), true)
 	return c
 }
 
@@ -80,7 +72,9 @@ type evalOptions struct {
 	tfDir      string
 }
 
-func (o *evalOptions) register(fs *pflag.FlagSet) {
+// register adds the flags; plans says whether the command reads
+// Terraform plans (only eval does: --tf-dir).
+func (o *evalOptions) register(fs *pflag.FlagSet, plans bool) {
 	fs.StringVarP(&o.format, "format", "f", "table", "report format: "+strings.Join(reports.Formats(), ", "))
 	fs.StringVarP(&o.output, "output", "o", "", "write the report to FILE (replaced only once the report is complete) instead of stdout")
 	fs.StringVar(&o.failOn, "fail-on", "", "exit 1 when a FAIL at or above this severity exists: low, medium, high, critical")
@@ -91,72 +85,61 @@ func (o *evalOptions) register(fs *pflag.FlagSet) {
 	fs.StringVar(&o.waivers, "waivers", "", "YAML waiver file: FAIL/ERROR results matching an unexpired waiver become WAIVED")
 	fs.StringVar(&o.baseline, "baseline", "", "an earlier results FILE (written with --format json); with --new-only, findings already in it do not count for --fail-on")
 	fs.BoolVar(&o.newOnly, "new-only", false, "only results absent from --baseline count for --fail-on")
-	fs.StringVar(&o.tfDir, "tf-dir", "", "Terraform sources of the plan: SARIF results point at the resource blocks in it")
+	if plans {
+		fs.StringVar(&o.tfDir, "tf-dir", "", "Terraform sources of the plan: SARIF results point at the resource blocks in it")
+	}
 }
 
-// evaluator is an evalOptions checked and turned into a ready engine. It is
-// built before any collection so that a bad flag costs no API calls.
+// evaluator is the prepared pipeline and the report writer of one
+// command. It is built before any collection so that a bad flag costs no
+// API calls.
 type evaluator struct {
-	opts     *evalOptions
-	cfg      config.Config
-	engine   *policies.Engine
+	pipeline *audit.Pipeline
+	config   config.Config
 	reporter reports.Reporter
-	failOn   results.Severity
-	// now is --now, zero when not given.
-	now      time.Time
-	waivers  []waivers.Waiver
-	baseline results.Baseline
+	output   string
 }
 
-func (o *evalOptions) prepare(ctx context.Context) (*evaluator, error) {
-	ev := &evaluator{opts: o}
+// prepare checks the flags and prepares the pipeline; errors name the
+// flag at fault.
+func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator, error) {
+	aopts := audit.Options{
+		PolicyDirs: o.policyDirs, Controls: o.controls, WaiversFile: o.waivers,
+		Importers: clouds.Importers(), Version: version, Warn: stderr,
+	}
 	if o.failOn != "" {
 		sev, err := results.ParseSeverity(o.failOn)
 		if err != nil {
 			return nil, fmt.Errorf("--fail-on: %w", err)
 		}
-		ev.failOn = sev
+		aopts.FailOn = sev
 	}
 	if o.now != "" {
 		t, err := time.Parse(time.RFC3339, o.now)
 		if err != nil {
 			return nil, fmt.Errorf("--now %q: expected an RFC 3339 time such as 2026-01-31T00:00:00Z", o.now)
 		}
-		ev.now = t.UTC()
+		aopts.Now = t.UTC()
 	}
-	cfg := config.Default()
-	if o.configFile != "" {
-		var err error
-		if cfg, err = config.Load(o.configFile); err != nil {
-			return nil, err
-		}
-	}
-	ev.cfg = cfg
-	if _, err := reports.New(o.format, reports.Options{}); err != nil {
+	var err error
+	if aopts.Config, err = loadConfig(o.configFile); err != nil {
 		return nil, err
+	}
+	if _, err := reports.New(o.format, reports.Options{}); err != nil {
+		return nil, fmt.Errorf("--format: %w", err)
 	}
 	if o.newOnly != (o.baseline != "") {
 		return nil, fmt.Errorf("--new-only and --baseline go together: --baseline names the earlier results, --new-only gates on what is not in them")
 	}
-	if o.baseline != "" {
-		var err error
-		if ev.baseline, err = results.ReadBaseline(o.baseline); err != nil {
-			return nil, err
-		}
-	}
-	var err error
-	ev.engine, err = policies.New(ctx, policies.Options{PolicyDirs: o.policyDirs, Config: &cfg, Now: ev.now, Controls: o.controls})
+	aopts.BaselineFile = o.baseline
+	p, err := audit.Prepare(ctx, aopts)
 	if err != nil {
-		return nil, err
+		return nil, flagContext(err, o)
 	}
-	if o.waivers != "" {
-		if ev.waivers, err = waivers.Load(o.waivers, ev.engine.Known); err != nil {
-			return nil, err
-		}
-	}
+	ev := &evaluator{pipeline: p, config: aopts.Config, output: o.output}
 	ropts := reports.Options{
 		Color:   o.output == "" && isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
-		Rules:   rules(ev.engine.Controls()),
+		Rules:   rules(p.Controls()),
 		Version: version,
 	}
 	if o.tfDir != "" {
@@ -175,21 +158,30 @@ func (o *evalOptions) prepare(ctx context.Context) (*evaluator, error) {
 	return ev, nil
 }
 
-// waiversFor keeps the waivers of the controls evaluated on snap: a
-// waiver for a control left out (by --control, or iac: N on a plan) is
-// neither applied nor stale.
-func (ev *evaluator) waiversFor(snap *snapshot.Snapshot) []waivers.Waiver {
-	evaluated := map[string]bool{}
-	for _, c := range ev.engine.Applicable(snap) {
-		evaluated[c.ID] = true
+// loadConfig reads --config against every cloud's section; without a
+// file, every section is at its defaults.
+func loadConfig(file string) (config.Config, error) {
+	if file == "" {
+		return clouds.DefaultConfig(), nil
 	}
-	var out []waivers.Waiver
-	for _, w := range ev.waivers {
-		if evaluated[w.Control] {
-			out = append(out, w)
-		}
+	return clouds.LoadConfig(file)
+}
+
+// flagContext names the flag behind a pipeline error: the library speaks
+// of controls and baselines, the user typed --control and --baseline.
+func flagContext(err error, o *evalOptions) error {
+	var unknown *policies.UnknownControlError
+	var baseline *results.BaselineError
+	var dir *policies.DirError
+	switch {
+	case errors.As(err, &dir):
+		return fmt.Errorf("--policy-dir %s: %s", dir.Dir, dir.Msg)
+	case errors.As(err, &unknown):
+		return fmt.Errorf("--control: %w", err)
+	case errors.As(err, &baseline):
+		return fmt.Errorf("--baseline %w", err)
 	}
-	return out
+	return err
 }
 
 // rules is the controls' metadata for the reports that list rules.
@@ -202,119 +194,25 @@ func rules(cs []*policies.Control) map[string]reports.Rule {
 	return out
 }
 
-// run evaluates an input, applies the waivers, writes the report and
-// returns an exitCodeError when --fail-on is met (by new results only,
-// with --new-only). Warnings about waivers go to stderr.
+// run evaluates an input, writes the report and returns an exitCodeError
+// when the gate fails. Warnings about waivers go to stderr.
 func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *collectors.Input, file string) error {
-	snap := input.Snapshot
-	in, err := policies.NewInput(snap, input.JSON)
+	report, warnings, err := ev.pipeline.Run(ctx, input, file)
 	if err != nil {
 		return err
 	}
-	rs, err := ev.engine.Evaluate(ctx, in)
-	if err != nil {
+	for _, w := range warnings {
+		fmt.Fprintln(stderr, "rampart:", w)
+	}
+	var buf bytes.Buffer
+	if err := ev.reporter.Write(&buf, report); err != nil {
 		return err
 	}
-	if ws := ev.waiversFor(snap); len(ws) > 0 {
-		outcome := waivers.Apply(rs, ws, ev.evaluatedAt(snap))
-		for _, w := range outcome.Warnings() {
-			fmt.Fprintln(stderr, "rampart:", w)
-		}
-	}
-	digest := input.Digest
-	if digest == "" {
-		raw, _ := jsonOf(snap)
-		digest = snapshot.Digest(raw)
-	}
-	report := ev.report(snap, digest, file, rs)
-	if err := ev.write(stdout, report); err != nil {
+	if err := writeOutput(ev.output, stdout, buf.Bytes()); err != nil {
 		return err
 	}
-	gated := report.Results
-	if ev.baseline != nil {
-		gated = ev.baseline.New(gated)
-	}
-	if ev.failOn != 0 && results.AtOrAbove(gated, ev.failOn) {
+	if d := ev.pipeline.Gate(report); d.Failed {
 		return &exitCodeError{code: exitFindings}
 	}
 	return nil
-}
-
-func (ev *evaluator) report(snap *snapshot.Snapshot, digest, file string, rs []results.Result) *results.Report {
-	var infos []results.ControlInfo
-	for _, c := range ev.engine.Applicable(snap) {
-		infos = append(infos, results.ControlInfo{ID: c.ID, Title: c.Title, Severity: c.Severity})
-	}
-	if rs == nil {
-		rs = []results.Result{}
-	}
-	return &results.Report{
-		Schema: results.Schema,
-		Snapshot: results.SnapshotInfo{
-			File: file, Digest: digest, CollectedAt: snap.CollectedAt,
-			EvaluatedAt: ev.evaluatedAt(snap), Source: snap.Source, Scopes: snap.Scopes,
-			CollectionErrors: len(snap.Errors),
-		},
-		Summary: results.Summarize(infos, rs),
-		Results: rs,
-	}
-}
-
-// evaluatedAt is the "now" the time-based controls used.
-func (ev *evaluator) evaluatedAt(snap *snapshot.Snapshot) time.Time {
-	if !ev.now.IsZero() {
-		return ev.now
-	}
-	return snap.CollectedAt.UTC()
-}
-
-// write renders the whole report in memory first, then writes it: to
-// stdout, or to --output through a temporary file renamed into place, so a
-// failure never leaves a partial report over a previous good one.
-func (ev *evaluator) write(stdout io.Writer, r *results.Report) error {
-	var buf bytes.Buffer
-	if err := ev.reporter.Write(&buf, r); err != nil {
-		return err
-	}
-	if ev.opts.output == "" {
-		_, err := stdout.Write(buf.Bytes())
-		return err
-	}
-	return writeFileAtomic(ev.opts.output, buf.Bytes())
-}
-
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("--output %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("--output %s: %w", path, err)
-	}
-	// CreateTemp makes the file 0600; a report or snapshot is written with
-	// the usual 0644 (less the umask) like any other output file.
-	if err := tmp.Chmod(os.FileMode(0o644 &^ umask())); err != nil {
-		tmp.Close()
-		return fmt.Errorf("--output %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("--output %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("--output %s: %w", path, err)
-	}
-	return nil
-}
-
-func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
-func jsonOf(s *snapshot.Snapshot) ([]byte, error) {
-	var b bytes.Buffer
-	err := snapshot.Encode(&b, s)
-	return b.Bytes(), err
 }

@@ -55,8 +55,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return exitError
 }
 
-// subcommands are added by the files that define them.
-var subcommands []func() *cobra.Command
+// subcommands are rampart's commands, in the order help lists them.
+var subcommands = []func() *cobra.Command{
+	newEvalCmd, newCollectCmd, newScanCmd, newPolicyCmd, newVersionCmd,
+}
 
 func newRootCmd() *cobra.Command {
 	root := &cobra.Command{

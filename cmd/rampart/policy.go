@@ -8,17 +8,17 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/spf13/cobra"
 
+	"github.com/rampart-sec/rampart/clouds"
 	"github.com/rampart-sec/rampart/policies"
 )
-
-func init() { subcommands = append(subcommands, newPolicyCmd) }
 
 func newPolicyCmd() *cobra.Command {
 	var dirs []string
 	c := &cobra.Command{Use: "policy", Short: "List, show and document the controls"}
 	c.PersistentFlags().StringSliceVar(&dirs, "policy-dir", nil, "directory of additional Rego policies (repeatable)")
 	load := func(c *cobra.Command) ([]*policies.Control, error) {
-		e, err := policies.New(c.Context(), policies.Options{PolicyDirs: dirs})
+		cfg := clouds.DefaultConfig()
+		e, err := policies.New(c.Context(), policies.Options{PolicyDirs: dirs, Config: &cfg})
 		if err != nil {
 			return nil, err
 		}

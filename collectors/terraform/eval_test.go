@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/rampart-sec/rampart/config"
+	"github.com/rampart-sec/rampart/config/awsconfig"
 	"github.com/rampart-sec/rampart/policies"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
@@ -30,7 +31,7 @@ var (
 func builtinEngine(t testing.TB) *policies.Engine {
 	t.Helper()
 	engineOnce.Do(func() {
-		cfg := config.Default()
+		cfg := config.Default(awsconfig.Section)
 		engine, engineErr = policies.New(context.Background(), policies.Options{Config: &cfg})
 	})
 	if engineErr != nil {

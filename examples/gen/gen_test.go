@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/rampart-sec/rampart/config"
+	"github.com/rampart-sec/rampart/config/awsconfig"
 	"github.com/rampart-sec/rampart/policies"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
@@ -44,7 +45,7 @@ func TestExampleMeetsItsExpectations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Load("../rampart.yaml")
+	cfg, err := config.Load("../rampart.yaml", awsconfig.Section)
 	if err != nil {
 		t.Fatal(err)
 	}

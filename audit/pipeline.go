@@ -1,0 +1,189 @@
+// Package audit is rampart's pipeline as a library: prepare once (policy
+// engine, waivers, baseline, configuration), run on each input (a file or
+// a fresh collection) to get a results.Report, and gate the report to
+// decide whether the run fails. The CLI, the history store and the
+// reports all call it; it knows no cloud and no command-line flag.
+package audit
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/rampart-sec/rampart/collectors"
+	"github.com/rampart-sec/rampart/config"
+	"github.com/rampart-sec/rampart/policies"
+	"github.com/rampart-sec/rampart/results"
+	"github.com/rampart-sec/rampart/snapshot"
+	"github.com/rampart-sec/rampart/waivers"
+)
+
+// Options configure a Pipeline.
+type Options struct {
+	// Config is handed to the policies (data.rampart.config) and to the
+	// importers; build it from every cloud's section.
+	Config config.Config
+	// Importers read the files Open accepts, tried in order.
+	Importers []collectors.Importer
+	// PolicyDirs are directories of user policies loaded beside the
+	// built-in ones.
+	PolicyDirs []string
+	// Controls restricts evaluation to these control IDs.
+	Controls []string
+	// Now is "now" for time-based controls; zero means each snapshot's
+	// collected_at, never the wall clock.
+	Now time.Time
+	// WaiversFile, when set, is a YAML waiver file applied to every run.
+	WaiversFile string
+	// BaselineFile, when set, is an earlier JSON results file: only
+	// results new since then count when gating.
+	BaselineFile string
+	// FailOn is the least severity of a FAIL that fails the gate; zero
+	// means the gate never fails.
+	FailOn results.Severity
+	// Version is rampart's version, recorded in snapshots it maps.
+	Version string
+	// Warn receives warnings of importers; nil discards them.
+	Warn io.Writer
+}
+
+// Pipeline is a prepared audit: the policies compiled, the waivers and
+// baseline read. It is safe for concurrent runs.
+type Pipeline struct {
+	opts     Options
+	engine   *policies.Engine
+	waivers  []waivers.Waiver
+	baseline results.Baseline
+}
+
+// Prepare checks the options and compiles the policies, so that a bad
+// policy, waiver or baseline costs no collection.
+func Prepare(ctx context.Context, opts Options) (*Pipeline, error) {
+	p := &Pipeline{opts: opts}
+	if opts.BaselineFile != "" {
+		var err error
+		if p.baseline, err = results.ReadBaseline(opts.BaselineFile); err != nil {
+			return nil, err
+		}
+	}
+	cfg := opts.Config
+	engine, err := policies.New(ctx, policies.Options{PolicyDirs: opts.PolicyDirs, Config: &cfg, Now: opts.Now, Controls: opts.Controls})
+	if err != nil {
+		return nil, err
+	}
+	p.engine = engine
+	if opts.WaiversFile != "" {
+		if p.waivers, err = waivers.Load(opts.WaiversFile, engine.Known); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// Controls returns the controls the pipeline evaluates, sorted by ID.
+func (p *Pipeline) Controls() []*policies.Control { return p.engine.Controls() }
+
+// Known reports whether a control of this ID was loaded, selected or not.
+func (p *Pipeline) Known(id string) bool { return p.engine.Known(id) }
+
+// Env is what the pipeline hands collectors and importers.
+func (p *Pipeline) Env() collectors.Env {
+	env := collectors.Env{Version: p.opts.Version, Config: p.opts.Config, Warn: p.opts.Warn}
+	if !p.opts.Now.IsZero() {
+		// An input without a time of its own (a plan of Terraform < 1.5)
+		// is dated Now, so the same input gives the same report.
+		now := p.opts.Now
+		env.Now = func() time.Time { return now }
+	}
+	return env
+}
+
+// Open reads a file of any kind the importers recognise.
+func (p *Pipeline) Open(path string) (*collectors.Input, error) {
+	return collectors.Open(path, p.opts.Importers, p.Env())
+}
+
+// InputOf makes a freshly collected snapshot an input: encoded once, so
+// that the digest the report carries is that of the JSON a `--snapshot`
+// file would hold.
+func InputOf(s *snapshot.Snapshot) (*collectors.Input, error) {
+	raw, err := snapshot.Marshal(s)
+	if err != nil {
+		return nil, err
+	}
+	return &collectors.Input{Snapshot: s, JSON: raw, Digest: snapshot.Digest(raw)}, nil
+}
+
+// Run evaluates an input, applies the waivers and returns the report and
+// the warnings about waivers (expired, stale). file names the input in the
+// report ("" for a collection not written to a file).
+func (p *Pipeline) Run(ctx context.Context, input *collectors.Input, file string) (*results.Report, []string, error) {
+	snap := input.Snapshot
+	in, err := policies.NewInput(snap, input.JSON)
+	if err != nil {
+		return nil, nil, err
+	}
+	rs, err := p.engine.Evaluate(ctx, in)
+	if err != nil {
+		return nil, nil, err
+	}
+	var warnings []string
+	if ws := p.waiversFor(snap); len(ws) > 0 {
+		outcome := waivers.Apply(rs, ws, p.evaluatedAt(snap))
+		warnings = outcome.Warnings()
+	}
+	digest := input.Digest
+	if digest == "" {
+		raw, err := snapshot.Marshal(snap)
+		if err != nil {
+			return nil, nil, err
+		}
+		digest = snapshot.Digest(raw)
+	}
+	return p.report(snap, digest, file, rs), warnings, nil
+}
+
+// waiversFor keeps the waivers of the controls evaluated on snap: a
+// waiver for a control left out (by the control selection, or iac: N on
+// a plan) is neither applied nor stale.
+func (p *Pipeline) waiversFor(snap *snapshot.Snapshot) []waivers.Waiver {
+	evaluated := map[string]bool{}
+	for _, c := range p.engine.Applicable(snap) {
+		evaluated[c.ID] = true
+	}
+	var out []waivers.Waiver
+	for _, w := range p.waivers {
+		if evaluated[w.Control] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func (p *Pipeline) report(snap *snapshot.Snapshot, digest, file string, rs []results.Result) *results.Report {
+	var infos []results.ControlInfo
+	for _, c := range p.engine.Applicable(snap) {
+		infos = append(infos, results.ControlInfo{ID: c.ID, Title: c.Title, Severity: c.Severity})
+	}
+	if rs == nil {
+		rs = []results.Result{}
+	}
+	return &results.Report{
+		Schema: results.Schema,
+		Snapshot: results.SnapshotInfo{
+			File: file, Digest: digest, CollectedAt: snap.CollectedAt,
+			EvaluatedAt: p.evaluatedAt(snap), Source: snap.Source, Scopes: snap.Scopes,
+			CollectionErrors: len(snap.Errors),
+		},
+		Summary: results.Summarize(infos, rs),
+		Results: rs,
+	}
+}
+
+// evaluatedAt is the "now" the time-based controls used.
+func (p *Pipeline) evaluatedAt(snap *snapshot.Snapshot) time.Time {
+	if !p.opts.Now.IsZero() {
+		return p.opts.Now
+	}
+	return snap.CollectedAt.UTC()
+}

@@ -1,0 +1,64 @@
+// Package clouds is the one list of the clouds rampart knows: for each, its
+// live collector, its configuration section, and the files it imports.
+// Adding a cloud adds its packages and one entry to All.
+package clouds
+
+import (
+	"github.com/rampart-sec/rampart/collectors"
+	awscollector "github.com/rampart-sec/rampart/collectors/aws"
+	"github.com/rampart-sec/rampart/collectors/terraform"
+	"github.com/rampart-sec/rampart/config"
+	"github.com/rampart-sec/rampart/config/awsconfig"
+)
+
+// Cloud is everything one provider plugs into rampart.
+type Cloud struct {
+	// Collector is the live collector: `rampart collect NAME`, `scan NAME`.
+	Collector func() collectors.Collector
+	// Config is the cloud's configuration section and thresholds.
+	Config config.Section
+	// Importers read the cloud's own export files (beside snapshots and
+	// Terraform plans, which every cloud shares).
+	Importers []collectors.Importer
+}
+
+// All lists the clouds, in the order commands and help show them.
+func All() []Cloud {
+	return []Cloud{
+		{Collector: func() collectors.Collector { return awscollector.New() }, Config: awsconfig.Section},
+	}
+}
+
+// Sections are the configuration sections of every cloud.
+func Sections() []config.Section {
+	var out []config.Section
+	for _, c := range All() {
+		out = append(out, c.Config)
+	}
+	return out
+}
+
+// DefaultConfig is the configuration used when no file is given.
+func DefaultConfig() config.Config { return config.Default(Sections()...) }
+
+// LoadConfig reads a configuration file against every cloud's section.
+func LoadConfig(path string) (config.Config, error) { return config.Load(path, Sections()...) }
+
+// Importers lists every kind of file `rampart eval` reads, in the order
+// they are tried: rampart snapshots, Terraform plans (mapped by every
+// cloud's Terraform mappers), then each cloud's own exports.
+func Importers() []collectors.Importer {
+	out := []collectors.Importer{
+		collectors.SnapshotImporter{},
+		terraform.Importer{Configure: terraformOptions},
+	}
+	for _, c := range All() {
+		out = append(out, c.Importers...)
+	}
+	return out
+}
+
+// terraformOptions configures the plan mapping from a run's configuration.
+func terraformOptions(env collectors.Env) terraform.Options {
+	return terraform.Options{AccountIDs: awsconfig.Of(env.Config).AccountIDs}
+}

@@ -1,0 +1,94 @@
+package collectors
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+// Input is a file ready for evaluation.
+type Input struct {
+	Snapshot *snapshot.Snapshot
+	// JSON is the snapshot as JSON when the file was a snapshot; nil when
+	// it was mapped from another format (the engine encodes it).
+	JSON []byte
+	// Digest is the SHA-256 of the file as read: the evidence a report
+	// is tied to.
+	Digest string
+}
+
+// Open reads a file rampart can evaluate, of any kind one of importers
+// recognises. A file that none recognises is an error naming what was
+// expected, never an empty pass.
+func Open(path string, importers []Importer, env Env) (*Input, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &snapshot.InputError{File: path, Msg: "cannot read: " + err.Error()}
+	}
+	f := NewSniff(data)
+	for _, im := range importers {
+		if !im.Recognize(f) {
+			continue
+		}
+		s, err := im.Import(path, data, env)
+		if err != nil {
+			return nil, err
+		}
+		in := &Input{Snapshot: s, Digest: snapshot.Digest(data)}
+		if _, ok := im.(SnapshotImporter); ok {
+			in.JSON = data
+		}
+		return in, nil
+	}
+	return nil, notRecognized(path, f, importers)
+}
+
+// notRecognized explains why no importer took the file: not JSON at all
+// (with the position), a JSON value of the wrong shape, or an object of
+// no known kind.
+func notRecognized(path string, f *Sniff, importers []Importer) error {
+	if err := f.err(); err != nil {
+		var typ *json.UnmarshalTypeError
+		if errors.As(err, &typ) {
+			return &snapshot.InputError{File: path, Msg: fmt.Sprintf("expected a JSON object (%s), found a JSON %s", kindsOf(importers), typ.Value)}
+		}
+		return snapshot.JSONError(path, f.Data, err)
+	}
+	for _, im := range importers {
+		if h, ok := im.(Hinter); ok {
+			if hint := h.Hint(f); hint != "" {
+				return &snapshot.InputError{File: path, Msg: hint}
+			}
+		}
+	}
+	expected := make([]string, len(importers))
+	for i, im := range importers {
+		expected[i] = im.Expect()
+	}
+	return &snapshot.InputError{File: path, Msg: "not a file rampart reads: expected " + strings.Join(expected, "; or ")}
+}
+
+// kindsOf lists the importers' kinds as a phrase: "a rampart snapshot or
+// a Terraform plan".
+func kindsOf(importers []Importer) string {
+	var b strings.Builder
+	for i, im := range importers {
+		switch {
+		case i == 0:
+		case i == len(importers)-1:
+			b.WriteString(" or ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString("a " + im.Kind())
+	}
+	return b.String()
+}

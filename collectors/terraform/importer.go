@@ -1,0 +1,48 @@
+package terraform
+
+import (
+	"github.com/rampart-sec/rampart/collectors"
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+// Importer reads the JSON of a Terraform plan (`terraform show -json
+// PLANFILE`) as a collectors.Importer.
+type Importer struct {
+	// Configure gives the mapping options for a run: the providers'
+	// mappers and their configuration. Now and Version are filled from
+	// the run's environment.
+	Configure func(env collectors.Env) Options
+}
+
+// Kind implements collectors.Importer.
+func (Importer) Kind() string { return "Terraform plan" }
+
+// Expect implements collectors.Importer.
+func (Importer) Expect() string {
+	return `a Terraform plan ("format_version" and "planned_values" or "resource_changes": the output of terraform show -json PLANFILE)`
+}
+
+// Recognize implements collectors.Importer.
+func (Importer) Recognize(f *collectors.Sniff) bool {
+	obj, ok := f.Object()
+	return ok && IsPlan(obj)
+}
+
+// Hint implements collectors.Hinter: a Terraform state where a plan was
+// expected.
+func (Importer) Hint(f *collectors.Sniff) string {
+	if obj, ok := f.Object(); ok {
+		return NotPlanHint(obj)
+	}
+	return ""
+}
+
+// Import implements collectors.Importer.
+func (im Importer) Import(file string, data []byte, env collectors.Env) (*snapshot.Snapshot, error) {
+	var opts Options
+	if im.Configure != nil {
+		opts = im.Configure(env)
+	}
+	opts.Now, opts.Version = env.Now, env.Version
+	return Map(file, data, opts)
+}

@@ -1,0 +1,13 @@
+package policies
+
+import (
+	"github.com/rampart-sec/rampart/config"
+	"github.com/rampart-sec/rampart/config/awsconfig"
+)
+
+// defaultConfig is the configuration of the built-in clouds at their
+// defaults, as the engine receives it without a config file.
+func defaultConfig() *config.Config {
+	c := config.Default(awsconfig.Section)
+	return &c
+}
