@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/rampart-sec/rampart/results"
 )
 
 // Shard is part i (0-based) of n of a sharded scan. The zero value means
@@ -54,4 +56,28 @@ func (s Shard) Owns(scopeID string) bool {
 	}
 	sum := sha256.Sum256([]byte(scopeID))
 	return binary.BigEndian.Uint64(sum[:8])%uint64(s.Count) == uint64(s.Index)
+}
+
+// Keep returns the report with only the results of the scopes the shard
+// owns, its summary recounted. Controls judged from organization-wide data
+// (an SCP, say) report on every account of the organization in every
+// shard; kept only by the owning shard, the shards of a run add up to one
+// unsharded scan. A result without an account belongs to shard 0.
+func (s Shard) Keep(r *results.Report) *results.Report {
+	if s.IsZero() {
+		return r
+	}
+	out := *r
+	out.Results = []results.Result{}
+	for _, res := range r.Results {
+		if res.Account == "" && s.Index == 0 || res.Account != "" && s.Owns(res.Account) {
+			out.Results = append(out.Results, res)
+		}
+	}
+	infos := make([]results.ControlInfo, len(r.Summary.Controls))
+	for i, c := range r.Summary.Controls {
+		infos[i] = results.ControlInfo{ID: c.Control, Title: c.Title, Severity: c.Severity}
+	}
+	out.Summary = results.Summarize(infos, out.Results)
+	return &out
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -139,4 +140,41 @@ func history(t *testing.T, s Store) []Run {
 		t.Fatal(err)
 	}
 	return Runs(scans)
+}
+
+func TestShardKeepsItsOwnResults(t *testing.T) {
+	r := scan(dayN(0), []string{"111111111111"}, []res{
+		{"scp", "111111111111", "root", results.High, results.Fail}, // shard 2 of 4
+		{"scp", "222222222222", "root", results.High, results.Pass}, // shard 3 of 4
+		{"org", "", "org", results.Low, results.Fail},               // shard 0
+	})
+	for _, c := range []struct {
+		shard Shard
+		want  []string
+		fails int
+	}{
+		{Shard{}, []string{"111111111111", "222222222222", ""}, 2},
+		{Shard{0, 4}, []string{""}, 1},
+		{Shard{2, 4}, []string{"111111111111"}, 1},
+		{Shard{3, 4}, []string{"222222222222"}, 0},
+		{Shard{1, 4}, []string{}, 0},
+	} {
+		got := c.shard.Keep(r)
+		accts := []string{}
+		for _, res := range got.Results {
+			accts = append(accts, res.Account)
+		}
+		if !reflect.DeepEqual(sortedStrings(accts), sortedStrings(c.want)) || got.Summary.ByStatus[results.Fail] != c.fails || len(got.Summary.Controls) != 2 {
+			t.Errorf("shard %v keeps %v (summary %+v), want %v", c.shard, accts, got.Summary.ByStatus, c.want)
+		}
+	}
+	if len(r.Results) != 3 {
+		t.Error("Keep changed the report it was given")
+	}
+}
+
+func sortedStrings(s []string) []string {
+	out := append([]string{}, s...)
+	sort.Strings(out)
+	return out
 }

@@ -207,6 +207,7 @@ func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *c
 	if err != nil {
 		return err
 	}
+	report = ev.rec.shard.Keep(report)
 	for _, w := range warnings {
 		fmt.Fprintln(stderr, "rampart:", w)
 	}

@@ -16,6 +16,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+
+	"github.com/rampart-sec/rampart/history/pgtest"
 )
 
 // One moto server serves every test of this package; worlds are separated
@@ -42,7 +44,9 @@ func TestMain(m *testing.M) {
 	os.Setenv("AWS_CONFIG_FILE", os.DevNull)
 	os.Setenv("AWS_SHARED_CREDENTIALS_FILE", os.DevNull)
 	os.Setenv("AWS_EC2_METADATA_DISABLED", "true")
-	code := m.Run()
+	// pgtest.Main runs the tests and stops the PostgreSQL server the
+	// sharded-scan test starts on first use.
+	code := pgtest.Main(m)
 	stop()
 	os.Exit(code)
 }
