@@ -51,3 +51,13 @@ func (r Ref) IsZero() bool { return r.Scan == 0 && r.Run == "" }
 
 // MarshalText writes String, so JSON output shows references as typed.
 func (r Ref) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnmarshalText reads what MarshalText wrote.
+func (r *Ref) UnmarshalText(b []byte) error {
+	v, err := ParseRef(string(b))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}

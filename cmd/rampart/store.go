@@ -96,9 +96,6 @@ func (o *storeOptions) prepare(ctx context.Context, newOnly bool, baseline strin
 	if newOnly && baseline == "" && o.store == "" && os.Getenv(history.EnvStore) == "" {
 		return nil, fmt.Errorf("--new-only needs --baseline FILE, or a history store (--store, or $%s) to compare with the previous scan of the same scopes", history.EnvStore)
 	}
-	if o.store != "" && baseline != "" && newOnly {
-		return nil, fmt.Errorf("--new-only compares with --baseline FILE or with the previous stored scan, not both: drop --baseline to compare with the store")
-	}
 	recording := o.store != "" || newOnly && baseline == ""
 	if !recording {
 		if o.run != "" || o.storeSnapshot {
