@@ -216,7 +216,7 @@ func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *c
 		return err
 	}
 	defer ev.rec.close()
-	if err := writeOutput(ev.output, stdout, buf.Bytes()); err != nil {
+	if err := writeOutput("--output", ev.output, stdout, buf.Bytes()); err != nil {
 		return err
 	}
 	// The report is out before the store is written: a store that is

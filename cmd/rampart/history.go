@@ -51,7 +51,7 @@ func (o *queryOptions) write(c *cobra.Command, fn func(b *bytes.Buffer) error) e
 	if err := fn(&b); err != nil {
 		return err
 	}
-	return writeOutput(o.output, c.OutOrStdout(), b.Bytes())
+	return writeOutput("--output", o.output, c.OutOrStdout(), b.Bytes())
 }
 
 func newHistoryCmd() *cobra.Command {

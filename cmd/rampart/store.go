@@ -182,10 +182,7 @@ func (r *recorder) metrics(rep *results.Report, scan int64) error {
 	if err := reports.WriteMetrics(&b, rep, reports.RunMetrics{Duration: time.Since(r.started), Scan: scan}); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(r.opts.metricsFile, b.Bytes()); err != nil {
-		return fmt.Errorf("--metrics-file: %w", err)
-	}
-	return nil
+	return writeFileAtomic("--metrics-file", r.opts.metricsFile, b.Bytes())
 }
 
 func (r *recorder) close() {

@@ -48,6 +48,9 @@ type Options struct {
 	Now func() time.Time
 	// Progress, when set, receives one line per account and region done.
 	Progress func(msg string)
+	// Warn, when set, receives one line per account whose every failed
+	// call got no response for the same reason.
+	Warn func(msg string)
 	// Owns, when set, keeps only the accounts whose ID it accepts: this
 	// run is one shard of an organization scan (--shard). The organization
 	// itself (accounts, SCPs) is read by every shard: its controls need it.
@@ -188,6 +191,11 @@ func Collect(ctx context.Context, opts Options) (*snapshot.Snapshot, error) {
 		s.AWS.Organization = org.model
 	}
 	finish(s, c.rec)
+	if opts.Warn != nil {
+		for _, line := range transportFailures(s.Errors) {
+			opts.Warn(line)
+		}
+	}
 	return s, nil
 }
 
