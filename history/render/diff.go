@@ -13,8 +13,8 @@ import (
 
 // section is one list of a diff as printed.
 type section struct {
-	title string
-	rows  [][]string
+	title, note string
+	rows        [][]string
 }
 
 func diffSections(d *history.Diff) []section {
@@ -31,11 +31,11 @@ func diffSections(d *history.Diff) []section {
 		changed = append(changed, []string{strings.ToUpper(c.Was.String()) + " -> " + strings.ToUpper(r.Severity.String()), r.Control, r.Account, r.Region, r.Resource, string(r.Status)})
 	}
 	return []section{
-		{"NEW", rows(d.New)},
-		{"RESOLVED", rows(d.Resolved)},
-		{"CHANGED SEVERITY", changed},
-		{"STILL OPEN", rows(d.StillOpen)},
-		{"UNDECIDED (FAIL before; now ERROR, WAIVED or not scanned)", rows(d.Undecided)},
+		{"New", "", rows(d.New)},
+		{"Resolved", "", rows(d.Resolved)},
+		{"Changed severity", "", changed},
+		{"Still open", "", rows(d.StillOpen)},
+		{"Undecided", "FAIL before; now ERROR, WAIVED or not scanned: not counted as resolved", rows(d.Undecided)},
 	}
 }
 
@@ -52,7 +52,10 @@ func Diff(w io.Writer, format string, d *history.Diff) error {
 	if format == "markdown" {
 		fmt.Fprintf(w, "## rampart diff\n\n%s\n", title)
 		for _, s := range diffSections(d) {
-			fmt.Fprintf(w, "\n### %s (%d)\n\n", strings.ToLower(s.title[:1])+strings.ToLower(s.title[1:]), len(s.rows))
+			fmt.Fprintf(w, "\n### %s (%d)\n\n", s.title, len(s.rows))
+			if s.note != "" {
+				fmt.Fprintf(w, "%s.\n\n", s.note)
+			}
 			if len(s.rows) > 0 {
 				mdTable(w, diffHead, s.rows)
 			}
@@ -61,7 +64,11 @@ func Diff(w io.Writer, format string, d *history.Diff) error {
 	}
 	fmt.Fprintln(w, title)
 	for _, s := range diffSections(d) {
-		fmt.Fprintf(w, "\n%s (%d)\n", s.title, len(s.rows))
+		fmt.Fprintf(w, "\n%s (%d)", strings.ToUpper(s.title), len(s.rows))
+		if s.note != "" {
+			fmt.Fprintf(w, " - %s", s.note)
+		}
+		fmt.Fprintln(w)
 		if len(s.rows) == 0 {
 			continue
 		}
