@@ -57,7 +57,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // subcommands are rampart's commands, in the order help lists them.
 var subcommands = []func() *cobra.Command{
-	newEvalCmd, newCollectCmd, newScanCmd, newPolicyCmd, newVersionCmd,
+	newEvalCmd, newCollectCmd, newScanCmd, newHistoryCmd, newDiffCmd, newTrendCmd, newStoreCmd, newPolicyCmd, newVersionCmd,
 }
 
 func newRootCmd() *cobra.Command {
