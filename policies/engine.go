@@ -33,6 +33,8 @@ type Engine struct {
 	// known holds the ID of every control loaded, selected or not.
 	known    map[string]bool
 	prepared map[string]rego.PreparedEvalQuery
+	// catalogue is the digest of the policy sources (Catalogue).
+	catalogue string
 }
 
 // Options configure an Engine. The zero value loads only the built-in
@@ -89,7 +91,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{controls: controls, known: known, prepared: map[string]rego.PreparedEvalQuery{}}
+	e := &Engine{controls: controls, known: known, prepared: map[string]rego.PreparedEvalQuery{}, catalogue: catalogueDigest(srcs)}
 	for _, c := range controls {
 		if len(compiler.GetRulesExact(ast.MustParseRef("data."+c.Package+".results"))) == 0 {
 			return nil, &PolicyError{Lines: []string{fmt.Sprintf("%s: control %s defines no `results` rule (expected `results contains r if { ... }`)", c.File, c.ID)}}
