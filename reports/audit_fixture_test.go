@@ -35,7 +35,7 @@ func auditReport() *results.Report {
 		Account: "333333333333", Resource: "arn:aws:iam::333333333333:root", ResourceType: "AWS::IAM::RootUser",
 		Message: "root user has no MFA device", Evidence: map[string]any{"mfa_active": false},
 		Remediation: "Sign in as root and enable MFA (IAM console > Security credentials),\npreferably a hardware key.\nCheck with: aws iam get-account-summary",
-		Frameworks: map[string][]string{"cis-aws-foundations-3.0": {"1.5"}}, MITRE: []string{"T1078.004"}, Escalation: "CISO + Cloud team"})
+		Frameworks:  map[string][]string{"cis-aws-foundations-3.0": {"1.5"}}, MITRE: []string{"T1078.004"}, Escalation: "CISO + Cloud team"})
 	add(results.Result{Control: "aws-root-mfa", Title: "Root user has MFA", Severity: results.Critical, Status: results.Pass, Provider: "aws",
 		Account: "222222222222", Resource: "arn:aws:iam::222222222222:root", ResourceType: "AWS::IAM::RootUser", Message: "root user has MFA",
 		Frameworks: map[string][]string{"cis-aws-foundations-3.0": {"1.5"}}, MITRE: []string{"T1078.004"}, Escalation: "CISO + Cloud team"})

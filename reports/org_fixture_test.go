@@ -19,7 +19,7 @@ func syntheticOrg(n int) *results.Report {
 	sevs := []results.Severity{results.Critical, results.High, results.High, results.Medium, results.Medium, results.Medium, results.Low}
 	type control struct {
 		id, title, kind string
-		sev            results.Severity
+		sev             results.Severity
 	}
 	var controls []control
 	for i := 0; i < 28; i++ {
