@@ -112,11 +112,43 @@ func topRisks(groups []*controlGroup, n int) []risk {
 	}
 	out := make([]risk, len(cands))
 	for i, g := range cands {
-		why := firstSentence(g.Description)
+		why := plain(firstSentence(g.Description))
 		if why == "" {
 			why = firstMessage(g)
 		}
 		out[i] = risk{Group: g, Why: why}
+	}
+	return out
+}
+
+// whyLimit caps the reason a risk matters, so the summary stays a list a
+// person reads.
+const whyLimit = 240
+
+// plain drops the detail a control's description gives for engineers:
+// parentheses (the policy grammar it accepts) and what follows a colon
+// (the list of keys), then caps the length at a word.
+func plain(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	out := strings.Join(strings.Fields(b.String()), " ")
+	out = strings.NewReplacer(" ,", ",", " .", ".", " ;", ";").Replace(out)
+	if i := strings.Index(out, ": "); i >= 40 {
+		out = strings.TrimRight(out[:i], " ,;") + "."
+	}
+	if len(out) > whyLimit {
+		cut := strings.LastIndex(out[:whyLimit], " ")
+		out = strings.TrimRight(out[:cut], " ,;:") + "…"
 	}
 	return out
 }

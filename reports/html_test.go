@@ -176,3 +176,17 @@ func TestFirstStep(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainWhy(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Without a trail, nothing is on record (pb-16 §1.1).", "Without a trail, nothing is on record."},
+		{`A role whose trust policy allows "*" (Principal "*", or NotPrincipal) can be assumed from any account unless a condition pins the caller: aws:PrincipalOrgID, aws:SourceArn.`,
+			`A role whose trust policy allows "*" can be assumed from any account unless a condition pins the caller.`},
+		{"Short: kept whole.", "Short: kept whole."},
+		{strings.Repeat("word ", 80), strings.TrimSpace(strings.Repeat("word ", 48)) + "…"},
+	} {
+		if got := plain(tc.in); got != tc.want {
+			t.Errorf("plain(%q) =\n%q, want\n%q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -160,6 +160,13 @@ func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator
 	if ev.reporter, err = reports.New(o.format, ropts); err != nil {
 		return nil, err
 	}
+	// A format that needs a tool (pdf: a browser) says so before any
+	// collection.
+	if c, ok := ev.reporter.(interface{ Check() error }); ok {
+		if err := c.Check(); err != nil {
+			return nil, err
+		}
+	}
 	ev.format, ev.ropts = o.format, ropts
 	return ev, nil
 }
