@@ -45,8 +45,9 @@ func FindChromium() (string, error) {
 }
 
 // chromiumTimeout bounds one browser run: a report of 500 accounts
-// prints in seconds; a hung browser must not hang a nightly job.
-const chromiumTimeout = 3 * time.Minute
+// prints in well under a minute; a hung browser must not hang a nightly
+// job.
+const chromiumTimeout = 10 * time.Minute
 
 // quietFeatures are browser features that call Google on their own (the
 // network time service, sign-in, optimisation hints, ...): a report

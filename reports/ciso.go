@@ -46,9 +46,29 @@ type ciso struct {
 	Collection []*collectionFailure
 
 	Provenance Provenance
-	// Print opens the findings blocks, for the PDF.
+	// Print is set for the PDF: paper cannot unfold a block.
 	Print bool
 }
+
+// printRowsOpen is how many finding rows a printed report unfolds; past
+// it (hundreds of accounts) the PDF keeps one line per control and says
+// where the rows are, instead of printing thousands of pages.
+const printRowsOpen = 1500
+
+// FindingRows counts the rows of the findings section.
+func (c *ciso) FindingRows() int {
+	n := 0
+	for _, g := range c.Findings {
+		n += len(g.Rows)
+	}
+	return n
+}
+
+// OpenFindings says whether the findings blocks are printed open.
+func (c *ciso) OpenFindings() bool { return c.Print && c.FindingRows() <= printRowsOpen }
+
+// FoldedInPrint says the printed report left the findings folded.
+func (c *ciso) FoldedInPrint() bool { return c.Print && !c.OpenFindings() }
 
 // buildCISO computes the report's content. It reads only the report and
 // the options: no clock, no environment, so the same inputs give the same

@@ -154,13 +154,20 @@ func TestHTMLFoldsALargeOrganization(t *testing.T) {
 	if strings.Contains(out, `<details class="finding" open`) {
 		t.Error("a findings block is open on screen")
 	}
-	pdf := &HTML{Options: Options{}, Print: true}
-	var b bytes.Buffer
-	if err := pdf.Write(&b, syntheticOrg(4)); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), `<details class="finding" open`) {
-		t.Error("printing leaves the findings closed")
+	for _, tc := range []struct {
+		accounts int
+		open     bool
+	}{{4, true}, {500, false}} {
+		var b bytes.Buffer
+		if err := (&HTML{Print: true}).Write(&b, syntheticOrg(tc.accounts)); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(b.String(), `<details class="finding" open`); got != tc.open {
+			t.Errorf("%d accounts printed: findings open %v, want %v", tc.accounts, got, tc.open)
+		}
+		if folded := strings.Contains(b.String(), "This printed copy lists one line per control"); folded == tc.open {
+			t.Errorf("%d accounts printed: the folding note is %v", tc.accounts, folded)
+		}
 	}
 }
 

@@ -69,7 +69,7 @@ func commandLine(ctx context.Context) []string {
 
 // subcommands are rampart's commands, in the order help lists them.
 var subcommands = []func() *cobra.Command{
-	newEvalCmd, newCollectCmd, newScanCmd, newPolicyCmd, newVersionCmd,
+	newEvalCmd, newCollectCmd, newScanCmd, newReportCmd, newPolicyCmd, newVersionCmd,
 }
 
 func newRootCmd() *cobra.Command {

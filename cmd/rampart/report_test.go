@@ -1,0 +1,106 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// exampleResults writes the example's results (eval --format json) to a
+// temporary file.
+func exampleResults(t *testing.T) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "results.json")
+	if code, _, errs := rampart(t, "eval", example, "--config", "../../examples/rampart.yaml", "-f", "json", "-o", out); code != exitOK {
+		t.Fatalf("eval: exit %d: %s", code, errs)
+	}
+	return out
+}
+
+func TestReportFromResultsFile(t *testing.T) {
+	res := exampleResults(t)
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		format string
+		want   []string
+	}{
+		{"html", []string{"1. Executive summary", "<strong>63 findings</strong>", "Why it matters: The root user can do anything", "rampart report " + res + " -f html -o"}},
+		{"csv", []string{"id,status,severity,control", "aws-root-mfa"}},
+		{"ocsf", []string{`"class_uid":2003`, `"type_uid":200301`}},
+		{"json", []string{`"schema": "rampart.results/v1"`}},
+	} {
+		out := filepath.Join(dir, "report."+tc.format)
+		code, _, errs := rampart(t, "report", res, "-f", tc.format, "-o", out)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", tc.format, code, errs)
+		}
+		b, _ := os.ReadFile(out)
+		for _, w := range tc.want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("%s: %q not in the report", tc.format, w)
+			}
+		}
+	}
+}
+
+// --previous: a FAIL that was a PASS is new; a FAIL that now passes is
+// resolved.
+func TestReportChangesSincePrevious(t *testing.T) {
+	res := exampleResults(t)
+	raw, _ := os.ReadFile(res)
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	flipped := map[string]bool{}
+	for _, r := range doc["results"].([]any) {
+		m := r.(map[string]any)
+		if m["control"] == "aws-root-mfa" && !flipped[m["status"].(string)] {
+			flipped[m["status"].(string)] = true
+			m["status"] = map[string]string{"FAIL": "PASS", "PASS": "FAIL"}[m["status"].(string)]
+		}
+	}
+	prev := filepath.Join(t.TempDir(), "previous.json")
+	b, _ := json.Marshal(doc)
+	os.WriteFile(prev, b, 0o644)
+	out := filepath.Join(t.TempDir(), "report.html")
+	if code, _, errs := rampart(t, "report", res, "--previous", prev, "-o", out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	page, _ := os.ReadFile(out)
+	if !strings.Contains(string(page), "<strong>1 new</strong> finding, <strong>1 resolved</strong>") {
+		t.Errorf("changes not reported:\n%s", page)
+	}
+}
+
+func TestReportBadInput(t *testing.T) {
+	dir := t.TempDir()
+	res := exampleResults(t)
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"missing file", []string{"report", filepath.Join(dir, "nope.json")}, "nope.json: cannot read: no such file or directory"},
+		{"not JSON", []string{"report", "testdata/not-json.txt"}, "testdata/not-json.txt:1:"},
+		{"truncated", []string{"report", "testdata/truncated.json"}, "testdata/truncated.json"},
+		{"a snapshot, not results", []string{"report", example}, `expected a "rampart.results/v1" document (rampart eval --format json), found schema "rampart.snapshot/v1"`},
+		{"bad previous", []string{"report", res, "--previous", example}, "--previous " + example},
+		{"unknown format", []string{"report", res, "-f", "docx"}, `--format: unknown format "docx"`},
+		{"no file", []string{"report"}, "expected one input file, got 0 arguments"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, "report.html")
+			os.WriteFile(out, []byte("previous report"), 0o644)
+			code, _, errs := rampart(t, append(tc.args, "-o", out)...)
+			if code != exitError || !strings.Contains(errs, tc.want) || strings.Count(strings.TrimSpace(errs), "\n") != 0 {
+				t.Errorf("exit %d, stderr %q, want one line with %q", code, errs, tc.want)
+			}
+			if b, _ := os.ReadFile(out); string(b) != "previous report" {
+				t.Error("the previous output was overwritten")
+			}
+		})
+	}
+}
