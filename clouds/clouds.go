@@ -6,9 +6,12 @@ package clouds
 import (
 	"github.com/rampart-sec/rampart/collectors"
 	awscollector "github.com/rampart-sec/rampart/collectors/aws"
+	azurecollector "github.com/rampart-sec/rampart/collectors/azure"
 	"github.com/rampart-sec/rampart/collectors/terraform"
+	tfaws "github.com/rampart-sec/rampart/collectors/terraform/aws"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
+	"github.com/rampart-sec/rampart/config/azureconfig"
 )
 
 // Cloud is everything one provider plugs into rampart.
@@ -20,12 +23,20 @@ type Cloud struct {
 	// Importers read the cloud's own export files (beside snapshots and
 	// Terraform plans, which every cloud shares).
 	Importers []collectors.Importer
+	// Terraform is the cloud's Terraform plan mapper, configured from a
+	// run's configuration; nil when the cloud has none.
+	Terraform func(config.Config) terraform.Provider
 }
 
 // All lists the clouds, in the order commands and help show them.
 func All() []Cloud {
 	return []Cloud{
-		{Collector: func() collectors.Collector { return awscollector.New() }, Config: awsconfig.Section},
+		{
+			Collector: func() collectors.Collector { return awscollector.New() },
+			Config:    awsconfig.Section,
+			Terraform: func(cfg config.Config) terraform.Provider { return tfaws.New(awsconfig.Of(cfg).AccountIDs) },
+		},
+		{Collector: func() collectors.Collector { return azurecollector.New() }, Config: azureconfig.Section},
 	}
 }
 
@@ -58,7 +69,14 @@ func Importers() []collectors.Importer {
 	return out
 }
 
-// terraformOptions configures the plan mapping from a run's configuration.
+// terraformOptions configures the plan mapping from a run's configuration:
+// every cloud's Terraform provider.
 func terraformOptions(env collectors.Env) terraform.Options {
-	return terraform.Options{AccountIDs: awsconfig.Of(env.Config).AccountIDs}
+	var opts terraform.Options
+	for _, c := range All() {
+		if c.Terraform != nil {
+			opts.Providers = append(opts.Providers, c.Terraform(env.Config))
+		}
+	}
+	return opts
 }

@@ -2,18 +2,15 @@ package reports
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // sampleReport has one result of each status across severities and two
 // accounts, the shapes every format must render.
@@ -37,7 +34,7 @@ func sampleReport() *results.Report {
 		r.ID = results.ResultID(r.Control, r.Account, r.Region, r.Resource)
 	}
 	results.Sort(rs)
-	controls := []results.ControlInfo{
+	controls := []results.Control{
 		{ID: "aws-guardduty-enabled", Title: "GuardDuty is enabled", Severity: results.High},
 		{ID: "aws-multiple-active-keys", Title: "One active access key per user", Severity: results.Low},
 		{ID: "aws-root-mfa", Title: "Root user has MFA", Severity: results.Critical},
@@ -55,24 +52,6 @@ func sampleReport() *results.Report {
 		},
 		Summary: results.Summarize(controls, rs),
 		Results: rs,
-	}
-}
-
-// golden compares got with testdata/name, rewriting it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./reports -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test ./reports -update to accept):\n%s", name, got)
 	}
 }
 
@@ -97,7 +76,7 @@ func TestFormatsGolden(t *testing.T) {
 			if err := rep.Write(&b, sampleReport()); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tc.golden, b.Bytes())
+			testutil.Golden(t, filepath.Join("testdata", tc.golden), b.Bytes())
 		})
 	}
 }

@@ -39,7 +39,7 @@ type Snapshot struct {
 	AWS         *AWS              `json:"aws,omitempty"`
 	// Azure and GCP sections follow the AWS section's style: a list of
 	// tenants/subscriptions or organizations/projects, each self-contained.
-	Azure map[string]any `json:"azure,omitempty"`
+	Azure *Azure         `json:"azure,omitempty"`
 	GCP   map[string]any `json:"gcp,omitempty"`
 }
 

@@ -2,10 +2,8 @@ package aws
 
 import (
 	"context"
-	"net"
+	"fmt"
 	"net/http"
-	"net/url"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/arn"
@@ -13,9 +11,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
-	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
-	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/logging"
 )
 
 // defaultMaxAttempts bounds retries when neither Options nor the SDK
@@ -59,6 +56,9 @@ func loadConfig(ctx context.Context, o Options) (aws.Config, error) {
 		o.RetryMaxAttempts = defaultMaxAttempts
 	}
 	cfg.Retryer = func() aws.Retryer { return newRetryer(o) }
+	// The SDK's own log lines ("SDK ... WARN ...") would reach the user's
+	// stderr raw; what matters is recorded in the snapshot's errors.
+	cfg.Logger = logging.Nop{}
 	cfg.APIOptions = append(cfg.APIOptions, addAllowlistGuard)
 	return cfg, nil
 }
@@ -88,51 +88,22 @@ type identity struct {
 	account, arn, partition string
 }
 
+// identityAttempts bounds the first call: when the endpoint or the
+// credentials are wrong, every later call would fail the same way, so the
+// collection stops at once instead of retrying for minutes.
+const identityAttempts = 2
+
 func callerIdentity(ctx context.Context, cfg aws.Config) (identity, error) {
-	out, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	out, err := sts.NewFromConfig(cfg, func(o *sts.Options) {
+		o.Retryer = retry.AddWithMaxAttempts(o.Retryer, identityAttempts)
+	}).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
 	if err != nil {
-		return identity{}, err
+		_, _, code, msg := classify(err)
+		return identity{}, fmt.Errorf("%s: %s (check the credentials: --profile or AWS_PROFILE, `aws sso login` for SSO profiles, and AWS_ENDPOINT_URL if set)", code, msg)
 	}
 	id := identity{account: aws.ToString(out.Account), arn: aws.ToString(out.Arn), partition: "aws"}
 	if a, err := arn.Parse(id.arn); err == nil {
 		id.partition = a.Partition
 	}
 	return id, nil
-}
-
-// s3controlClient returns an S3 Control client. S3 Control puts the account
-// ID in front of the host name ({account}.s3-control.{region}...); with an
-// endpoint override such as AWS_ENDPOINT_URL=http://127.0.0.1:5000 that
-// gives a name that cannot resolve. Under an override whose host is an IP
-// address or localhost the prefix is dropped again; S3 Control still gets
-// the account from the x-amz-account-id header.
-func s3controlClient(cfg aws.Config, region string) *s3control.Client {
-	return s3control.NewFromConfig(cfg, func(o *s3control.Options) {
-		o.Region = region
-		if o.BaseEndpoint == nil {
-			return
-		}
-		u, err := url.Parse(*o.BaseEndpoint)
-		if err != nil {
-			return
-		}
-		h := u.Hostname()
-		if h != "localhost" && net.ParseIP(h) == nil {
-			return
-		}
-		o.EndpointResolverV2 = overrideHostResolver{next: s3control.NewDefaultEndpointResolverV2(), host: u.Host}
-	})
-}
-
-type overrideHostResolver struct {
-	next s3control.EndpointResolverV2
-	host string
-}
-
-func (r overrideHostResolver) ResolveEndpoint(ctx context.Context, p s3control.EndpointParameters) (smithyendpoints.Endpoint, error) {
-	e, err := r.next.ResolveEndpoint(ctx, p)
-	if err == nil && strings.HasSuffix(e.URI.Host, "."+r.host) {
-		e.URI.Host = r.host
-	}
-	return e, err
 }

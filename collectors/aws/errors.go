@@ -4,12 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
+	"net/url"
 	"strings"
 	"sync"
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/rampart-sec/rampart/snapshot"
 )
@@ -28,7 +29,21 @@ const (
 	CodeRegionNotEnabled = "RegionNotEnabled"
 	// CodeReportTimeout: the credential report was not ready in time.
 	CodeReportTimeout = "ReportTimeout"
+	// CodeConnection: the call got no HTTP response (connection refused,
+	// reset, unknown host, TLS failure).
+	CodeConnection = "ConnectionError"
 )
+
+// transportReason is the innermost, most specific text of a transport
+// error: "dial tcp 127.0.0.1:1: connect: connection refused" rather than
+// the URL and method around it.
+func transportReason(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return err.Error()
+}
 
 // recorder collects the errors of one collection run. It is shared by the
 // goroutines collecting accounts and regions.
@@ -84,31 +99,12 @@ func (r *recorder) add(e snapshot.CollectionError) {
 	r.mu.Unlock()
 }
 
-// sorted returns the recorded errors in a stable order, without duplicates.
+// sorted returns the recorded errors in the canonical order, without
+// duplicates.
 func (r *recorder) sorted() []snapshot.CollectionError {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	out := make([]snapshot.CollectionError, 0, len(r.errs))
-	seen := map[snapshot.CollectionError]bool{}
-	for _, e := range r.errs {
-		if !seen[e] {
-			seen[e] = true
-			out = append(out, e)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		for _, c := range [][2]string{
-			{a.Account, b.Account}, {a.Region, b.Region}, {a.Service, b.Service},
-			{a.Operation, b.Operation}, {a.Resource, b.Resource}, {a.Code, b.Code}, {a.Message, b.Message},
-		} {
-			if c[0] != c[1] {
-				return c[0] < c[1]
-			}
-		}
-		return false
-	})
-	return out
+	return snapshot.SortErrors(r.errs)
 }
 
 // classify derives the snapshot's error fields from an SDK error. Service is
@@ -125,7 +121,12 @@ func classify(err error) (service, op, code, msg string) {
 	}
 	var api smithy.APIError
 	var resp *awshttp.ResponseError
+	var send *smithyhttp.RequestSendError
 	switch {
+	case errors.As(err, &send):
+		// No HTTP response at all (refused, reset, no such host, TLS):
+		// say so, not "HTTP status 0".
+		code, msg = CodeConnection, "no response from the endpoint: "+transportReason(send.Err)
 	case errors.As(err, &api) && api.ErrorCode() != "":
 		code, msg = api.ErrorCode(), api.ErrorMessage()
 		if msg == "" {
