@@ -61,7 +61,7 @@ func auditReport() *results.Report {
 		ResourceType: "iam.googleapis.com/ServiceAccount", Message: "no user-managed key older than 90 days",
 		Frameworks: map[string][]string{"cis-gcp-foundations-2.0": {"1.7"}}, MITRE: []string{"T1098.001"}, Escalation: "Cloud team"})
 	results.Sort(rs)
-	controls := []results.ControlInfo{
+	controls := []results.Control{
 		{ID: "aws-guardduty-enabled", Title: "GuardDuty is enabled in every enabled region", Severity: results.High},
 		{ID: "aws-multiple-active-keys", Title: "One active access key per user", Severity: results.Low},
 		{ID: "aws-root-mfa", Title: "Root user has MFA", Severity: results.Critical},
@@ -93,7 +93,7 @@ func auditReport() *results.Report {
 func auditOptions() Options {
 	return Options{
 		Version: "1.2.3",
-		Rules: map[string]Rule{
+		Rules: map[string]results.Control{
 			"aws-root-mfa": {ID: "aws-root-mfa", Title: "Root user has MFA", Severity: results.Critical,
 				Description: "The root user can do anything in the account. A stolen root password without MFA is a takeover.",
 				Frameworks:  map[string][]string{"cis-aws-foundations-3.0": {"1.5"}}, MITRE: []string{"T1078.004"}},

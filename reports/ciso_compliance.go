@@ -137,7 +137,7 @@ var sectionTitles = map[string]map[string]string{
 
 // controlRefs collects each control's counts and metadata from the
 // results and, for controls without results, from the rules.
-func controlRefs(r *results.Report, rules map[string]Rule) (map[string]*controlRef, map[string]map[string][]string, map[string][]string) {
+func controlRefs(r *results.Report, rules map[string]results.Control) (map[string]*controlRef, map[string]map[string][]string, map[string][]string) {
 	refs := map[string]*controlRef{}
 	frameworks := map[string]map[string][]string{}
 	mitre := map[string][]string{}

@@ -61,7 +61,7 @@ func (f *findingRow) Where() string {
 
 // groupFindings builds the control groups of every FAIL and ERROR, most
 // severe control first.
-func groupFindings(r *results.Report, rules map[string]Rule, names map[scopeKey]string) []*controlGroup {
+func groupFindings(r *results.Report, rules map[string]results.Control, names map[scopeKey]string) []*controlGroup {
 	type rowKey struct {
 		status                      results.Status
 		provider, account, resource string

@@ -3,9 +3,11 @@ package reports
 import (
 	"bytes"
 	"encoding/csv"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/results"
 )
 
@@ -14,7 +16,7 @@ func TestCSVGolden(t *testing.T) {
 	if err := (CSV{}).Write(&b, auditReport()); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "report.csv", b.Bytes())
+	testutil.Golden(t, filepath.Join("testdata", "report.csv"), b.Bytes())
 	rows, err := csv.NewReader(bytes.NewReader(b.Bytes())).ReadAll()
 	if err != nil {
 		t.Fatalf("not RFC 4180 CSV: %v", err)

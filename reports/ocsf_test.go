@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/results"
 )
 
@@ -155,7 +157,7 @@ func TestOCSFValidAgainstTheClass(t *testing.T) {
 	if err := (&OCSF{Options: auditOptions()}).Write(&b, rep); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "report.ocsf.jsonl", b.Bytes())
+	testutil.Golden(t, filepath.Join("testdata", "report.ocsf.jsonl"), b.Bytes())
 	evs := ocsfEvents(t, b.Bytes())
 	if len(evs) != len(rep.Results) {
 		t.Fatalf("%d events for %d results", len(evs), len(rep.Results))

@@ -33,10 +33,10 @@ func syntheticOrg(n int) *results.Report {
 		controls = append(controls, control{fmt.Sprintf("synth-control-%02d", i), fmt.Sprintf("Synthetic control %d holds", i), kind, sevs[i%len(sevs)]})
 	}
 	var rs []results.Result
-	var infos []results.ControlInfo
+	var infos []results.Control
 	var scopes []snapshot.Scope
 	for _, c := range controls {
-		infos = append(infos, results.ControlInfo{ID: c.id, Title: c.title, Severity: c.sev})
+		infos = append(infos, results.Control{ID: c.id, Title: c.title, Severity: c.sev})
 	}
 	k := 0
 	for a := 0; a < n; a++ {

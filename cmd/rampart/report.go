@@ -63,7 +63,7 @@ func newReportCmd() *cobra.Command {
 			if err := rep.Write(&buf, cur); err != nil {
 				return err
 			}
-			return writeOutput(output, c.OutOrStdout(), buf.Bytes())
+			return writeOutput("--output", output, c.OutOrStdout(), buf.Bytes())
 		},
 	}
 	c.Flags().StringVarP(&format, "format", "f", "html", "report format: "+strings.Join(reports.Formats(), ", "))

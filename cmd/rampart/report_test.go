@@ -103,4 +103,11 @@ func TestReportBadInput(t *testing.T) {
 			}
 		})
 	}
+	before, _ := os.ReadFile(res)
+	if code, _, errs := rampart(t, "report", res, "-f", "html", "-o", res); code != exitError || !strings.Contains(errs, "refusing to overwrite an input") {
+		t.Errorf("-o over the results file: exit %d, %q", code, errs)
+	}
+	if after, _ := os.ReadFile(res); string(after) != string(before) {
+		t.Error("the results file was overwritten")
+	}
 }
