@@ -197,3 +197,22 @@ func TestPlainWhy(t *testing.T) {
 		}
 	}
 }
+
+func TestTrendLabelsDoNotOverlap(t *testing.T) {
+	tr := &Trend{From: "a", To: "b", Days: []TrendDay{
+		{Date: "a", Open: map[results.Severity]int{results.Critical: 5, results.High: 5, results.Medium: 5}},
+		{Date: "b", Open: map[results.Severity]int{results.Critical: 5, results.High: 5, results.Medium: 5}},
+	}}
+	ys := regexp.MustCompile(`class="lbl">`).FindAllStringIndex(string(trendChart(tr)), -1)
+	got := regexp.MustCompile(`y="([0-9.]+)" class="lbl"`).FindAllStringSubmatch(string(trendChart(tr)), -1)
+	if len(ys) != 3 || len(got) != 3 {
+		t.Fatalf("%d labels", len(got))
+	}
+	seen := map[string]bool{}
+	for _, m := range got {
+		if seen[m[1]] {
+			t.Errorf("two labels at y=%s", m[1])
+		}
+		seen[m[1]] = true
+	}
+}

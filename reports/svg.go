@@ -81,6 +81,22 @@ func trendChart(t *Trend) template.HTML {
 	fmt.Fprintf(&b, `<text x="%d" y="%.1f" class="num" text-anchor="end">0</text>`, left-4, y(0)+4)
 	fmt.Fprintf(&b, `<text x="%d" y="%d" class="num">%s</text>`, left, h-8, template.HTMLEscapeString(t.Days[0].Date))
 	fmt.Fprintf(&b, `<text x="%d" y="%d" class="num" text-anchor="end">%s</text>`, left+pw, h-8, template.HTMLEscapeString(t.Days[len(t.Days)-1].Date))
+	// End labels of lines ending close together are pushed apart, so
+	// each stays readable.
+	var labelled []float64
+	labelY := func(want float64) float64 {
+		for moved := true; moved; {
+			moved = false
+			for _, y := range labelled {
+				if want > y-13 && want < y+13 {
+					want = y + 13
+					moved = true
+				}
+			}
+		}
+		labelled = append(labelled, want)
+		return want
+	}
 	for _, sev := range results.Severities {
 		var pts []string
 		any := false
@@ -98,7 +114,7 @@ func trendChart(t *Trend) template.HTML {
 		}
 		last := t.Days[len(t.Days)-1].Open[sev]
 		fmt.Fprintf(&b, `<polyline points="%s" class="line sevline-%s"%s/>`, strings.Join(pts, " "), sev, dash)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" class="lbl">%s %d</text>`, x(len(t.Days)-1)+6, y(last)+4, sev, last)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" class="lbl">%s %d</text>`, x(len(t.Days)-1)+6, labelY(y(last)+4), sev, last)
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
