@@ -154,6 +154,15 @@ func TestHTMLFoldsALargeOrganization(t *testing.T) {
 	if strings.Contains(out, `<details class="finding" open`) {
 		t.Error("a findings block is open on screen")
 	}
+	one := renderHTML(t, syntheticOrg(1), Options{})
+	for _, want := range []string{"1 account ·", "account-000 (500000000000)", "5. Findings"} {
+		if !strings.Contains(one, want) {
+			t.Errorf("one account: %q not in the page", want)
+		}
+	}
+	if strings.Contains(one, "The other") {
+		t.Error("one account: accounts folded")
+	}
 	for _, tc := range []struct {
 		accounts int
 		open     bool
