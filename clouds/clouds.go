@@ -7,11 +7,13 @@ import (
 	"github.com/rampart-sec/rampart/collectors"
 	awscollector "github.com/rampart-sec/rampart/collectors/aws"
 	azurecollector "github.com/rampart-sec/rampart/collectors/azure"
+	gcpcollector "github.com/rampart-sec/rampart/collectors/gcp"
 	"github.com/rampart-sec/rampart/collectors/terraform"
 	tfaws "github.com/rampart-sec/rampart/collectors/terraform/aws"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
 	"github.com/rampart-sec/rampart/config/azureconfig"
+	"github.com/rampart-sec/rampart/config/gcpconfig"
 )
 
 // Cloud is everything one provider plugs into rampart.
@@ -37,6 +39,7 @@ func All() []Cloud {
 			Terraform: func(cfg config.Config) terraform.Provider { return tfaws.New(awsconfig.Of(cfg).AccountIDs) },
 		},
 		{Collector: func() collectors.Collector { return azurecollector.New() }, Config: azureconfig.Section},
+		{Collector: func() collectors.Collector { return gcpcollector.New() }, Config: gcpconfig.Section, Importers: []collectors.Importer{gcpcollector.Importer{}}},
 	}
 }
 

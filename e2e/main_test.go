@@ -96,3 +96,22 @@ func runRampart(t *testing.T, endpoint string, args ...string) (stdout, stderr [
 type result struct {
 	Control, Status, Severity, Account, Region, Resource string
 }
+
+// runFiles runs the binary with args in the test's environment and returns its
+// exit code, stdout and stderr.
+func runFiles(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	cmd := exec.Command(rampartBinary(t), args...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return 0, out.String(), errb.String()
+	case errors.As(err, &exit):
+		return exit.ExitCode(), out.String(), errb.String()
+	}
+	t.Fatal(err)
+	return 0, "", ""
+}

@@ -111,3 +111,4 @@ func TestEveryCatalogueControlHasAPolicy(t *testing.T) {
 		}
 	}
 }
+
