@@ -202,7 +202,14 @@ func firstStep(s string) string {
 			break
 		}
 	}
-	return strings.TrimSuffix(strings.TrimSuffix(strings.Join(out, " "), ";"), ":")
+	step := strings.TrimSuffix(strings.TrimSuffix(strings.Join(out, " "), ";"), ":")
+	// "…, e.g." announces an example the step leaves out.
+	for _, lead := range []string{", e.g.", " e.g.", ", for example", " for example"} {
+		if strings.HasSuffix(step, lead) {
+			return strings.TrimSuffix(step, lead)
+		}
+	}
+	return step
 }
 
 func startsProse(line string) bool {

@@ -186,6 +186,7 @@ func TestFirstStep(t *testing.T) {
 		{"Pin the subject, e.g. for GitHub Actions\n\"Condition\": {}", "Pin the subject, e.g. for GitHub Actions"},
 		{"Sign in as root and enable MFA,\npreferably a hardware key. Check with:\naws iam x", "Sign in as root and enable MFA, preferably a hardware key. Check with"},
 		{"", ""},
+		{"Remove the public member from the policy, e.g.\n  gcloud projects remove-iam-policy-binding", "Remove the public member from the policy"},
 	} {
 		if got := firstStep(tc.in); got != tc.want {
 			t.Errorf("firstStep(%q) = %q, want %q", tc.in, got, tc.want)
