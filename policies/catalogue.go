@@ -6,10 +6,19 @@ import (
 	"sort"
 )
 
-// catalogueDigest identifies the policy sources loaded (built-in and user
-// directories): two engines with the same digest evaluate the same Rego,
-// so a report can name the controls it was computed with. Names and
-// contents are hashed, each followed by a NUL, in name order.
+// catalogueOf names the controls an engine evaluates: the built-in
+// catalogue's version (CatalogueVersion, what the history store records),
+// followed, when --policy-dir added policies, by the digest of those.
+func catalogueOf(user []source) string {
+	if len(user) == 0 {
+		return CatalogueVersion()
+	}
+	return CatalogueVersion() + "+policy-dir:" + catalogueDigest(user)[:len("sha256:")+16]
+}
+
+// catalogueDigest identifies a set of policy sources: names and contents
+// are hashed, each followed by a NUL, in name order, so the order they were
+// loaded in does not matter.
 func catalogueDigest(srcs []source) string {
 	sorted := append([]source(nil), srcs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].file < sorted[j].file })
@@ -23,5 +32,5 @@ func catalogueDigest(srcs []source) string {
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }
 
-// Catalogue is the digest of the policy sources the engine loaded.
+// Catalogue names the controls the engine loaded (catalogueOf).
 func (e *Engine) Catalogue() string { return e.catalogue }

@@ -1,6 +1,9 @@
 package policies
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCatalogueDigest(t *testing.T) {
 	a := []source{{file: "a.rego", text: []byte("package a")}, {file: "b.rego", text: []byte("package b")}}
@@ -19,5 +22,15 @@ func TestCatalogueDigest(t *testing.T) {
 		if got := catalogueDigest(tc.srcs); (got == base) != tc.same {
 			t.Errorf("%s: digest %s vs %s", tc.name, got, base)
 		}
+	}
+}
+
+func TestCatalogueOfNamesUserPolicies(t *testing.T) {
+	if got := catalogueOf(nil); got != CatalogueVersion() {
+		t.Errorf("built-in only: %s, want the store's catalogue version %s", got, CatalogueVersion())
+	}
+	got := catalogueOf([]source{{file: "mine/x.rego", text: []byte("package x")}})
+	if !strings.HasPrefix(got, CatalogueVersion()+"+policy-dir:sha256:") || len(got) != len(CatalogueVersion())+len("+policy-dir:sha256:")+16 {
+		t.Errorf("with user policies: %s", got)
 	}
 }

@@ -35,19 +35,21 @@ func loadSources(dirs []string, tests bool) (map[string]*ast.Module, []*Control,
 	if err != nil {
 		return nil, nil, "", err
 	}
+	var user []source
 	for _, dir := range dirs {
 		more, err := dirSources(dir, tests)
 		if err != nil {
 			return nil, nil, "", err
 		}
-		srcs = append(srcs, more...)
+		user = append(user, more...)
 	}
+	srcs = append(srcs, user...)
 	mods, err := parse(srcs)
 	if err != nil {
 		return nil, nil, "", err
 	}
 	controls, err := controlsOf(srcs, mods)
-	return mods, controls, catalogueDigest(srcs), err
+	return mods, controls, catalogueOf(user), err
 }
 
 // isTest reports whether a Rego file holds unit tests, which the engine

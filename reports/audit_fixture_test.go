@@ -102,6 +102,7 @@ func auditOptions() Options {
 			CommandLine: []string{"rampart", "eval", "snapshot.json", "--format", "html", "--waivers", "my waivers.yaml"},
 			Collector:   snapshot.Collector{Name: "rampart", Version: "1.2.3"},
 			Catalogue:   "sha256:feedfacefeedfacefeedfacefeedfacefeedfacefeedfacefeedfacefeedface",
+			Notes:       []string{"control metadata from catalogue sha256:0000"},
 			CollectionErrors: []snapshot.CollectionError{
 				{Provider: "gcp", Account: "example-project-1", Service: "cloudasset", Operation: "SearchAllIamPolicies", Code: "PermissionDenied",
 					Message: "caller lacks cloudasset.assets.searchAllIamPolicies"},

@@ -46,6 +46,8 @@ type ciso struct {
 	Collection []*collectionFailure
 
 	Provenance Provenance
+	// names are the scopes' names, by provider and account.
+	names map[scopeKey]string
 	// Print is set for the PDF: paper cannot unfold a block.
 	Print bool
 }
@@ -78,7 +80,7 @@ func buildCISO(r *results.Report, o Options) *ciso {
 	for _, sc := range r.Snapshot.Scopes {
 		names[scopeKey{sc.Provider, sc.Account}] = sc.Name
 	}
-	c := &ciso{Report: r, Version: o.Version}
+	c := &ciso{Report: r, Version: o.Version, names: names}
 	c.Overall, c.Providers, c.Accounts = postures(r, names)
 	c.Findings = groupFindings(r, o.Rules, names)
 	c.Risks = topRisks(c.Findings, topRiskCount)

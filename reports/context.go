@@ -24,6 +24,9 @@ type Provenance struct {
 	// Snapshots lists the snapshots the report covers when there is more
 	// than one (the shards of a run); empty means the report's own.
 	Snapshots []SnapshotRef
+	// Notes are what an auditor must know about how the report was
+	// built (e.g. control metadata from another catalogue version).
+	Notes []string
 }
 
 // SnapshotRef names one snapshot behind a report.

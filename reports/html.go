@@ -43,7 +43,6 @@ var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
 	"failBars":   failBars,
 	"trend":      trendChart,
 	"meter":      meter,
-	"changeList": newChangeList,
 }).Parse(htmlTemplate))
 
 // HTML writes the audit report for people: one self-contained page
@@ -72,16 +71,28 @@ func (h *HTML) Write(w io.Writer, r *results.Report) error {
 type changeList struct {
 	Title   string
 	Results []results.Result
-	Shown   []results.Result
+	Shown   []changeRow
 	More    int
 }
 
-func newChangeList(title string, rs []results.Result) changeList {
-	c := changeList{Title: title, Results: rs, Shown: rs}
+// changeRow is a changed result with its account named.
+type changeRow struct {
+	results.Result
+	AccountLabel string
+}
+
+// ChangeList lists changed results for the template, capped at
+// changesShown, accounts named as in the rest of the report.
+func (c *ciso) ChangeList(title string, rs []results.Result) changeList {
+	l := changeList{Title: title, Results: rs}
+	shown := rs
 	if len(rs) > changesShown {
-		c.Shown, c.More = rs[:changesShown], len(rs)-changesShown
+		shown, l.More = rs[:changesShown], len(rs)-changesShown
 	}
-	return c
+	for _, r := range shown {
+		l.Shown = append(l.Shown, changeRow{Result: r, AccountLabel: accountLabel(c.names[scopeKey{r.Provider, r.Account}], r.Account)})
+	}
+	return l
 }
 
 // digestPrefix shortens a digest for a heading; the evidence section

@@ -53,6 +53,7 @@ func TestHTMLSaysWhatTheCISONeeds(t *testing.T) {
 		{"catalogue", "sha256:feedface"},
 		{"command line quoted", "rampart eval snapshot.json --format html --waivers &#39;my waivers.yaml&#39;"},
 		{"collector", "rampart 1.2.3"},
+		{"notes in evidence", "<dt>Note</dt><dd>control metadata from catalogue sha256:0000</dd>"},
 		{"markup escaped", "user/&lt;script&gt;alert(1)&lt;/script&gt;"},
 	} {
 		if !strings.Contains(out, tc.want) && !strings.Contains(html.UnescapeString(out), tc.want) {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The test command of the README: vets the code and runs every test.
 # The AWS collector and end-to-end tests run against moto_server, a real AWS
-# emulator that machines of this kind ship with; under CI=true they fail
-# (not skip) when it is missing, so say so up front.
+# emulator that machines of this kind ship with, and the history store
+# tests against a PostgreSQL 15 they start themselves; under CI=true they
+# fail (not skip) when either is missing, so say so up front.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,9 @@ elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 else
 	echo "warning: chromium not on PATH; the HTML/PDF report tests will skip (fail under CI=true): apt-get install chromium" >&2
 fi
+
+# The history store tests start their own PostgreSQL 15 (never a mock).
+scripts/ensure-postgres.sh
 
 go vet ./...
 go test ./...

@@ -69,7 +69,7 @@ func commandLine(ctx context.Context) []string {
 
 // subcommands are rampart's commands, in the order help lists them.
 var subcommands = []func() *cobra.Command{
-	newEvalCmd, newCollectCmd, newScanCmd, newReportCmd, newPolicyCmd, newVersionCmd,
+	newEvalCmd, newCollectCmd, newScanCmd, newHistoryCmd, newDiffCmd, newTrendCmd, newStoreCmd, newReportCmd, newPolicyCmd, newVersionCmd,
 }
 
 func newRootCmd() *cobra.Command {

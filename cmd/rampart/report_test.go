@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rampart-sec/rampart/policies"
 )
 
 // exampleResults writes the example's results (eval --format json) to a
@@ -77,6 +79,9 @@ func TestReportChangesSincePrevious(t *testing.T) {
 
 func TestReportBadInput(t *testing.T) {
 	dir := t.TempDir()
+	// Never the user's own store.
+	t.Setenv("XDG_DATA_HOME", dir)
+	t.Setenv("RAMPART_STORE", filepath.Join(dir, "env.db"))
 	res := exampleResults(t)
 	for _, tc := range []struct {
 		name string
@@ -89,7 +94,12 @@ func TestReportBadInput(t *testing.T) {
 		{"a snapshot, not results", []string{"report", example}, `expected a "rampart.results/v1" document (rampart eval --format json), found schema "rampart.snapshot/v1"`},
 		{"bad previous", []string{"report", res, "--previous", example}, "--previous " + example},
 		{"unknown format", []string{"report", res, "-f", "docx"}, `--format: unknown format "docx"`},
-		{"no file", []string{"report"}, "expected one input file, got 0 arguments"},
+		{"empty store", []string{"report", "--store", filepath.Join(dir, "empty.db")}, "the history store holds no scan"},
+		{"store and file", []string{"report", res, "--store", filepath.Join(dir, "empty.db")}, "give either RESULTS.json or the store, not both"},
+		{"previous from the store", []string{"report", "--store", filepath.Join(dir, "empty.db"), "--previous", res}, "--previous compares results files"},
+		{"unknown scan", []string{"report", "--store", filepath.Join(dir, "empty.db"), "--scan", "7"}, "--scan 7: no such scan or run in the history store"},
+		{"bad days", []string{"report", "--store", filepath.Join(dir, "empty.db"), "--days", "0"}, "--days 0: expected 1 or more"},
+		{"two files", []string{"report", res, res}, "accepts at most 1 arg(s), received 2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(dir, "report.html")
@@ -109,5 +119,53 @@ func TestReportBadInput(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(res); string(after) != string(before) {
 		t.Error("the results file was overwritten")
+	}
+}
+
+// From the store: the newest scan, what is new since the previous scan of
+// the same accounts, the trend, and the snapshot's collector.
+func TestReportFromStore(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", dir)
+	t.Setenv("RAMPART_STORE", "")
+	store := filepath.Join(dir, "history.db")
+	waivers := filepath.Join(dir, "waivers.yaml")
+	os.WriteFile(waivers, []byte("- control: aws-root-mfa\n  resource: \"arn:aws:iam::333333333333:root\"\n  reason: bootstrap\n  approved_by: sec@example.com\n  expires: 2027-01-01\n"), 0o644)
+	scan := func(extra ...string) {
+		args := append([]string{"eval", example, "--config", "../../examples/rampart.yaml", "--store=" + store, "--store-snapshot",
+			"-f", "json", "-o", filepath.Join(dir, "r.json")}, extra...)
+		if code, _, errs := rampart(t, args...); code != exitOK {
+			t.Fatalf("eval --store: exit %d: %s", code, errs)
+		}
+	}
+	scan("--waivers", waivers) // scan 1: root MFA waived
+	scan()                     // scan 2: root MFA fails again
+	out := filepath.Join(dir, "report.html")
+	if code, _, errs := rampart(t, "report", "--store", store, "-o", out); code != exitOK {
+		t.Fatalf("report --store: exit %d: %s", code, errs)
+	}
+	page, _ := os.ReadFile(out)
+	for _, want := range []string{
+		"Compared with scan 1 of 2026-11-01 12:00 UTC: <strong>1 new</strong> finding, <strong>0 resolved</strong>",
+		"<polyline", "Mean time to remediate", "Open FAIL findings at the end of each day, 2026-11-01 to 2026-11-01", "rampart example", policies.CatalogueVersion(),
+		"<strong>63 findings</strong>", `CISO &#43; Cloud team <span class="count">— 18 findings</span>`,
+		"Why it matters: The root user can do anything",
+		`<th scope="row">Root user has MFA <span class="cid">aws-root-mfa</span></th><td>dev (333333333333)</td>`,
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("%q not in the report", want)
+		}
+	}
+	if strings.Contains(string(page), "No history") {
+		t.Error("the report says there is no history")
+	}
+	if code, _, errs := rampart(t, "report", "--store", store, "--scan", "1", "-o", out); code != exitOK {
+		t.Fatalf("report --scan 1: exit %d: %s", code, errs)
+	}
+	page, _ = os.ReadFile(out)
+	for _, want := range []string{"No previous scan of the same accounts", "<strong>62 findings</strong>", "bootstrap", "sec@example.com"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("scan 1: %q not in the report", want)
+		}
 	}
 }
