@@ -34,15 +34,15 @@ var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
 	"statusBadge": func(s results.Status) template.HTML {
 		return template.HTML(`<span class="st st-` + template.HTMLEscapeString(string(s)) + `">` + template.HTMLEscapeString(string(s)) + `</span>`)
 	},
-	"count":      func(m map[results.Status]int, s string) int { return m[results.Status(s)] },
-	"provider":   providerName,
-	"utc":        utc,
-	"short":      digestPrefix,
-	"sfx":        sfx,
-	"join":       strings.Join,
-	"failBars":   failBars,
-	"trend":      trendChart,
-	"meter":      meter,
+	"count":    func(m map[results.Status]int, s string) int { return m[results.Status(s)] },
+	"provider": providerName,
+	"utc":      utc,
+	"short":    digestPrefix,
+	"sfx":      sfx,
+	"join":     strings.Join,
+	"failBars": failBars,
+	"trend":    trendChart,
+	"meter":    meter,
 }).Parse(htmlTemplate))
 
 // HTML writes the audit report for people: one self-contained page
