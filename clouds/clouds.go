@@ -11,6 +11,7 @@ import (
 	gcpcollector "github.com/rampart-sec/rampart/collectors/gcp"
 	"github.com/rampart-sec/rampart/collectors/terraform"
 	tfaws "github.com/rampart-sec/rampart/collectors/terraform/aws"
+	tfazure "github.com/rampart-sec/rampart/collectors/terraform/azure"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
 	"github.com/rampart-sec/rampart/config/azureconfig"
@@ -45,7 +46,11 @@ func All() []Cloud {
 			Terraform: func(cfg config.Config) terraform.Provider { return tfaws.New(awsconfig.Of(cfg).AccountIDs) },
 			Analysis:  awsiam.Facts,
 		},
-		{Collector: func() collectors.Collector { return azurecollector.New() }, Config: azureconfig.Section},
+		{
+			Collector: func() collectors.Collector { return azurecollector.New() },
+			Config:    azureconfig.Section,
+			Terraform: func(config.Config) terraform.Provider { return tfazure.New() },
+		},
 		{Collector: func() collectors.Collector { return gcpcollector.New() }, Config: gcpconfig.Section, Importers: []collectors.Importer{gcpcollector.Importer{}}},
 	}
 }

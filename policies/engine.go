@@ -34,6 +34,8 @@ type Engine struct {
 	known    map[string]bool
 	prepared map[string]rego.PreparedEvalQuery
 	analysis Analysis
+	// catalogue is the digest of the policy sources (Catalogue).
+	catalogue string
 }
 
 // Options configure an Engine. The zero value loads only the built-in
@@ -59,7 +61,7 @@ type Options struct {
 
 // New loads, compiles and prepares the policies.
 func New(ctx context.Context, opts Options) (*Engine, error) {
-	mods, controls, err := load(opts.PolicyDirs, false)
+	mods, controls, catalogue, err := loadSources(opts.PolicyDirs, false)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +80,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{controls: controls, known: known, prepared: map[string]rego.PreparedEvalQuery{}, analysis: opts.Analysis}
+	e := &Engine{controls: controls, known: known, prepared: map[string]rego.PreparedEvalQuery{}, analysis: opts.Analysis, catalogue: catalogue}
 	for _, c := range controls {
 		if len(compiler.GetRulesExact(ast.MustParseRef("data."+c.Package+".results"))) == 0 {
 			return nil, &PolicyError{Lines: []string{fmt.Sprintf("%s: control %s defines no `results` rule (expected `results contains r if { ... }`)", c.File, c.ID)}}
