@@ -10,6 +10,7 @@ import (
 	gcpcollector "github.com/rampart-sec/rampart/collectors/gcp"
 	"github.com/rampart-sec/rampart/collectors/terraform"
 	tfaws "github.com/rampart-sec/rampart/collectors/terraform/aws"
+	tfgcp "github.com/rampart-sec/rampart/collectors/terraform/gcp"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
 	"github.com/rampart-sec/rampart/config/azureconfig"
@@ -39,7 +40,12 @@ func All() []Cloud {
 			Terraform: func(cfg config.Config) terraform.Provider { return tfaws.New(awsconfig.Of(cfg).AccountIDs) },
 		},
 		{Collector: func() collectors.Collector { return azurecollector.New() }, Config: azureconfig.Section},
-		{Collector: func() collectors.Collector { return gcpcollector.New() }, Config: gcpconfig.Section, Importers: []collectors.Importer{gcpcollector.Importer{}}},
+		{
+			Collector: func() collectors.Collector { return gcpcollector.New() },
+			Config:    gcpconfig.Section,
+			Importers: []collectors.Importer{gcpcollector.Importer{}},
+			Terraform: func(config.Config) terraform.Provider { return tfgcp.New() },
+		},
 	}
 }
 
