@@ -62,7 +62,9 @@ func keepShard(s *snapshot.Snapshot, owns func(string) bool) {
 	g.ServiceAccountKeys = keep(g.ServiceAccountKeys, func(k snapshot.GCPServiceAccountKey) bool { return mine(k.Account) })
 	g.WorkloadIdentityProviders = keep(g.WorkloadIdentityProviders, func(p snapshot.GCPWIFProvider) bool { return mine(p.Account) })
 	g.Instances = keep(g.Instances, func(in snapshot.GCPInstance) bool { return mine(in.Account) })
-	g.LogSinks = keep(g.LogSinks, func(l snapshot.GCPLogSink) bool { return !other[l.Parent] && (mine(l.Account) || !strings.Contains(l.Parent, "/projects/")) })
+	g.LogSinks = keep(g.LogSinks, func(l snapshot.GCPLogSink) bool {
+		return !other[l.Parent] && (mine(l.Account) || !strings.Contains(l.Parent, "/projects/"))
+	})
 	s.Scopes = keep(s.Scopes, func(sc snapshot.Scope) bool { return owns(sc.Account) })
 }
 
