@@ -83,6 +83,10 @@ func Prepare(ctx context.Context, opts Options) (*Pipeline, error) {
 // Controls returns the controls the pipeline evaluates, sorted by ID.
 func (p *Pipeline) Controls() []*policies.Control { return p.engine.Controls() }
 
+// Catalogue is the digest of the policy sources the pipeline evaluates
+// (built-in and --policy-dir), naming the controls in reports.
+func (p *Pipeline) Catalogue() string { return p.engine.Catalogue() }
+
 // Known reports whether a control of this ID was loaded, selected or not.
 func (p *Pipeline) Known(id string) bool { return p.engine.Known(id) }
 

@@ -10,6 +10,7 @@ import (
 	gcpcollector "github.com/rampart-sec/rampart/collectors/gcp"
 	"github.com/rampart-sec/rampart/collectors/terraform"
 	tfaws "github.com/rampart-sec/rampart/collectors/terraform/aws"
+	tfazure "github.com/rampart-sec/rampart/collectors/terraform/azure"
 	tfgcp "github.com/rampart-sec/rampart/collectors/terraform/gcp"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
@@ -39,7 +40,11 @@ func All() []Cloud {
 			Config:    awsconfig.Section,
 			Terraform: func(cfg config.Config) terraform.Provider { return tfaws.New(awsconfig.Of(cfg).AccountIDs) },
 		},
-		{Collector: func() collectors.Collector { return azurecollector.New() }, Config: azureconfig.Section},
+		{
+			Collector: func() collectors.Collector { return azurecollector.New() },
+			Config:    azureconfig.Section,
+			Terraform: func(config.Config) terraform.Provider { return tfazure.New() },
+		},
 		{
 			Collector: func() collectors.Collector { return gcpcollector.New() },
 			Config:    gcpconfig.Section,

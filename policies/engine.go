@@ -33,6 +33,8 @@ type Engine struct {
 	// known holds the ID of every control loaded, selected or not.
 	known    map[string]bool
 	prepared map[string]rego.PreparedEvalQuery
+	// catalogue is the digest of the policy sources (Catalogue).
+	catalogue string
 }
 
 // Options configure an Engine. The zero value loads only the built-in
@@ -55,7 +57,7 @@ type Options struct {
 
 // New loads, compiles and prepares the policies.
 func New(ctx context.Context, opts Options) (*Engine, error) {
-	mods, controls, err := load(opts.PolicyDirs, false)
+	mods, controls, catalogue, err := loadSources(opts.PolicyDirs, false)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +76,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{controls: controls, known: known, prepared: map[string]rego.PreparedEvalQuery{}}
+	e := &Engine{controls: controls, known: known, prepared: map[string]rego.PreparedEvalQuery{}, catalogue: catalogue}
 	for _, c := range controls {
 		if len(compiler.GetRulesExact(ast.MustParseRef("data."+c.Package+".results"))) == 0 {
 			return nil, &PolicyError{Lines: []string{fmt.Sprintf("%s: control %s defines no `results` rule (expected `results contains r if { ... }`)", c.File, c.ID)}}
