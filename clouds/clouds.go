@@ -12,6 +12,7 @@ import (
 	"github.com/rampart-sec/rampart/collectors/terraform"
 	tfaws "github.com/rampart-sec/rampart/collectors/terraform/aws"
 	tfazure "github.com/rampart-sec/rampart/collectors/terraform/azure"
+	tfgcp "github.com/rampart-sec/rampart/collectors/terraform/gcp"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
 	"github.com/rampart-sec/rampart/config/azureconfig"
@@ -51,7 +52,12 @@ func All() []Cloud {
 			Config:    azureconfig.Section,
 			Terraform: func(config.Config) terraform.Provider { return tfazure.New() },
 		},
-		{Collector: func() collectors.Collector { return gcpcollector.New() }, Config: gcpconfig.Section, Importers: []collectors.Importer{gcpcollector.Importer{}}},
+		{
+			Collector: func() collectors.Collector { return gcpcollector.New() },
+			Config:    gcpconfig.Section,
+			Importers: []collectors.Importer{gcpcollector.Importer{}},
+			Terraform: func(config.Config) terraform.Provider { return tfgcp.New() },
+		},
 	}
 }
 

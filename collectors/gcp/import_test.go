@@ -3,7 +3,6 @@ package gcp
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,12 +14,11 @@ import (
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
 	"github.com/rampart-sec/rampart/config/gcpconfig"
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/policies"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // fixedNow is the collection time of imported test exports.
 var fixedNow = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
@@ -62,22 +60,11 @@ func resultLines(rs []results.Result) string {
 	return b.String()
 }
 
-// golden compares got with testdata/name, rewriting it under -update.
+// golden compares got with testdata/name (testutil.Golden: -update
+// rewrites it).
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./collectors/gcp -update)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s changed (review, then go test ./collectors/gcp -update):\n%s", path, got)
-	}
+	testutil.Golden(t, filepath.Join("testdata", name), got)
 }
 
 // testConfig is the default configuration of the clouds rampart knows
