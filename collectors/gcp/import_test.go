@@ -1,7 +1,6 @@
 package gcp
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -12,8 +11,8 @@ import (
 	"time"
 
 	"github.com/rampart-sec/rampart/config"
-	"github.com/rampart-sec/rampart/config/awsconfig"
 	"github.com/rampart-sec/rampart/config/gcpconfig"
+	"github.com/rampart-sec/rampart/internal/enginetest"
 	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/policies"
 	"github.com/rampart-sec/rampart/results"
@@ -31,18 +30,7 @@ var (
 
 func evaluate(t testing.TB, s *snapshot.Snapshot, cfg config.Config) []results.Result {
 	t.Helper()
-	e, err := policies.New(context.Background(), policies.Options{Config: &cfg})
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := policies.NewInput(s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := e.Evaluate(context.Background(), in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := enginetest.Evaluate(t, enginetest.New(t, cfg), s, nil)
 	var out []results.Result
 	for _, r := range rs {
 		if r.Provider == "gcp" {
@@ -69,7 +57,7 @@ func golden(t *testing.T, name string, got []byte) {
 
 // testConfig is the default configuration of the clouds rampart knows
 // (clouds.DefaultConfig, which this package cannot import).
-func testConfig() config.Config { return config.Default(awsconfig.Section, gcpconfig.Section) }
+func testConfig() config.Config { return config.Default(enginetest.Sections()...) }
 
 func importFiles(t *testing.T, names ...string) *snapshot.Snapshot {
 	t.Helper()

@@ -6,14 +6,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/rampart-sec/rampart/analysis/awsiam"
-	"github.com/rampart-sec/rampart/config"
-	"github.com/rampart-sec/rampart/config/awsconfig"
-	"github.com/rampart-sec/rampart/config/azureconfig"
-	"github.com/rampart-sec/rampart/config/gcpconfig"
+	"github.com/rampart-sec/rampart/internal/enginetest"
 	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/policies"
 	"github.com/rampart-sec/rampart/results"
@@ -25,23 +20,7 @@ import (
 // (testdata/NAME.results.txt, -update) and, below, the expectations that
 // motivate each plan, spelled out.
 
-var (
-	engineOnce sync.Once
-	engine     *policies.Engine
-	engineErr  error
-)
-
-func builtinEngine(t testing.TB) *policies.Engine {
-	t.Helper()
-	engineOnce.Do(func() {
-		cfg := config.Default(awsconfig.Section, azureconfig.Section, gcpconfig.Section)
-		engine, engineErr = policies.New(context.Background(), policies.Options{Config: &cfg, Analysis: func(s *snapshot.Snapshot) map[string]any { return map[string]any{"aws": awsiam.Facts(s)} }})
-	})
-	if engineErr != nil {
-		t.Fatal(engineErr)
-	}
-	return engine
-}
+func builtinEngine(t testing.TB) *policies.Engine { return enginetest.Builtin(t) }
 
 func evaluate(t testing.TB, s *snapshot.Snapshot) []results.Result {
 	t.Helper()
