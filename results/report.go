@@ -15,7 +15,12 @@ type Report struct {
 	Schema   string       `json:"schema"`
 	Snapshot SnapshotInfo `json:"snapshot"`
 	Summary  Summary      `json:"summary"`
-	Results  []Result     `json:"results"`
+	// Errors are the snapshot's collection errors (failed calls, data
+	// unknown until apply), the causes of ERROR results. Markers of what
+	// a plan does not show (snapshot.CodeNotInPlan) are not errors and
+	// are left out.
+	Errors  []snapshot.CollectionError `json:"errors,omitempty"`
+	Results []Result                   `json:"results"`
 }
 
 // SnapshotInfo identifies the evidence a report was computed on.
@@ -26,8 +31,9 @@ type SnapshotInfo struct {
 	EvaluatedAt time.Time        `json:"evaluated_at"`
 	Source      snapshot.Source  `json:"source"`
 	Scopes      []snapshot.Scope `json:"scopes"`
-	// CollectionErrors counts the snapshot's collection errors; each one
-	// turned the results depending on it into ERROR.
+	// CollectionErrors counts the snapshot's collection errors (as
+	// Report.Errors lists them); each one turned the results depending on
+	// it into ERROR.
 	CollectionErrors int `json:"collection_errors"`
 }
 

@@ -70,6 +70,7 @@ type evalOptions struct {
 	baseline   string
 	newOnly    bool
 	tfDir      string
+	statuses   []string
 }
 
 // register adds the flags; plans says whether the command reads
@@ -85,6 +86,7 @@ func (o *evalOptions) register(fs *pflag.FlagSet, plans bool) {
 	fs.StringVar(&o.waivers, "waivers", "", "YAML waiver file: FAIL/ERROR results matching an unexpired waiver become WAIVED")
 	fs.StringVar(&o.baseline, "baseline", "", "an earlier results FILE (written with --format json); with --new-only, findings already in it do not count for --fail-on")
 	fs.BoolVar(&o.newOnly, "new-only", false, "only results absent from --baseline count for --fail-on")
+	fs.StringSliceVar(&o.statuses, "status", nil, "list only results of these statuses: FAIL, ERROR, WAIVED, PASS (comma-separated; default: FAIL,ERROR in the table, all in the other formats); the summary counts every result")
 	if plans {
 		fs.StringVar(&o.tfDir, "tf-dir", "", "Terraform sources of the plan: SARIF results point at the resource blocks in it")
 	}
@@ -98,6 +100,8 @@ type evaluator struct {
 	config   config.Config
 	reporter reports.Reporter
 	output   string
+	// statuses are the statuses --status keeps; nil keeps every one.
+	statuses []results.Status
 }
 
 // prepare checks the flags and prepares the pipeline; errors name the
@@ -137,10 +141,17 @@ func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator
 		return nil, flagContext(err, o)
 	}
 	ev := &evaluator{pipeline: p, config: aopts.Config, output: o.output}
+	if o.statuses != nil {
+		if ev.statuses, err = results.ParseStatuses(o.statuses); err != nil {
+			return nil, fmt.Errorf("--status: %w", err)
+		}
+	}
 	ropts := reports.Options{
-		Color:   o.output == "" && isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
-		Rules:   rules(p.Controls()),
-		Version: version,
+		Color:    o.output == "" && isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
+		Rules:    rules(p.Controls()),
+		Version:  version,
+		Width:    terminalWidth(),
+		Statuses: ev.statuses,
 	}
 	if o.tfDir != "" {
 		loc, err := terraform.NewLocator(o.tfDir)
@@ -204,6 +215,10 @@ func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *c
 	for _, w := range warnings {
 		fmt.Fprintln(stderr, "rampart:", w)
 	}
+	decision := ev.pipeline.Gate(report)
+	if ev.statuses != nil {
+		report.Keep(ev.statuses)
+	}
 	var buf bytes.Buffer
 	if err := ev.reporter.Write(&buf, report); err != nil {
 		return err
@@ -211,7 +226,7 @@ func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *c
 	if err := writeOutput(ev.output, stdout, buf.Bytes()); err != nil {
 		return err
 	}
-	if d := ev.pipeline.Gate(report); d.Failed {
+	if decision.Failed {
 		return &exitCodeError{code: exitFindings}
 	}
 	return nil

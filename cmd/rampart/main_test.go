@@ -26,7 +26,7 @@ func TestEvalExampleTable(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}
-	for _, want := range []string{"CRITICAL", "aws-root-mfa", "arn:aws:iam::333333333333:root", "SUMMARY"} {
+	for _, want := range []string{"CRITICAL", "aws-root-mfa", "333333333333  (account)", "root user has no MFA device", "SUMMARY"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table output lacks %q:\n%s", want, out)
 		}

@@ -1,0 +1,183 @@
+package reports
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/rampart-sec/rampart/results"
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+// cause is one reason results could not be decided: a failed call (the
+// same service, operation, code and message, in however many accounts and
+// regions), with the results it left undecided and the next step.
+type cause struct {
+	Error snapshot.CollectionError
+	// Accounts and Regions are where the call failed, sorted.
+	Accounts, Regions []string
+	// Calls counts the recorded failures; Results the ERROR results they
+	// caused, and Controls how many of those per control.
+	Calls    int
+	Results  []results.Result
+	Controls map[string]int
+	// Hint is the next step, "" when none is known.
+	Hint string
+}
+
+type causeKey struct{ provider, service, operation, code, message string }
+
+func keyOf(e snapshot.CollectionError) causeKey {
+	return causeKey{e.Provider, e.Service, e.Operation, e.Code, e.Message}
+}
+
+// groupCauses groups the collection errors of a snapshot and the ERROR
+// results they caused by cause. Errors no result depends on still appear
+// (with no results); ERROR results without a collection error (a control
+// that could not decide on collected data) are returned apart, to be
+// listed like findings. Markers of what a plan does not show
+// (NotInPlan) are not errors and are left out.
+func groupCauses(errs []snapshot.CollectionError, rs []results.Result, hint func(snapshot.CollectionError) string) ([]*cause, []results.Result) {
+	index := map[causeKey]*cause{}
+	var out []*cause
+	get := func(e snapshot.CollectionError) *cause {
+		k := keyOf(e)
+		c, ok := index[k]
+		if !ok {
+			c = &cause{Error: e, Controls: map[string]int{}}
+			c.Error.Account, c.Error.Region, c.Error.Resource = "", "", ""
+			if hint != nil {
+				c.Hint = hint(e)
+			}
+			index[k] = c
+			out = append(out, c)
+		}
+		return c
+	}
+	places := map[*cause]map[[2]string]bool{}
+	addPlace := func(c *cause, e snapshot.CollectionError) {
+		if places[c] == nil {
+			places[c] = map[[2]string]bool{}
+		}
+		p := [2]string{e.Account, e.Region}
+		if !places[c][p] {
+			places[c][p] = true
+			c.Accounts = appendNew(c.Accounts, e.Account)
+			c.Regions = appendNew(c.Regions, e.Region)
+		}
+	}
+	for _, e := range errs {
+		if e.Code == snapshot.CodeNotInPlan {
+			continue
+		}
+		c := get(e)
+		c.Calls++
+		addPlace(c, e)
+	}
+	var undecided []results.Result
+	for _, r := range rs {
+		if r.Status != results.Error {
+			continue
+		}
+		e, ok := collectionError(r)
+		if !ok {
+			undecided = append(undecided, r)
+			continue
+		}
+		c := get(e)
+		if c.Calls == 0 {
+			// The report carries no list of errors (an older report):
+			// count the places from the results.
+			addPlace(c, e)
+		}
+		c.Results = append(c.Results, r)
+		c.Controls[r.Control]++
+	}
+	for _, c := range out {
+		sort.Strings(c.Accounts)
+		sort.Strings(c.Regions)
+	}
+	// The causes that leave most results undecided first.
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Results) > len(out[j].Results) })
+	return out, undecided
+}
+
+func appendNew(list []string, s string) []string {
+	if s == "" {
+		return list
+	}
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// collectionError reads back the collection error the engine recorded in
+// an ERROR result's evidence.
+func collectionError(r results.Result) (snapshot.CollectionError, bool) {
+	m, ok := r.Evidence["collection_error"].(map[string]any)
+	if !ok {
+		return snapshot.CollectionError{}, false
+	}
+	s := func(k string) string { v, _ := m[k].(string); return v }
+	return snapshot.CollectionError{
+		Provider: r.Provider, Account: s("account"), Region: s("region"), Resource: s("resource"),
+		Service: s("service"), Operation: s("operation"), Code: s("code"), Message: s("message"),
+	}, true
+}
+
+// title says what failed and where, in one line: "accessanalyzer
+// ListAnalyzers failed (HTTP500) in 38 regions of 111111111111".
+func (c *cause) title() string {
+	e := c.Error
+	what := strings.TrimSpace(e.Service + " " + e.Operation)
+	if e.Operation == "*" {
+		what = e.Service + " data"
+	}
+	return fmt.Sprintf("%s unavailable (%s)%s", what, e.Code, c.where())
+}
+
+func (c *cause) where() string {
+	var parts []string
+	switch n := len(c.Regions); {
+	case n == 1:
+		parts = append(parts, c.Regions[0])
+	case n > 1:
+		parts = append(parts, fmt.Sprintf("%d regions", n))
+	}
+	switch n := len(c.Accounts); {
+	case n == 1:
+		parts = append(parts, c.Accounts[0])
+	case n > 1:
+		parts = append(parts, fmt.Sprintf("%d accounts", n))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " in " + strings.Join(parts, " of ")
+}
+
+// undecided says which controls the cause left undecided and on how many
+// results: "aws-guardduty-enabled ×38, aws-config-enabled ×2".
+func (c *cause) undecided() string {
+	if len(c.Results) == 0 {
+		return "no control evaluated needs this data"
+	}
+	ids := make([]string, 0, len(c.Controls))
+	for id := range c.Controls {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if c.Controls[ids[i]] != c.Controls[ids[j]] {
+			return c.Controls[ids[i]] > c.Controls[ids[j]]
+		}
+		return ids[i] < ids[j]
+	})
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = fmt.Sprintf("%s ×%d", id, c.Controls[id])
+	}
+	return "undecided: " + strings.Join(parts, ", ")
+}
