@@ -226,8 +226,29 @@ func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *c
 	if err := writeOutput(ev.output, stdout, buf.Bytes()); err != nil {
 		return err
 	}
-	if decision.Failed {
-		return &exitCodeError{code: exitFindings}
+	return ev.explain(stderr, decision)
+}
+
+// explain says what the gate decided: when it failed, always, in one
+// line on stderr (a CI log must say why the job is red, whatever the
+// format); otherwise only to a person at a terminal, with where the
+// report went.
+func (ev *evaluator) explain(stderr io.Writer, d audit.Decision) error {
+	where := "stdout"
+	if ev.output != "" && ev.output != "-" {
+		where = ev.output
+	}
+	if d.Failed {
+		return &exitCodeError{code: exitFindings, msg: d.Explain(where)}
+	}
+	if !stderrIsTerminal() {
+		return nil
+	}
+	if where != "stdout" {
+		fmt.Fprintf(stderr, "rampart: report written to %s\n", where)
+	}
+	if line := d.Explain(where); line != "" {
+		fmt.Fprintln(stderr, "rampart:", line)
 	}
 	return nil
 }

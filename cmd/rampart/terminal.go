@@ -9,6 +9,10 @@ import (
 	"github.com/rampart-sec/rampart/reports"
 )
 
+// stderrIsTerminal reports whether a person is likely watching stderr;
+// tests replace it.
+var stderrIsTerminal = func() bool { return isTerminal(os.Stderr) }
+
 // terminalWidth is the width the table is laid out for: $COLUMNS when
 // set (shells export it, and a person can set it for a file or a pipe),
 // else the width of the terminal on stdout or stderr, else
