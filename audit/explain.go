@@ -3,7 +3,18 @@ package audit
 import (
 	"fmt"
 	"strings"
+
+	"github.com/rampart-sec/rampart/results"
 )
+
+// Info is the decision as a report records it; nil when no gate was
+// asked for.
+func (d Decision) Info() *results.GateInfo {
+	if d.Threshold == 0 {
+		return nil
+	}
+	return &results.GateInfo{FailOn: d.Threshold, NewOnly: d.NewOnly, Findings: len(d.Findings), Failed: d.Failed}
+}
 
 // Explain says in one line what the gate decided, for a CI log: when it
 // failed, how many findings are at or above the threshold, the three

@@ -169,7 +169,7 @@ func (p *Pipeline) report(snap *snapshot.Snapshot, digest, file string, rs []res
 		rs = []results.Result{}
 	}
 	errs := Errors(snap)
-	return &results.Report{
+	rep := &results.Report{
 		Schema: results.Schema,
 		Snapshot: results.SnapshotInfo{
 			File: file, Digest: digest, CollectedAt: snap.CollectedAt,
@@ -180,6 +180,10 @@ func (p *Pipeline) report(snap *snapshot.Snapshot, digest, file string, rs []res
 		Errors:  errs,
 		Results: rs,
 	}
+	if p.baseline != nil {
+		p.baseline.Mark(rep, p.opts.BaselineFile)
+	}
+	return rep
 }
 
 // Errors are a snapshot's collection errors as a person should see them:

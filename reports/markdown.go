@@ -25,12 +25,11 @@ const MarkdownRows = 50
 func (Markdown) Write(w io.Writer, r *results.Report) error {
 	var b strings.Builder
 	s := r.Summary
-	verdict := "no findings"
-	if n := s.ByStatus[results.Fail]; n > 0 {
-		verdict = fmt.Sprintf("%d finding%s", n, plural(n))
-	}
-	fmt.Fprintf(&b, "## rampart: %s\n\n", verdict)
+	fmt.Fprintf(&b, "## rampart: %s\n\n", mdVerdict(r))
 	fmt.Fprintf(&b, "Evaluated `%s` (%s, %s) — %d controls, %d results.\n\n", mdCode(r.Snapshot.File), r.Snapshot.Source, shortDigest(r.Snapshot.Digest), len(s.Controls), s.Total)
+	if bl := r.Baseline; bl != nil {
+		fmt.Fprintf(&b, "Compared with the baseline `%s`: %d new finding%s, %d already present, %d no longer found.\n\n", mdCode(bl.File), bl.New, plural(bl.New), bl.Unchanged, bl.Absent)
+	}
 	b.WriteString("| severity | FAIL | ERROR | WAIVED | PASS |\n|---|--:|--:|--:|--:|\n")
 	for _, sev := range results.Severities {
 		m := s.BySeverity[sev]
@@ -40,20 +39,58 @@ func (Markdown) Write(w io.Writer, r *results.Report) error {
 		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d |\n", sev, m[results.Fail], m[results.Error], m[results.Waived], m[results.Pass])
 	}
 	b.WriteString("\n")
-	table(&b, "Findings", "FAIL: the resource does not meet the control.", r.Results, results.Fail)
-	table(&b, "Undecided", "ERROR: the data the control needs is unknown (e.g. until apply) or was not collected; not a finding, not a pass.", r.Results, results.Error)
-	table(&b, "Waived", "", r.Results, results.Waived)
+	fails := only(r.Results, results.Fail)
+	if r.Baseline != nil {
+		table(&b, "New in this change", "FAIL results the baseline did not have (or had at a lower severity): these count for --new-only.", marked(fails, results.New))
+		table(&b, "Already present", "FAIL results the baseline already had.", marked(fails, results.Unchanged))
+	} else {
+		table(&b, "Findings", "FAIL: the resource does not meet the control.", fails)
+	}
+	table(&b, "Undecided", "ERROR: the data the control needs is unknown (e.g. until apply) or was not collected; not a finding, not a pass.", only(r.Results, results.Error))
+	table(&b, "Waived", "", only(r.Results, results.Waived))
+	if r.Baseline != nil {
+		table(&b, "No longer found", "In the baseline, not found now: fixed, or the resource is gone.", r.Absent)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func table(b *strings.Builder, title, note string, rs []results.Result, st results.Status) {
-	var rows []results.Result
+// mdVerdict is the heading: what the gate decided when one was asked
+// for, counting exactly what it counted; else the findings, new and
+// already present when there is a baseline.
+func mdVerdict(r *results.Report) string {
+	if g := r.Gate; g != nil {
+		scope := ""
+		if g.NewOnly {
+			scope = " new"
+		}
+		if g.Failed {
+			return fmt.Sprintf("gate failed, %d%s finding%s at or above %s", g.Findings, scope, plural(g.Findings), g.FailOn)
+		}
+		return fmt.Sprintf("gate passed, no%s finding at or above %s", scope, g.FailOn)
+	}
+	fails := only(r.Results, results.Fail)
+	if r.Baseline != nil {
+		return fmt.Sprintf("%d new finding%s, %d already present", len(marked(fails, results.New)), plural(len(marked(fails, results.New))), len(marked(fails, results.Unchanged)))
+	}
+	if n := r.Summary.ByStatus[results.Fail]; n > 0 {
+		return fmt.Sprintf("%d finding%s", n, plural(n))
+	}
+	return "no findings"
+}
+
+// marked keeps the results of one baseline mark.
+func marked(rs []results.Result, st results.BaselineState) []results.Result {
+	var out []results.Result
 	for _, r := range rs {
-		if r.Status == st {
-			rows = append(rows, r)
+		if r.Baseline == st {
+			out = append(out, r)
 		}
 	}
+	return out
+}
+
+func table(b *strings.Builder, title, note string, rows []results.Result) {
 	if len(rows) == 0 {
 		return
 	}

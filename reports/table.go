@@ -216,6 +216,9 @@ func (p *printer) header(r *results.Report) {
 		l += part
 	}
 	p.line(lead + p.t.paint(ansiGray, l))
+	if bl := r.Baseline; bl != nil {
+		p.para("        ", fmt.Sprintf("baseline %s: %d new finding%s, %d already present, %d no longer found", orDash(bl.File), bl.New, plural(bl.New), bl.Unchanged, bl.Absent), 2)
+	}
 }
 
 func orDash(s string) string {

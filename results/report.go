@@ -19,8 +19,32 @@ type Report struct {
 	// unknown until apply), the causes of ERROR results. Markers of what
 	// a plan does not show (snapshot.CodeNotInPlan) are not errors and
 	// are left out.
-	Errors  []snapshot.CollectionError `json:"errors,omitempty"`
-	Results []Result                   `json:"results"`
+	Errors []snapshot.CollectionError `json:"errors,omitempty"`
+	// Gate is what --fail-on decided, when it was asked for.
+	Gate *GateInfo `json:"gate,omitempty"`
+	// Baseline names the baseline the results were marked against
+	// (Result.Baseline) and counts the marks.
+	Baseline *BaselineInfo `json:"baseline,omitempty"`
+	Results  []Result      `json:"results"`
+	// Absent are the baseline's results no longer found, each marked
+	// "absent"; apart from Results so that counts of Results stay
+	// counts of this run.
+	Absent []Result `json:"absent,omitempty"`
+
+	// prior is the baseline Mark used, for InBaseline.
+	prior Baseline
+}
+
+// GateInfo is the gate's verdict as a report records it.
+type GateInfo struct {
+	// FailOn is the least severity that fails.
+	FailOn Severity `json:"fail_on"`
+	// NewOnly: only results new since the baseline counted.
+	NewOnly bool `json:"new_only"`
+	// Findings counts the FAIL results that count, Failed whether any
+	// did.
+	Findings int  `json:"findings"`
+	Failed   bool `json:"failed"`
 }
 
 // SnapshotInfo identifies the evidence a report was computed on.

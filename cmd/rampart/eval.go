@@ -216,6 +216,7 @@ func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *c
 		fmt.Fprintln(stderr, "rampart:", w)
 	}
 	decision := ev.pipeline.Gate(report)
+	report.Gate = decision.Info()
 	if ev.statuses != nil {
 		report.Keep(ev.statuses)
 	}
