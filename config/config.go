@@ -153,8 +153,13 @@ func decodeThresholds(n *yaml.Node, th map[string]int) error {
 	if n.Kind != yaml.MappingNode {
 		return fmt.Errorf("line %d: thresholds: expected a mapping of names to numbers", n.Line)
 	}
+	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		if first, dup := seen[k.Value]; dup {
+			return fmt.Errorf("line %d: duplicate key %q (first at line %d)", k.Line, k.Value, first)
+		}
+		seen[k.Value] = k.Line
 		if _, ok := th[k.Value]; !ok {
 			return fmt.Errorf("line %d: unknown key %q (thresholds are: %s)", k.Line, k.Value, strings.Join(sortedKeys(th), ", "))
 		}

@@ -77,6 +77,9 @@ func TestParseBadInput(t *testing.T) {
 		{"negative threshold", "thresholds:\n  idle_days: -1\n", "c.yaml: line 2: thresholds.idle_days: expected a positive number, got -1"},
 		{"thresholds not a map", "thresholds: 3\n", "c.yaml: line 1: thresholds: expected a mapping"},
 		{"section check", "zone:\n  owners: ['']\n", "c.yaml: zone owner: expected a name"},
+		{"duplicate threshold", "thresholds:\n  idle_days: 30\n  idle_days: 1\n", `c.yaml: line 3: duplicate key "idle_days" (first at line 2)`},
+		{"duplicate key in a section", "zone:\n  strict: true\n  strict: false\n", `c.yaml: line 3`},
+		{"duplicate section", "zone:\n  strict: true\nzone:\n  strict: false\n", `c.yaml: line 3`},
 		{"not yaml", "thresholds: [unclosed\n", "c.yaml: "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

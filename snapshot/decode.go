@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 )
 
 // InputError is a problem with an input file: which file, where in it, and
@@ -78,6 +79,9 @@ func Decode(file string, data []byte) (*Snapshot, error) {
 		}
 		if s.CollectedAt.IsZero() {
 			return nil, &InputError{File: file, Msg: `"collected_at" is missing: expected an RFC 3339 time`}
+		}
+		if err := checkKeys(file, data, reflect.TypeOf(s)); err != nil {
+			return nil, err
 		}
 		return &s, nil
 	}

@@ -1,6 +1,7 @@
 package snapshot
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -32,6 +33,11 @@ func TestDecodeErrors(t *testing.T) {
 		{"wrong type", "{\"schema\": \"rampart.snapshot/v1\",\n\"collected_at\": \"2026-01-01T00:00:00Z\", \"scopes\": {}}", "s.json:2:51: scopes: expected []snapshot.Scope, found JSON object"},
 		{"no time", `{"schema": "rampart.snapshot/v1"}`, `"collected_at" is missing`},
 		{"trailing data", `{"schema": "rampart.snapshot/v1", "collected_at": "2026-01-01T00:00:00Z"} {}`, "s.json:1:75: unexpected data after the snapshot"},
+		{"key in another case", "{\"schema\": \"rampart.snapshot/v1\", \"collected_at\": \"2026-01-01T00:00:00Z\",\n \"Source\": \"terraform-plan\"}", `s.json:2:2: key "Source": expected "source" (keys are case-sensitive)`},
+		{"nested key in another case", `{"schema": "rampart.snapshot/v1", "collected_at": "2026-01-01T00:00:00Z", "aws": {"accounts": [{"account_id": "111111111111", "Root": {"mfa_active": false}}]}}`, `key "Root": expected "root"`},
+		{"duplicate key", "{\"schema\": \"rampart.snapshot/v1\", \"collected_at\": \"2026-01-01T00:00:00Z\",\n\"aws\": {\"accounts\": [{\"account_id\": \"111111111111\", \"root\": {\"mfa_active\": false, \"mfa_active\": true}}]}}", `s.json:2:83: key "mfa_active" given twice in one object`},
+		{"duplicate top-level key", `{"schema": "rampart.snapshot/v1", "collected_at": "2026-01-01T00:00:00Z", "source": "api", "source": "terraform-plan"}`, `key "source" given twice`},
+		{"duplicate key in a large map", `{"schema": "rampart.snapshot/v1", "collected_at": "2026-01-01T00:00:00Z", "aws": {"accounts": [{"account_id": "111111111111", "account_summary": {` + manyKeys(40) + `, "k3": 1}}]}}`, `key "k3" given twice`},
 		{"truncated", `{"schema": "rampart.snapshot/v1", "collected_at": "2026-01-01T00:00:00Z", "scopes": [`, "s.json:1:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -41,4 +47,13 @@ func TestDecodeErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// manyKeys is "k0": 0, "k1": 1, ... for n keys.
+func manyKeys(n int) string {
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = fmt.Sprintf("%q: %d", fmt.Sprintf("k%d", i), i)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -76,6 +76,16 @@ func Parse(file string, data []byte, known func(id string) bool) ([]Waiver, erro
 		}
 		return nil, &Error{File: file, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
+	// A second document would be silently ignored by a reader that takes
+	// the first, while a reviewer may read the second.
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err != io.EOF {
+		line := extra.Line
+		if err != nil {
+			return nil, &Error{File: file, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+		}
+		return nil, &Error{File: file, Line: line, Msg: "a second YAML document (after ---): expected one list of waivers"}
+	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
@@ -107,6 +117,9 @@ func parseEntry(file string, n *yaml.Node, known func(string) bool) (Waiver, err
 		k, v := n.Content[i], n.Content[i+1]
 		if !slices.Contains(keys, k.Value) {
 			return w, &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("unknown key %q: expected one of %s", k.Value, strings.Join(keys, ", "))}
+		}
+		if prev, dup := vals[k.Value]; dup {
+			return w, &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("duplicate key %q (first at line %d): a waiver says each thing once", k.Value, prev.Line)}
 		}
 		if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
 			return w, &Error{File: file, Line: v.Line, Msg: fmt.Sprintf("%s: expected a non-empty string", k.Value)}
@@ -158,12 +171,15 @@ func Glob(pattern, s string) bool {
 	pr, sr := []rune(pattern), []rune(s)
 	for i < len(sr) {
 		switch {
-		case p < len(pr) && (pr[p] == '?' || pr[p] == sr[i]):
-			p++
-			i++
+		// A * in the pattern is always a wildcard, even where s has a
+		// literal * at that place: tried first, so it is never consumed
+		// as a literal match.
 		case p < len(pr) && pr[p] == '*':
 			star, mark = p, i
 			p++
+		case p < len(pr) && (pr[p] == '?' || pr[p] == sr[i]):
+			p++
+			i++
 		case star >= 0:
 			p = star + 1
 			mark++

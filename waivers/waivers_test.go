@@ -41,6 +41,9 @@ func TestParseErrors(t *testing.T) {
 		{"not a list", "control: aws-imdsv2-required\n", `w.yaml:1: expected a list of waivers`},
 		{"not a mapping", "- aws-imdsv2-required\n", `w.yaml:1: expected a waiver: a mapping`},
 		{"bad YAML", "- control: [\n", `w.yaml: `},
+		{"duplicate key", entry + "  resource: \"*\"\n", `w.yaml:6: duplicate key "resource" (first at line 2)`},
+		{"second document", entry + "---\n" + entry, `w.yaml:6: a second YAML document (after ---): expected one list of waivers`},
+		{"second document that is not YAML", entry + "---\n- control: [\n", `w.yaml: `},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("w.yaml", []byte(tc.yaml), known)
@@ -70,6 +73,12 @@ func TestGlob(t *testing.T) {
 		{`*`, ``, true},
 		{`a*b*c`, `aXXbYYbc`, true},
 		{`a*b*c`, `aXXbYY`, false},
+		// A * in the pattern is a wildcard even where the resource has a
+		// literal * (a policy resource "*0", a for_each key "*").
+		{`*`, `*0`, true},
+		{`*0`, `**0`, true},
+		{`a*`, `a*`, true},
+		{`role[*]`, `role["*"]`, true},
 	} {
 		if got := Glob(tc.pattern, tc.s); got != tc.want {
 			t.Errorf("Glob(%q, %q) = %v", tc.pattern, tc.s, got)

@@ -77,7 +77,7 @@ func newCollectCloudCmd(col collectors.Collector) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return writeOutput(output, c.OutOrStdout(), data)
+			return writeOutput("--output", output, c.OutOrStdout(), data)
 		},
 	}
 	c.Flags().StringVarP(&output, "output", "o", "", "write the snapshot to FILE (default: stdout)")
@@ -114,7 +114,7 @@ func newScanCloudCmd(col collectors.Collector) *cobra.Command {
 				return err
 			}
 			if snapshotFile != "" {
-				if err := writeFileAtomic(snapshotFile, in.JSON); err != nil {
+				if err := writeFileAtomic("--snapshot", snapshotFile, in.JSON); err != nil {
 					return err
 				}
 			}

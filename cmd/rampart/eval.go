@@ -224,7 +224,7 @@ func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *c
 	if err := ev.reporter.Write(&buf, report); err != nil {
 		return err
 	}
-	if err := writeOutput(ev.output, stdout, buf.Bytes()); err != nil {
+	if err := writeOutput("--output", ev.output, stdout, buf.Bytes()); err != nil {
 		return err
 	}
 	return ev.explain(stderr, decision)

@@ -1,48 +1,143 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"sync"
+	"syscall"
 )
 
 // writeOutput writes a finished report or snapshot to stdout when path is
-// "" or "-", else to path through writeFileAtomic.
-func writeOutput(path string, stdout io.Writer, data []byte) error {
+// "" or "-", else to path through writeFileAtomic. flag names the option
+// in errors ("--output", "--snapshot").
+func writeOutput(flag, path string, stdout io.Writer, data []byte) error {
 	if path == "" || path == "-" {
 		_, err := stdout.Write(data)
 		return err
 	}
-	return writeFileAtomic(path, data)
+	return writeFileAtomic(flag, path, data)
 }
 
-// writeFileAtomic writes data to a temporary file beside path and renames
-// it into place, so a failure never leaves a partial file over a
-// previous good one.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("--output %s: %w", path, err)
+// writeFileAtomic puts data at path so that a failure never leaves a
+// partial file over a previous good one:
+//   - an existing target that is not a regular file (a device such as
+//     /dev/null, a FIFO, /dev/stdout) is written directly: replacing it
+//     with a regular file would destroy it;
+//   - a symbolic link keeps being a link: the file it points to is
+//     replaced;
+//   - a regular file is replaced by a temporary file renamed over it,
+//     which takes the old file's mode and owner;
+//   - SIGINT and SIGTERM remove the temporary file; errors name path,
+//     never the temporary file.
+func writeFileAtomic(flag, path string, data []byte) error {
+	fail := func(err error) error {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("%s %s: %w", flag, path, err)
 	}
+	target := path
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		target = resolved
+	}
+	st, err := os.Stat(target)
+	switch {
+	case err == nil && !st.Mode().IsRegular():
+		if st.IsDir() {
+			return fail(errors.New("is a directory"))
+		}
+		return writeInPlace(target, data, fail)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return fail(err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*")
+	if err != nil {
+		return fail(err)
+	}
+	forget := removeOnSignal(tmp.Name())
+	defer forget()
 	defer os.Remove(tmp.Name())
+	mode := os.FileMode(0o644 &^ umask())
+	if st != nil {
+		mode = st.Mode().Perm()
+	}
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return fmt.Errorf("--output %s: %w", path, err)
+		return fail(err)
 	}
-	// CreateTemp makes the file 0600; a report or snapshot is written with
-	// the usual 0644 (less the umask) like any other output file.
-	if err := tmp.Chmod(os.FileMode(0o644 &^ umask())); err != nil {
+	// CreateTemp makes the file 0600: a new report gets the usual 0644
+	// less the umask, a replaced one keeps its mode and owner.
+	if err := tmp.Chmod(mode); err != nil {
 		tmp.Close()
-		return fmt.Errorf("--output %s: %w", path, err)
+		return fail(err)
+	}
+	if st != nil {
+		keepOwner(tmp, st)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("--output %s: %w", path, err)
+		return fail(err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("--output %s: %w", path, err)
+	if err := os.Rename(tmp.Name(), target); err != nil {
+		return fail(err)
 	}
 	return nil
+}
+
+// writeInPlace writes to a target that is not a regular file.
+func writeInPlace(target string, data []byte, fail func(error) error) error {
+	f, err := os.OpenFile(target, os.O_WRONLY, 0)
+	if err != nil {
+		return fail(err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		return fail(err)
+	}
+	return nil
+}
+
+var (
+	tempMu    sync.Mutex
+	tempFiles = map[string]bool{}
+	tempOnce  sync.Once
+)
+
+// removeOnSignal removes file if the process is interrupted or terminated
+// before the returned function is called.
+func removeOnSignal(file string) (forget func()) {
+	tempOnce.Do(func() {
+		ch := make(chan os.Signal, 1)
+		signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+		go func() {
+			sig := <-ch
+			tempMu.Lock()
+			for f := range tempFiles {
+				os.Remove(f)
+			}
+			code := 130
+			if sig == syscall.SIGTERM {
+				code = 143
+			}
+			os.Exit(code)
+		}()
+	})
+	tempMu.Lock()
+	tempFiles[file] = true
+	tempMu.Unlock()
+	return func() {
+		tempMu.Lock()
+		delete(tempFiles, file)
+		tempMu.Unlock()
+	}
 }
 
 func isTerminal(f *os.File) bool {

@@ -73,11 +73,7 @@ func newPolicyCmd() *cobra.Command {
 			}
 			var b strings.Builder
 			policies.WriteReference(&b, controls)
-			if out == "-" {
-				_, err := io.WriteString(c.OutOrStdout(), b.String())
-				return err
-			}
-			return writeFileAtomic(out, []byte(b.String()))
+			return writeOutput("--output", out, c.OutOrStdout(), []byte(b.String()))
 		},
 	}
 	doc.Flags().StringVarP(&out, "output", "o", "docs/controls.md", "file to write, or - for stdout")

@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"net/http"
 	"net/url"
@@ -16,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/logging"
 )
 
 // defaultMaxAttempts bounds retries when neither Options nor the SDK
@@ -59,6 +61,9 @@ func loadConfig(ctx context.Context, o Options) (aws.Config, error) {
 		o.RetryMaxAttempts = defaultMaxAttempts
 	}
 	cfg.Retryer = func() aws.Retryer { return newRetryer(o) }
+	// The SDK's own log lines ("SDK ... WARN ...") would reach the user's
+	// stderr raw; what matters is recorded in the snapshot's errors.
+	cfg.Logger = logging.Nop{}
 	cfg.APIOptions = append(cfg.APIOptions, addAllowlistGuard)
 	return cfg, nil
 }
@@ -88,10 +93,18 @@ type identity struct {
 	account, arn, partition string
 }
 
+// identityAttempts bounds the first call: when the endpoint or the
+// credentials are wrong, every later call would fail the same way, so the
+// collection stops at once instead of retrying for minutes.
+const identityAttempts = 2
+
 func callerIdentity(ctx context.Context, cfg aws.Config) (identity, error) {
-	out, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	out, err := sts.NewFromConfig(cfg, func(o *sts.Options) {
+		o.Retryer = retry.AddWithMaxAttempts(o.Retryer, identityAttempts)
+	}).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
 	if err != nil {
-		return identity{}, err
+		_, _, code, msg := classify(err)
+		return identity{}, fmt.Errorf("%s: %s (check the credentials: --profile or AWS_PROFILE, `aws sso login` for SSO profiles, and AWS_ENDPOINT_URL if set)", code, msg)
 	}
 	id := identity{account: aws.ToString(out.Account), arn: aws.ToString(out.Arn), partition: "aws"}
 	if a, err := arn.Parse(id.arn); err == nil {

@@ -48,6 +48,9 @@ type Options struct {
 	Now func() time.Time
 	// Progress, when set, receives one line per account and region done.
 	Progress func(msg string)
+	// Warn, when set, receives one line per account whose every failed
+	// call got no response for the same reason.
+	Warn func(msg string)
 
 	// RetryMaxAttempts bounds the SDK's adaptive retryer (default: the
 	// standard AWS_MAX_ATTEMPTS / max_attempts setting, else 5).
@@ -181,6 +184,11 @@ func Collect(ctx context.Context, opts Options) (*snapshot.Snapshot, error) {
 		s.AWS.Organization = org.model
 	}
 	finish(s, c.rec)
+	if opts.Warn != nil {
+		for _, line := range transportFailures(s.Errors) {
+			opts.Warn(line)
+		}
+	}
 	return s, nil
 }
 

@@ -69,6 +69,9 @@ func (c *Collector) Collect(ctx context.Context, env collectors.Env) (*snapshot.
 	if env.Progress != nil {
 		opts.Progress = func(msg string) { env.Progress("%s", msg) }
 	}
+	if env.Warn != nil {
+		opts.Warn = func(msg string) { fmt.Fprintln(env.Warn, "rampart:", msg) }
+	}
 	return Collect(ctx, opts)
 }
 

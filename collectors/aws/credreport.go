@@ -20,6 +20,14 @@ type credRow map[string]string
 // rootRowUser is the user column of the root user's row.
 const rootRowUser = "<root_account>"
 
+// credReportColumns are the columns of IAM's credential report that
+// rampart reads; a report lacking any of them is refused.
+var credReportColumns = []string{
+	"user", "arn", "user_creation_time", "password_enabled", "password_last_used", "password_last_changed", "mfa_active",
+	"access_key_1_active", "access_key_1_last_rotated", "access_key_1_last_used_date", "access_key_1_last_used_region", "access_key_1_last_used_service",
+	"access_key_2_active", "access_key_2_last_rotated", "access_key_2_last_used_date", "access_key_2_last_used_region", "access_key_2_last_used_service",
+}
+
 // credReport is a parsed credential report, rows by user ARN, plus the
 // root row when present.
 type credReport struct {
@@ -52,10 +60,16 @@ func parseCredentialReport(data []byte) (*credReport, error) {
 	if err != nil {
 		return nil, fmt.Errorf("credential report header: %w", err)
 	}
-	for _, col := range []string{"user", "arn", "mfa_active", "password_enabled"} {
+	var missing []string
+	for _, col := range credReportColumns {
 		if !contains(header, col) {
-			return nil, fmt.Errorf("credential report: column %q is missing", col)
+			missing = append(missing, col)
 		}
+	}
+	if len(missing) > 0 {
+		// A trimmed report would turn its absent columns into "no key",
+		// "never used": false PASSes. IAM always writes them all.
+		return nil, fmt.Errorf("credential report: column %s missing (IAM's credential report has every column rampart reads: %s)", strings.Join(missing, ", "), strings.Join(credReportColumns, ","))
 	}
 	rep := &credReport{byARN: map[string]credRow{}}
 	for line := 2; ; line++ {

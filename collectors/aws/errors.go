@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 	"sync"
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/rampart-sec/rampart/snapshot"
 )
@@ -28,7 +30,21 @@ const (
 	CodeRegionNotEnabled = "RegionNotEnabled"
 	// CodeReportTimeout: the credential report was not ready in time.
 	CodeReportTimeout = "ReportTimeout"
+	// CodeConnection: the call got no HTTP response (connection refused,
+	// reset, unknown host, TLS failure).
+	CodeConnection = "ConnectionError"
 )
+
+// transportReason is the innermost, most specific text of a transport
+// error: "dial tcp 127.0.0.1:1: connect: connection refused" rather than
+// the URL and method around it.
+func transportReason(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return err.Error()
+}
 
 // recorder collects the errors of one collection run. It is shared by the
 // goroutines collecting accounts and regions.
@@ -125,7 +141,12 @@ func classify(err error) (service, op, code, msg string) {
 	}
 	var api smithy.APIError
 	var resp *awshttp.ResponseError
+	var send *smithyhttp.RequestSendError
 	switch {
+	case errors.As(err, &send):
+		// No HTTP response at all (refused, reset, no such host, TLS):
+		// say so, not "HTTP status 0".
+		code, msg = CodeConnection, "no response from the endpoint: "+transportReason(send.Err)
 	case errors.As(err, &api) && api.ErrorCode() != "":
 		code, msg = api.ErrorCode(), api.ErrorMessage()
 		if msg == "" {

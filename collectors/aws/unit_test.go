@@ -1,9 +1,14 @@
 package aws
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"net"
+	"net/http"
+	"net/url"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -11,7 +16,8 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
-	"net/http"
+
+	"github.com/rampart-sec/rampart/snapshot"
 )
 
 func TestClassify(t *testing.T) {
@@ -32,7 +38,11 @@ func TestClassify(t *testing.T) {
 		{"http status only", opErr("S3 Control", "GetPublicAccessBlock", &awshttp.ResponseError{ResponseError: &smithyhttp.ResponseError{Response: &smithyhttp.Response{Response: &http.Response{StatusCode: 503}}, Err: errors.New("boom")}}),
 			"s3-control", "GetPublicAccessBlock", "HTTP503", "HTTP status 503 without an AWS error code"},
 		{"timeout", opErr("EC2", "DescribeInstances", context_DeadlineExceeded()), "ec2", "DescribeInstances", "RequestTimeout", "the call did not complete in time"},
-		{"transport", opErr("IAM", "GetAccountSummary", errors.New("connection refused")), "iam", "GetAccountSummary", "RequestError", "connection refused"},
+		{"other error", opErr("IAM", "GetAccountSummary", errors.New("deserialization failed")), "iam", "GetAccountSummary", "RequestError", "deserialization failed"},
+		// No response at all is a connection error, not "HTTP status 0".
+		{"no response", opErr("IAM", "GetAccountSummary", &awshttp.ResponseError{ResponseError: &smithyhttp.ResponseError{Response: &smithyhttp.Response{Response: &http.Response{}},
+			Err: &smithyhttp.RequestSendError{Err: &url.Error{Op: "Post", URL: "http://127.0.0.1:1", Err: errors.New("dial tcp 127.0.0.1:1: connect: connection refused")}}}}),
+			"iam", "GetAccountSummary", "ConnectionError", "no response from the endpoint: dial tcp 127.0.0.1:1: connect: connection refused"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -41,6 +51,43 @@ func TestClassify(t *testing.T) {
 				t.Errorf("classify = %q %q %q %q", s, o, c, m)
 			}
 		})
+	}
+}
+
+// A dead or wrong endpoint stops the collection at the identity call,
+// with a hint, instead of minutes of retries and a snapshot of errors.
+func TestDeadEndpointStopsAtIdentity(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := "http://" + ln.Addr().String()
+	ln.Close()
+	opts := testOptions(dead)
+	_, err = Collect(context.Background(), opts)
+	if err == nil {
+		t.Fatal("collection against a closed port succeeded")
+	}
+	for _, want := range []string{"sts:GetCallerIdentity", "ConnectionError", "connection refused", "AWS_ENDPOINT_URL", "aws sso login"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+}
+
+func TestTransportFailuresInOneLine(t *testing.T) {
+	conn := func(account, op, msg string) snapshot.CollectionError {
+		return snapshot.CollectionError{Account: account, Service: "iam", Operation: op, Code: CodeConnection, Message: msg}
+	}
+	errs := []snapshot.CollectionError{
+		conn("111111111111", "A", "no response: refused"), conn("111111111111", "B", "no response: refused"),
+		conn("222222222222", "A", "no response: refused"), conn("222222222222", "B", "no response: reset"),
+		conn("333333333333", "A", "no response: refused"), {Account: "333333333333", Code: "AccessDenied"},
+	}
+	got := transportFailures(errs)
+	want := "aws: account 111111111111: all 2 failed calls got no response (no response: refused): check network access and AWS_ENDPOINT_URL"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want only %q (differing reasons and AWS answers are left to the errors)", got, want)
 	}
 }
 
@@ -97,13 +144,27 @@ func TestCredentialReport(t *testing.T) {
 			}
 		})
 	}
-	for name, bad := range map[string]string{
-		"not a report":   "hello world",
-		"missing column": "user,arn\nx,y\n",
-		"short row":      "user,arn,mfa_active,password_enabled\nx,y\n",
+	header, _, _ := strings.Cut(string(csv), "\n")
+	without := func(cols ...string) string {
+		var kept []string
+		for _, c := range strings.Split(header, ",") {
+			if !slices.Contains(cols, c) {
+				kept = append(kept, c)
+			}
+		}
+		return strings.Join(kept, ",") + "\n"
+	}
+	for _, tc := range []struct{ name, data, want string }{
+		{"not a report", "hello world", "neither CSV"},
+		{"only four columns", "user,arn,mfa_active,password_enabled\nx,y,true,true\n", "column user_creation_time, password_last_used"},
+		// Without them, a long-lived key or a recent root login would
+		// read as absent: a FAIL turned PASS.
+		{"no access key columns", without("access_key_1_active", "access_key_2_active"), "column access_key_1_active, access_key_2_active missing"},
+		{"no password_last_used", without("password_last_used"), "column password_last_used missing"},
+		{"short row", header + "\nx,y\n", "line 2: 2 fields, header has"},
 	} {
-		if _, err := parseCredentialReport([]byte(bad)); err == nil {
-			t.Errorf("%s: no error", name)
+		if _, err := parseCredentialReport([]byte(tc.data)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want %q", tc.name, err, tc.want)
 		}
 	}
 }

@@ -1,5 +1,0 @@
-//go:build !unix
-
-package main
-
-func umask() uint32 { return 0o022 }
