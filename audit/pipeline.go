@@ -140,7 +140,9 @@ func (p *Pipeline) Run(ctx context.Context, input *collectors.Input, file string
 		}
 		digest = snapshot.Digest(raw)
 	}
-	return p.report(snap, digest, file, rs), warnings, nil
+	rep := p.report(snap, digest, file, rs)
+	rep.Snapshot.Undated = input.Undated
+	return rep, warnings, nil
 }
 
 // waiversFor keeps the waivers of the controls evaluated on snap: a

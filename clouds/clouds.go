@@ -9,6 +9,7 @@ import (
 	"github.com/rampart-sec/rampart/collectors/terraform"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
+	"github.com/rampart-sec/rampart/snapshot"
 )
 
 // Cloud is everything one provider plugs into rampart.
@@ -20,13 +21,31 @@ type Cloud struct {
 	// Importers read the cloud's own export files (beside snapshots and
 	// Terraform plans, which every cloud shares).
 	Importers []collectors.Importer
+	// Hint gives the next step for one of the cloud's collection errors
+	// (the permission to grant, the region to enable), "" when it has
+	// none; it returns "" for other providers' errors.
+	Hint func(snapshot.CollectionError) string
 }
 
 // All lists the clouds, in the order commands and help show them.
 func All() []Cloud {
 	return []Cloud{
-		{Collector: func() collectors.Collector { return awscollector.New() }, Config: awsconfig.Section},
+		{Collector: func() collectors.Collector { return awscollector.New() }, Config: awsconfig.Section, Hint: awscollector.Hint},
 	}
+}
+
+// Hint is the next step for a collection error: the cloud's own hint,
+// else that of the plan mapping; "" when none knows one.
+func Hint(e snapshot.CollectionError) string {
+	for _, c := range All() {
+		if c.Hint == nil {
+			continue
+		}
+		if h := c.Hint(e); h != "" {
+			return h
+		}
+	}
+	return terraform.Hint(e)
 }
 
 // Sections are the configuration sections of every cloud.

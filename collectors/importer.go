@@ -33,6 +33,14 @@ type Hinter interface {
 	Hint(f *Sniff) string
 }
 
+// Dater is an Importer of files that may or may not say when they were
+// made (a Terraform plan has a "timestamp" since Terraform 1.5), so that
+// a report does not present the time it was read as the file's own.
+type Dater interface {
+	// Dated reports whether f carries its own time.
+	Dated(f *Sniff) bool
+}
+
 // Sniff is a file offered to the importers: its bytes, and its top-level
 // JSON object parsed once for all of them.
 type Sniff struct {

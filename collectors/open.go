@@ -19,6 +19,10 @@ type Input struct {
 	// Digest is the SHA-256 of the file as read: the evidence a report
 	// is tied to.
 	Digest string
+	// Undated is true when the file carries no time of its own (a plan
+	// of Terraform before 1.5): the snapshot is dated by Env.Now, else
+	// when it was read.
+	Undated bool
 }
 
 // Open reads a file rampart can evaluate, of any kind one of importers
@@ -43,6 +47,9 @@ func Open(path string, importers []Importer, env Env) (*Input, error) {
 			return nil, err
 		}
 		in := &Input{Snapshot: s, Digest: snapshot.Digest(data)}
+		if d, ok := im.(Dater); ok {
+			in.Undated = !d.Dated(f)
+		}
 		if _, ok := im.(SnapshotImporter); ok {
 			in.JSON = data
 		}

@@ -9,26 +9,41 @@ import (
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
-// cause is one reason results could not be decided: a failed call (the
-// same service, operation, code and message, in however many accounts and
-// regions), with the results it left undecided and the next step.
+// cause is one reason results could not be decided: failed calls with
+// the same code and message (one operation in 38 regions, or every
+// service the offline evidence lacks), with the results they left
+// undecided and the next step.
 type cause struct {
+	// Error is the first error of the cause, without its place.
 	Error snapshot.CollectionError
-	// Accounts and Regions are where the call failed, sorted.
+	// Sources are the failed "service operation" pairs, in order.
+	Sources []string
+	// Accounts and Regions are where the calls failed, sorted.
 	Accounts, Regions []string
 	// Calls counts the recorded failures; Results the ERROR results they
 	// caused, and Controls how many of those per control.
 	Calls    int
 	Results  []results.Result
 	Controls map[string]int
-	// Hint is the next step, "" when none is known.
-	Hint string
+	// Hint is the next step (one per distinct source that has one),
+	// "" when none is known.
+	Hint  string
+	hints []string
 }
 
-type causeKey struct{ provider, service, operation, code, message string }
+type causeKey struct{ provider, code, message string }
 
 func keyOf(e snapshot.CollectionError) causeKey {
-	return causeKey{e.Provider, e.Service, e.Operation, e.Code, e.Message}
+	return causeKey{e.Provider, e.Code, e.Message}
+}
+
+// source names what failed: "guardduty ListDetectors", "iam data" for
+// every operation of a service.
+func source(e snapshot.CollectionError) string {
+	if e.Operation == "*" || e.Operation == "" {
+		return e.Service + " data"
+	}
+	return e.Service + " " + e.Operation
 }
 
 // groupCauses groups the collection errors of a snapshot and the ERROR
@@ -46,11 +61,17 @@ func groupCauses(errs []snapshot.CollectionError, rs []results.Result, hint func
 		if !ok {
 			c = &cause{Error: e, Controls: map[string]int{}}
 			c.Error.Account, c.Error.Region, c.Error.Resource = "", "", ""
-			if hint != nil {
-				c.Hint = hint(e)
-			}
 			index[k] = c
 			out = append(out, c)
+		}
+		if src := source(e); !contains(c.Sources, src) {
+			c.Sources = append(c.Sources, src)
+			if hint != nil {
+				if h := hint(e); h != "" && !contains(c.hints, h) {
+					c.hints = append(c.hints, h)
+				}
+			}
+			c.Hint = strings.Join(c.hints, "; ")
 		}
 		return c
 	}
@@ -102,6 +123,15 @@ func groupCauses(errs []snapshot.CollectionError, rs []results.Result, hint func
 	return out, undecided
 }
 
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
 func appendNew(list []string, s string) []string {
 	if s == "" {
 		return list
@@ -131,12 +161,10 @@ func collectionError(r results.Result) (snapshot.CollectionError, bool) {
 // title says what failed and where, in one line: "accessanalyzer
 // ListAnalyzers failed (HTTP500) in 38 regions of 111111111111".
 func (c *cause) title() string {
-	e := c.Error
-	what := strings.TrimSpace(e.Service + " " + e.Operation)
-	if e.Operation == "*" {
-		what = e.Service + " data"
+	if len(c.Sources) == 1 {
+		return fmt.Sprintf("%s unavailable (%s)%s", c.Sources[0], c.Error.Code, c.where())
 	}
-	return fmt.Sprintf("%s unavailable (%s)%s", what, e.Code, c.where())
+	return fmt.Sprintf("%d sources unavailable (%s)%s", len(c.Sources), c.Error.Code, c.where())
 }
 
 func (c *cause) where() string {

@@ -188,12 +188,19 @@ func (p *printer) header(r *results.Report) {
 	info := r.Snapshot
 	var parts []string
 	if info.Source == snapshot.SourceTerraformPlan {
-		parts = append(parts, "plan "+orDash(info.File), "planned "+info.CollectedAt.UTC().Format("2006-01-02T15:04:05Z"))
+		when := "planned " + info.CollectedAt.UTC().Format("2006-01-02T15:04:05Z")
+		if info.Undated {
+			when = "no timestamp (Terraform < 1.5), dated " + info.CollectedAt.UTC().Format("2006-01-02T15:04:05Z")
+		}
+		parts = append(parts, "plan "+orDash(info.File), when)
 	} else {
 		parts = append(parts, "snapshot "+shortDigest(info.Digest), "collected "+info.CollectedAt.UTC().Format("2006-01-02T15:04:05Z"))
 	}
 	switch accounts := accountsOf(r); len(accounts) {
 	case 0:
+		if info.Source == snapshot.SourceTerraformPlan {
+			parts = append(parts, "account unknown")
+		}
 	case 1:
 		parts = append(parts, "account "+accounts[0])
 	default:
@@ -374,23 +381,39 @@ func (p *printer) errors(causes []*cause, undecided []row) int {
 	}
 	p.heading("ERROR", detail, ansiYellow)
 	for _, c := range causes {
-		for i, l := range wrapWords(c.title(), p.width-4, 2) {
-			if i == 0 {
-				p.line(p.t.paint(ansiBold, "  "+l))
-			} else {
-				p.line(p.t.paint(ansiBold, "    "+l))
-			}
-		}
-		p.para("    ", c.Error.Message, 2)
-		p.para("    ", c.undecided(), 2)
-		if c.Hint != "" {
-			p.para("    ", "next: "+c.Hint, 3)
-		}
+		p.cause(c, true)
 	}
 	if len(undecided) > 0 {
 		p.controls(undecided)
 	}
 	return n
+}
+
+// cause writes one cause of collection errors: what failed where, the
+// provider's message, the results it left undecided (when the report has
+// results) and the next step.
+func (p *printer) cause(c *cause, withResults bool) {
+	for i, l := range wrapWords(c.title(), p.width-4, 2) {
+		if i == 0 {
+			p.line(p.t.paint(ansiBold, "  "+l))
+		} else {
+			p.line(p.t.paint(ansiBold, "    "+l))
+		}
+	}
+	if len(c.Sources) > 1 {
+		lines := 2
+		if !withResults {
+			lines = 0 // rampart errors lists them all
+		}
+		p.para("    ", "sources: "+strings.Join(c.Sources, ", "), lines)
+	}
+	p.para("    ", c.Error.Message, 2)
+	if withResults {
+		p.para("    ", c.undecided(), 2)
+	}
+	if c.Hint != "" {
+		p.para("    ", "next: "+c.Hint, 3)
+	}
 }
 
 // para writes text wrapped under an indent.

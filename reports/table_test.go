@@ -258,3 +258,45 @@ func TestWrap(t *testing.T) {
 		t.Errorf("wrapID: %q", got)
 	}
 }
+
+func TestErrorsGolden(t *testing.T) {
+	r := scanReport()
+	for _, tc := range []struct{ name, format string }{
+		{"scan.errors.80", "table"},
+		{"scan.errors.json", "json"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteErrors(&b, r, tc.format, Options{Width: 80, Hint: hintForTests}); err != nil {
+				t.Fatal(err)
+			}
+			if tc.format == "table" {
+				assertFits(t, b.String(), 80)
+			}
+			golden(t, tc.name, b.Bytes())
+		})
+	}
+	var b bytes.Buffer
+	if err := WriteErrors(&b, r, "xml", Options{}); err == nil {
+		t.Error("an unknown format was accepted")
+	}
+}
+
+func TestMarkdownScanGolden(t *testing.T) {
+	var b bytes.Buffer
+	if err := (Markdown{Hint: hintForTests}).Write(&b, scanReport()); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "scan.md", b.Bytes())
+}
+
+// Markers of what a plan does not show are not errors: no cause, no
+// count.
+func TestNotInPlanIsNoError(t *testing.T) {
+	r := sampleReport()
+	r.Errors = append(r.Errors, snapshot.CollectionError{Provider: "aws", Account: "333333333333", Service: "cloudtrail", Operation: "*", Code: snapshot.CodeNotInPlan, Message: "the plan does not show the account's trails"})
+	causes, _ := groupCauses(r.Errors, r.Results, nil)
+	if len(causes) != 1 || causes[0].Error.Code != "AccessDeniedException" {
+		t.Errorf("causes: %+v", causes)
+	}
+}

@@ -55,6 +55,10 @@ type SnapshotInfo struct {
 	EvaluatedAt time.Time        `json:"evaluated_at"`
 	Source      snapshot.Source  `json:"source"`
 	Scopes      []snapshot.Scope `json:"scopes"`
+	// Undated is true when the input carries no time of its own (a plan
+	// of Terraform before 1.5): CollectedAt is then --now, or when the
+	// file was read.
+	Undated bool `json:"undated,omitempty"`
 	// CollectionErrors counts the snapshot's collection errors (as
 	// Report.Errors lists them); each one turned the results depending on
 	// it into ERROR.

@@ -151,6 +151,7 @@ func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator
 		Rules:    rules(p.Controls()),
 		Version:  version,
 		Width:    terminalWidth(),
+		Hint:     clouds.Hint,
 		Statuses: ev.statuses,
 	}
 	if o.tfDir != "" {

@@ -1,6 +1,9 @@
 package terraform
 
 import (
+	"encoding/json"
+	"time"
+
 	"github.com/rampart-sec/rampart/collectors"
 	"github.com/rampart-sec/rampart/snapshot"
 )
@@ -35,6 +38,21 @@ func (Importer) Hint(f *collectors.Sniff) string {
 		return NotPlanHint(obj)
 	}
 	return ""
+}
+
+// Dated implements collectors.Dater: a plan is dated by its "timestamp"
+// (Terraform 1.5 and later), when it is an RFC 3339 time.
+func (Importer) Dated(f *collectors.Sniff) bool {
+	obj, ok := f.Object()
+	if !ok {
+		return false
+	}
+	var ts string
+	if json.Unmarshal(obj["timestamp"], &ts) != nil {
+		return false
+	}
+	_, err := time.Parse(time.RFC3339, ts)
+	return err == nil
 }
 
 // Import implements collectors.Importer.
