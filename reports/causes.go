@@ -205,7 +205,7 @@ func (c *cause) undecided() string {
 	})
 	parts := make([]string, len(ids))
 	for i, id := range ids {
-		parts[i] = fmt.Sprintf("%s ×%d", id, c.Controls[id])
+		parts[i] = fmt.Sprintf("%s\u00a0×%d", id, c.Controls[id])
 	}
 	return "undecided: " + strings.Join(parts, ", ")
 }

@@ -164,7 +164,7 @@ func TestTableFoldsRegionsAndGroupsErrors(t *testing.T) {
 		"37 of 38 regions, all but af-south-1",
 		"GuardDuty has no detector in the region",
 		"accessanalyzer ListAnalyzers unavailable (HTTP500) in 38 regions of 111111111111",
-		"undecided: aws-access-analyzer-enabled ×38",
+		"undecided: aws-access-analyzer-enabled\u00a0×38",
 		"next: the service failed on its side; scan again later",
 		"ec2 DescribeInstances unavailable (AccessDenied) in eu-west-1 of 111111111111",
 		"next: grant ec2:DescribeInstances to the scanning role",

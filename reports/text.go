@@ -50,7 +50,9 @@ func wrapWords(s string, w, maxLines int) []string {
 	}
 	var lines []string
 	line := ""
-	for _, word := range strings.Fields(s) {
+	// Only ASCII white space breaks: a no-break space (U+00A0) glues
+	// "aws-root-mfa ×2" into one word.
+	for _, word := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }) {
 		for textWidth(word) > w {
 			// A word that fills a line on its own: cut it at the width.
 			if line != "" {

@@ -2,7 +2,7 @@ package main
 
 import (
 	"fmt"
-	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -42,15 +42,25 @@ type collectFlags struct {
 func (f *collectFlags) collect(c *cobra.Command, col collectors.Collector, cfg config.Config) (*snapshot.Snapshot, error) {
 	stderr := c.ErrOrStderr()
 	env := collectors.Env{Version: version, Config: cfg, Warn: stderr}
-	if !f.quiet && isTerminal(os.Stderr) {
-		env.Progress = func(format string, args ...any) { fmt.Fprintf(stderr, "rampart: "+format+"\n", args...) }
+	stopLive := func() {}
+	if !f.quiet && stderrIsTerminal() {
+		// A live line, redrawn four times a second, and the collector's
+		// messages above it; nothing of it in CI logs or pipes.
+		env.Meter = &collectors.Meter{}
+		live := newLiveLine(stderr, col.Name(), env.Meter, time.Now, terminalWidth())
+		env.Progress = live.message
+		ticker := time.NewTicker(250 * time.Millisecond)
+		stop, done := make(chan struct{}), make(chan struct{})
+		go func() { live.run(ticker.C, stop); close(done) }()
+		stopLive = func() { ticker.Stop(); close(stop); <-done }
 	}
 	s, err := col.Collect(c.Context(), env)
+	stopLive()
 	if err != nil {
 		return nil, err
 	}
 	if n := len(s.Errors); n > 0 && !f.quiet {
-		fmt.Fprintf(stderr, "rampart: %d collection errors recorded in the snapshot; the controls that need that data report ERROR\n", n)
+		fmt.Fprintf(stderr, "rampart: %d call%s did not return data; the controls that need it report ERROR (rampart errors SNAPSHOT lists them by cause)\n", n, plural(n))
 	}
 	return s, nil
 }

@@ -30,15 +30,17 @@ func Hint(e snapshot.CollectionError) string {
 	case code == CodeNotInEvidence:
 		return notInEvidenceHint(e)
 	case code == CodeRootRowMissing:
-		return "the credential report has no <root_account> row: generate a fresh one (aws iam generate-credential-report, then get-credential-report) and pass it again"
+		return "generate a fresh credential report (aws iam generate-credential-report) and collect again; emulators such as moto never write the root row"
 	case code == CodeReportTimeout:
 		return "IAM did not finish the credential report in time: scan again in a minute (IAM keeps the report for 4 hours)"
 	case strings.Contains(code, "Throttl") || code == "RequestLimitExceeded" || code == "TooManyRequestsException":
 		return "AWS throttled the calls past the SDK's retries: scan again with a lower --parallel, or at a quieter time"
 	case strings.HasPrefix(code, "HTTP5") || code == "InternalFailure" || code == "ServiceUnavailable" || code == "InternalError":
-		return "the service failed on AWS's side: scan again; if it persists, check the AWS Health Dashboard for " + orAll(e.Region)
+		return "the service failed on AWS's side: scan again; if it persists, check the AWS Health Dashboard"
 	case code == "RequestTimeout" || code == "ConnectionError" || code == "RequestError":
 		return "the call did not reach AWS or got no answer: check the network path (proxy, VPC endpoint, AWS_ENDPOINT_URL) to " + e.Service + " in " + orAll(e.Region)
+	case strings.HasPrefix(code, "HTTP4"):
+		return "the endpoint answered " + code + " without an AWS error code, as AWS does not: check AWS_ENDPOINT_URL and any proxy in between"
 	case code == "SubscriptionRequiredException" || code == "InvalidAccessException":
 		return e.Service + " is not enabled in " + orAll(e.Region) + ": the controls that need it report ERROR until it is"
 	}
