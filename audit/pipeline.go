@@ -163,9 +163,9 @@ func (p *Pipeline) waiversFor(snap *snapshot.Snapshot) []waivers.Waiver {
 }
 
 func (p *Pipeline) report(snap *snapshot.Snapshot, digest, file string, rs []results.Result) *results.Report {
-	var infos []results.ControlInfo
+	var infos []results.Control
 	for _, c := range p.engine.Applicable(snap) {
-		infos = append(infos, results.ControlInfo{ID: c.ID, Title: c.Title, Severity: c.Severity})
+		infos = append(infos, c.Control)
 	}
 	if rs == nil {
 		rs = []results.Result{}

@@ -6,9 +6,14 @@ package clouds
 import (
 	"github.com/rampart-sec/rampart/collectors"
 	awscollector "github.com/rampart-sec/rampart/collectors/aws"
+	azurecollector "github.com/rampart-sec/rampart/collectors/azure"
+	gcpcollector "github.com/rampart-sec/rampart/collectors/gcp"
 	"github.com/rampart-sec/rampart/collectors/terraform"
+	tfaws "github.com/rampart-sec/rampart/collectors/terraform/aws"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
+	"github.com/rampart-sec/rampart/config/azureconfig"
+	"github.com/rampart-sec/rampart/config/gcpconfig"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
@@ -21,6 +26,9 @@ type Cloud struct {
 	// Importers read the cloud's own export files (beside snapshots and
 	// Terraform plans, which every cloud shares).
 	Importers []collectors.Importer
+	// Terraform is the cloud's Terraform plan mapper, configured from a
+	// run's configuration; nil when the cloud has none.
+	Terraform func(config.Config) terraform.Provider
 	// Hint gives the next step for one of the cloud's collection errors
 	// (the permission to grant, the region to enable), "" when it has
 	// none; it returns "" for other providers' errors.
@@ -30,7 +38,26 @@ type Cloud struct {
 // All lists the clouds, in the order commands and help show them.
 func All() []Cloud {
 	return []Cloud{
-		{Collector: func() collectors.Collector { return awscollector.New() }, Config: awsconfig.Section, Hint: awscollector.Hint},
+		{
+			Collector: func() collectors.Collector { return awscollector.New() },
+			Config:    awsconfig.Section,
+			Terraform: func(cfg config.Config) terraform.Provider { return tfaws.New(awsconfig.Of(cfg).AccountIDs) },
+			Hint:      firstHint(awscollector.Hint, tfaws.Hint),
+		},
+		{Collector: func() collectors.Collector { return azurecollector.New() }, Config: azureconfig.Section},
+		{Collector: func() collectors.Collector { return gcpcollector.New() }, Config: gcpconfig.Section, Importers: []collectors.Importer{gcpcollector.Importer{}}},
+	}
+}
+
+// firstHint is the first of hints that has something to say.
+func firstHint(hints ...func(snapshot.CollectionError) string) func(snapshot.CollectionError) string {
+	return func(e snapshot.CollectionError) string {
+		for _, h := range hints {
+			if s := h(e); s != "" {
+				return s
+			}
+		}
+		return ""
 	}
 }
 
@@ -77,7 +104,14 @@ func Importers() []collectors.Importer {
 	return out
 }
 
-// terraformOptions configures the plan mapping from a run's configuration.
+// terraformOptions configures the plan mapping from a run's configuration:
+// every cloud's Terraform provider.
 func terraformOptions(env collectors.Env) terraform.Options {
-	return terraform.Options{AccountIDs: awsconfig.Of(env.Config).AccountIDs}
+	var opts terraform.Options
+	for _, c := range All() {
+		if c.Terraform != nil {
+			opts.Providers = append(opts.Providers, c.Terraform(env.Config))
+		}
+	}
+	return opts
 }

@@ -31,7 +31,7 @@ func TestAlternativeSources(t *testing.T) {
 		{"no result and no source left: scope ERROR", []string{"iam:GetAccountSummary|iam:GetCredentialReport"}, []snapshot.CollectionError{reportDown, summaryDown}, 0, []string{"ERROR " + root}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := &Control{ID: "aws-x", Provider: "aws", Severity: results.High, Requires: tc.requires}
+			c := &Control{Control: results.Control{ID: "aws-x", Provider: "aws", Severity: results.High}, Requires: tc.requires}
 			var rs []results.Result
 			if tc.results == 1 {
 				rs = []results.Result{{Control: "aws-x", Status: results.Pass, Account: acct, Resource: root}}
@@ -59,7 +59,7 @@ func TestAlternativeSources(t *testing.T) {
 func TestNotInPlan(t *testing.T) {
 	const acct, root = "111111111111", "arn:aws:iam::111111111111:root"
 	notInPlan := snapshot.CollectionError{Provider: "aws", Account: acct, Region: "eu-west-1", Service: "guardduty", Operation: "*", Code: snapshot.CodeNotInPlan, Resource: root}
-	c := &Control{ID: "aws-x", Provider: "aws", Severity: results.High, Requires: []string{"guardduty"}}
+	c := &Control{Control: results.Control{ID: "aws-x", Provider: "aws", Severity: results.High}, Requires: []string{"guardduty"}}
 	rs := []results.Result{
 		{Status: results.Fail, Account: acct, Region: "eu-west-1", Resource: root},
 		{Status: results.Fail, Account: acct, Region: "us-east-1", Resource: root},

@@ -55,22 +55,7 @@ type Options struct {
 
 // New loads, compiles and prepares the policies.
 func New(ctx context.Context, opts Options) (*Engine, error) {
-	srcs, err := builtinSources(false)
-	if err != nil {
-		return nil, err
-	}
-	for _, dir := range opts.PolicyDirs {
-		more, err := dirSources(dir, false)
-		if err != nil {
-			return nil, err
-		}
-		srcs = append(srcs, more...)
-	}
-	mods, err := parse(srcs)
-	if err != nil {
-		return nil, err
-	}
-	controls, err := controlsOf(srcs, mods)
+	mods, controls, err := load(opts.PolicyDirs, false)
 	if err != nil {
 		return nil, err
 	}
@@ -182,18 +167,28 @@ func selectControls(all []*Control, ids []string) ([]*Control, error) {
 // compile type-checks every module against the snapshot schema with the
 // restricted capabilities.
 func compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
-	schemas, err := SchemaSet()
+	c, err := newCompiler()
 	if err != nil {
 		return nil, err
 	}
-	c := ast.NewCompiler().
-		WithCapabilities(Capabilities()).
-		WithSchemas(schemas).
-		WithUseTypeCheckAnnotations(true)
 	if c.Compile(mods); c.Failed() {
 		return nil, &PolicyError{Lines: regoErrors(c.Errors)}
 	}
 	return c, nil
+}
+
+// newCompiler is the compiler every policy is checked with, scans and
+// unit tests alike: restricted capabilities, and `input` typed by the
+// snapshot's JSON Schema.
+func newCompiler() (*ast.Compiler, error) {
+	schemas, err := SchemaSet()
+	if err != nil {
+		return nil, err
+	}
+	return ast.NewCompiler().
+		WithCapabilities(Capabilities()).
+		WithSchemas(schemas).
+		WithUseTypeCheckAnnotations(true), nil
 }
 
 // SchemaSet is the snapshot JSON Schema as the type of `input`.

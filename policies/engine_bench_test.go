@@ -111,10 +111,7 @@ func BenchmarkEvaluate10kUsers10kRoles(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	e, err := New(ctx, Options{Config: defaultConfig()})
-	if err != nil {
-		b.Fatal(err)
-	}
+	e := builtinEngine(b)
 	in, err := NewInput(snap, raw)
 	if err != nil {
 		b.Fatal(err)

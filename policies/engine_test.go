@@ -5,26 +5,49 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
-func TestNewRejectsBadPolicies(t *testing.T) {
-	for _, tc := range []struct{ dir, want string }{
-		{"testdata/syntax", "testdata/syntax/syntax.rego:14:0: unexpected eof token"},
-		{"testdata/typo", "testdata/typo/typo.rego:12:18: undefined ref: input.aws.acounts"},
-		{"testdata/netuser", "testdata/netuser/net.rego:12:10: undefined function http.send"},
-		{"testdata/nosuchdir", "policy directory testdata/nosuchdir: no such file or directory"},
-		{"testdata/empty", "policy directory testdata/empty: no .rego files found"},
+// A bad policy directory is refused with the file, position and what was
+// expected, by a scan and by a test run alike: a policy that would not
+// load in a scan does not pass its tests either.
+func TestBadPoliciesAreRejected(t *testing.T) {
+	loaders := map[string]func(dir string) error{
+		"scan": func(dir string) error {
+			_, err := New(context.Background(), Options{Config: defaultConfig(), PolicyDirs: []string{dir}})
+			return err
+		},
+		"test": func(dir string) error {
+			var out strings.Builder
+			_, err := RunTests(context.Background(), TestOptions{Config: defaultConfig(), PolicyDirs: []string{dir}}, &out)
+			return err
+		},
+	}
+	for _, tc := range []struct {
+		dir, want string
+		inRego    bool // a *PolicyError, not a directory problem
+	}{
+		{"testdata/syntax", "testdata/syntax/syntax.rego:14:0: unexpected eof token", true},
+		{"testdata/typo", "testdata/typo/typo.rego:12:18: undefined ref: input.aws.acounts", true},
+		{"testdata/netuser", "testdata/netuser/net.rego:12:10: undefined function http.send", true},
+		{"testdata/badmeta", `testdata/badmeta/badmeta.rego:1: METADATA custom.severity: unknown severity "urgent"`, true},
+		{"testdata/nosuchdir", "policy directory testdata/nosuchdir: no such file or directory", false},
+		{"testdata/empty", "policy directory testdata/empty: no .rego files found", false},
 	} {
-		t.Run(tc.dir, func(t *testing.T) {
-			_, err := New(context.Background(), Options{Config: defaultConfig(), PolicyDirs: []string{tc.dir}})
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("error %v, want it to contain %q", err, tc.want)
-			}
-		})
+		for name, load := range loaders {
+			t.Run(name+" "+tc.dir, func(t *testing.T) {
+				err := load(tc.dir)
+				if err == nil || !strings.Contains(err.Error(), tc.want) {
+					t.Fatalf("error %v, want it to contain %q", err, tc.want)
+				}
+				var pe *PolicyError
+				if errors.As(err, &pe) != tc.inRego {
+					t.Errorf("%T: a *PolicyError is %v, want %v", err, !tc.inRego, tc.inRego)
+				}
+			})
+		}
 	}
 }
 
@@ -51,17 +74,10 @@ func TestUnknownControl(t *testing.T) {
 	}
 }
 
-func TestUserPolicyAndItsTests(t *testing.T) {
-	srcs, err := dirSources("testdata/good", true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	runRegoTests(t, srcs)
-
-	e, err := New(context.Background(), Options{Config: defaultConfig(), PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+// A user policy is evaluated beside the built-in ones (its Rego tests run
+// in TestRunTestsReportsFailures).
+func TestUserPolicy(t *testing.T) {
+	e := newEngine(t, Options{PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag"}})
 	snap := testSnapshot()
 	rs := evaluate(t, e, snap)
 	got := map[string]results.Status{}
@@ -85,10 +101,7 @@ func TestUserPolicyAndItsTests(t *testing.T) {
 // A control whose data failed to be collected reports ERROR for the account
 // concerned, never PASS; other accounts keep their decision.
 func TestCollectionErrorsMakeResultsError(t *testing.T) {
-	e, err := New(context.Background(), Options{Config: defaultConfig(), PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag", "aws-root-mfa"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := newEngine(t, Options{PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag", "aws-root-mfa"}})
 	snap := testSnapshot()
 	snap.AWS.Accounts = append(snap.AWS.Accounts, snapshot.AWSAccount{AccountID: "222222222222", Partition: "aws"})
 	snap.Scopes = append(snap.Scopes, snapshot.Scope{Provider: "aws", Account: "222222222222", Resource: "arn:aws:iam::222222222222:root"})
@@ -117,43 +130,10 @@ func TestCollectionErrorsMakeResultsError(t *testing.T) {
 	}
 }
 
-func testSnapshot() *snapshot.Snapshot {
-	return &snapshot.Snapshot{
-		Schema:      snapshot.Schema,
-		CollectedAt: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
-		Source:      snapshot.SourceAPI,
-		Scopes:      []snapshot.Scope{{Provider: "aws", Account: "111111111111", Resource: "arn:aws:iam::111111111111:root"}},
-		AWS: &snapshot.AWS{Accounts: []snapshot.AWSAccount{{
-			AccountID: "111111111111", Partition: "aws",
-			Root: &snapshot.RootUser{ARN: "arn:aws:iam::111111111111:root", MFAActive: true},
-			Users: []snapshot.IAMUser{
-				{Name: "tagged", ARN: "arn:aws:iam::111111111111:user/tagged", Tags: map[string]string{"owner": "platform"}},
-				{Name: "untagged", ARN: "arn:aws:iam::111111111111:user/untagged"},
-			},
-		}}},
-	}
-}
-
-func evaluate(t *testing.T, e *Engine, s *snapshot.Snapshot) []results.Result {
-	t.Helper()
-	in, err := NewInput(s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := e.Evaluate(context.Background(), in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rs
-}
-
 // An error confined to one resource (a value unknown until apply) makes
 // only that resource's results ERROR.
 func TestResourceScopedErrors(t *testing.T) {
-	e, err := New(context.Background(), Options{Config: defaultConfig(), PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := newEngine(t, Options{PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag"}})
 	snap := testSnapshot()
 	snap.Errors = []snapshot.CollectionError{{
 		Provider: "aws", Account: "111111111111", Service: "iam", Operation: "*", Code: "UnknownUntilApply",

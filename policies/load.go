@@ -20,6 +20,29 @@ type source struct {
 	builtin bool
 }
 
+// load reads and parses the built-in policies and those under dirs, tests
+// included when tests is true, and reads the controls' metadata: what a
+// scan and a test run both start from.
+func load(dirs []string, tests bool) (map[string]*ast.Module, []*Control, error) {
+	srcs, err := builtinSources(tests)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, dir := range dirs {
+		more, err := dirSources(dir, tests)
+		if err != nil {
+			return nil, nil, err
+		}
+		srcs = append(srcs, more...)
+	}
+	mods, err := parse(srcs)
+	if err != nil {
+		return nil, nil, err
+	}
+	controls, err := controlsOf(srcs, mods)
+	return mods, controls, err
+}
+
 // isTest reports whether a Rego file holds unit tests, which the engine
 // skips and the test runner loads.
 func isTest(name string) bool { return strings.HasSuffix(name, "_test.rego") }

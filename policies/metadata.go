@@ -10,20 +10,13 @@ import (
 	"github.com/rampart-sec/rampart/results"
 )
 
-// Control is one policy's metadata: what its `# METADATA` block says, plus
-// where it was loaded from.
+// Control is one policy: the metadata its `# METADATA` block declares
+// (shared with the summary and the reports), plus what only the engine
+// needs: the data it rests on, whether plans can decide it, and where it
+// was loaded from. Provider is custom.provider, or the ID's prefix when
+// that names a provider.
 type Control struct {
-	ID          string
-	Title       string
-	Description string
-	Severity    results.Severity
-	// Provider is "aws", "azure" or "gcp": custom.provider, or the ID's
-	// prefix when that names a provider.
-	Provider    string
-	Frameworks  map[string][]string
-	MITRE       []string
-	Remediation string
-	Escalation  string
+	results.Control
 	// Requires names the collected data the control rests on, as
 	// "service" or "service:Operation"; "a|b" names alternative sources of
 	// the same data. A collection error on a requirement (on every
@@ -37,7 +30,8 @@ type Control struct {
 	Package string
 	// File is the file the policy was read from ("builtin/..." for
 	// embedded policies).
-	File    string
+	File string
+	// Builtin is true for the policies embedded in the binary.
 	Builtin bool
 }
 
@@ -58,11 +52,10 @@ func controlFromModule(file string, mod *ast.Module) (*Control, error) {
 	}
 	loc := fmt.Sprintf("%s:%d", file, ann.Location.Row)
 	c := &Control{
-		Title:       ann.Title,
-		Description: ann.Description,
-		Package:     strings.TrimPrefix(mod.Package.Path.String(), "data."),
-		File:        file,
-		IaC:         "Y",
+		Control: results.Control{Title: ann.Title, Description: ann.Description},
+		Package: strings.TrimPrefix(mod.Package.Path.String(), "data."),
+		File:    file,
+		IaC:     "Y",
 	}
 	var err error
 	get := func(key string) any { return ann.Custom[key] }

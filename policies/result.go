@@ -30,16 +30,7 @@ func (c *Control) result(x any) (results.Result, error) {
 		}
 		return s, nil
 	}
-	r := results.Result{
-		Control:     c.ID,
-		Title:       c.Title,
-		Severity:    c.Severity,
-		Provider:    c.Provider,
-		Remediation: c.Remediation,
-		Frameworks:  c.Frameworks,
-		MITRE:       c.MITRE,
-		Escalation:  c.Escalation,
-	}
+	r := results.NewResult(c.Control)
 	var status string
 	var err error
 	for _, f := range []struct {

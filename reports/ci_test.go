@@ -15,7 +15,7 @@ import (
 func ciOptions() Options {
 	return Options{
 		Version: "1.2.3",
-		Rules: map[string]Rule{
+		Rules: map[string]results.Control{
 			"aws-root-mfa": {ID: "aws-root-mfa", Title: "Root user has MFA", Description: "The root user can do anything.", Severity: results.Critical,
 				Remediation: "Enable MFA on the root user.", Frameworks: map[string][]string{"cis-aws-foundations-3.0": {"1.5"}}, MITRE: []string{"T1078.004"}, Escalation: "CISO + Cloud team"},
 		},

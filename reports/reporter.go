@@ -25,7 +25,7 @@ type Options struct {
 	Color bool
 	// Rules describes every control evaluated, by ID, for formats that
 	// list rules apart from results (SARIF).
-	Rules map[string]Rule
+	Rules map[string]results.Control
 	// Locate returns the source location of a result's resource (the
 	// file and line of a Terraform resource block), when known.
 	Locate func(resource string) (Location, bool)
@@ -41,18 +41,6 @@ type Options struct {
 	// Statuses are the statuses a person asked to see (--status); nil
 	// means each format's default.
 	Statuses []results.Status
-}
-
-// Rule is what a report may say about a control besides its results.
-type Rule struct {
-	ID          string
-	Title       string
-	Description string
-	Severity    results.Severity
-	Remediation string
-	Frameworks  map[string][]string
-	MITRE       []string
-	Escalation  string
 }
 
 // Location is a place in a source file, with forward slashes and

@@ -36,7 +36,7 @@ func sampleReport() *results.Report {
 		r.ID = results.ResultID(r.Control, r.Account, r.Region, r.Resource)
 	}
 	results.Sort(rs)
-	controls := []results.ControlInfo{
+	controls := []results.Control{
 		{ID: "aws-guardduty-enabled", Title: "GuardDuty is enabled", Severity: results.High},
 		{ID: "aws-multiple-active-keys", Title: "One active access key per user", Severity: results.Low},
 		{ID: "aws-root-mfa", Title: "Root user has MFA", Severity: results.Critical},
@@ -87,7 +87,7 @@ func TestFormatsGolden(t *testing.T) {
 			if err := rep.Write(&b, sampleReport()); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tc.golden, b.Bytes())
+			testutil.Golden(t, filepath.Join("testdata", tc.golden), b.Bytes())
 		})
 	}
 }

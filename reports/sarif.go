@@ -199,7 +199,7 @@ func (s *SARIF) rules(r *results.Report) ([]sarifRule, map[string]int) {
 		c := ids[id]
 		meta, ok := s.Options.Rules[id]
 		if !ok {
-			meta = Rule{ID: id, Title: c.Title, Severity: c.Severity}
+			meta = results.Control{ID: id, Title: c.Title, Severity: c.Severity}
 			for _, res := range r.Results {
 				if res.Control == id {
 					meta.Remediation, meta.Frameworks, meta.MITRE, meta.Escalation = res.Remediation, res.Frameworks, res.MITRE, res.Escalation
@@ -235,7 +235,7 @@ func ruleName(id string) string {
 	return b.String()
 }
 
-func help(m Rule) sarifText {
+func help(m results.Control) sarifText {
 	var txt, md strings.Builder
 	desc := strings.TrimSpace(m.Description)
 	if desc == "" {
@@ -258,7 +258,7 @@ func help(m Rule) sarifText {
 	return sarifText{Text: txt.String(), Markdown: md.String()}
 }
 
-func references(m Rule) string {
+func references(m results.Control) string {
 	var refs []string
 	fws := make([]string, 0, len(m.Frameworks))
 	for fw := range m.Frameworks {
@@ -274,7 +274,7 @@ func references(m Rule) string {
 	return strings.Join(refs, "; ")
 }
 
-func ruleProperties(m Rule) map[string]any {
+func ruleProperties(m results.Control) map[string]any {
 	tags := []string{"security"}
 	tags = append(tags, m.MITRE...)
 	fws := make([]string, 0, len(m.Frameworks))

@@ -71,7 +71,7 @@ func scanReport() *results.Report {
 	add(results.Result{Control: "aws-multiple-active-keys", Title: "Users have at most one active access key", Severity: results.Low,
 		Resource: "arn:aws:iam::" + acct + ":user/deploy-bot", ResourceType: "AWS::IAM::User", Status: results.Waived, Message: "rotation in progress"})
 	results.Sort(rs)
-	controls := []results.ControlInfo{
+	controls := []results.Control{
 		{ID: "aws-access-analyzer-enabled", Title: "IAM Access Analyzer is active in every enabled region", Severity: results.Medium},
 		{ID: "aws-guardduty-enabled", Title: "GuardDuty is enabled in every enabled region", Severity: results.High},
 		{ID: "aws-multiple-active-keys", Title: "Users have at most one active access key", Severity: results.Low},

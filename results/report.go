@@ -83,15 +83,8 @@ type ControlSummary struct {
 	Counts   map[Status]int `json:"counts"`
 }
 
-// ControlInfo is what a summary needs to know of a control.
-type ControlInfo struct {
-	ID       string
-	Title    string
-	Severity Severity
-}
-
 // Summarize counts rs, listing every control in controls (sorted by ID).
-func Summarize(controls []ControlInfo, rs []Result) Summary {
+func Summarize(controls []Control, rs []Result) Summary {
 	s := Summary{
 		Total:      len(rs),
 		ByStatus:   map[Status]int{},

@@ -59,7 +59,7 @@ func TestSortAndGate(t *testing.T) {
 }
 
 func TestSummarizeListsEveryControl(t *testing.T) {
-	s := Summarize([]ControlInfo{{ID: "a", Severity: High}, {ID: "quiet", Severity: Low}},
+	s := Summarize([]Control{{ID: "a", Severity: High}, {ID: "quiet", Severity: Low}},
 		[]Result{{Control: "a", Severity: High, Status: Fail}, {Control: "a", Severity: High, Status: Pass}})
 	if s.Total != 2 || s.ByStatus[Fail] != 1 || s.BySeverity[High][Pass] != 1 {
 		t.Errorf("%+v", s)
@@ -92,5 +92,20 @@ func TestParseStatusesAndKeep(t *testing.T) {
 	r.Keep(sts)
 	if len(r.Results) != 2 || r.Results[0].Status != Fail || r.Results[1].Status != Error || r.Summary.Total != 4 {
 		t.Errorf("Keep: %+v", r)
+	}
+}
+
+// A result shows its control's metadata, so that one result read alone
+// (a SARIF alert, a JSON line) says what to do and whom to tell.
+func TestNewResultCarriesTheMetadata(t *testing.T) {
+	c := Control{ID: "aws-x", Title: "X", Description: "not copied", Severity: High, Provider: "aws",
+		Frameworks: map[string][]string{"cis": {"1.1"}}, MITRE: []string{"T1078"}, Remediation: "fix", Escalation: "CISO"}
+	r := NewResult(c)
+	if r.Control != "aws-x" || r.Title != "X" || r.Severity != High || r.Provider != "aws" || r.Remediation != "fix" ||
+		r.Escalation != "CISO" || len(r.Frameworks["cis"]) != 1 || len(r.MITRE) != 1 {
+		t.Errorf("%+v", r)
+	}
+	if r.Status != "" || r.Resource != "" || r.ID != "" {
+		t.Errorf("what was decided is the caller's: %+v", r)
 	}
 }

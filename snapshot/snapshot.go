@@ -39,8 +39,8 @@ type Snapshot struct {
 	AWS         *AWS              `json:"aws,omitempty"`
 	// Azure and GCP sections follow the AWS section's style: a list of
 	// tenants/subscriptions or organizations/projects, each self-contained.
-	Azure map[string]any `json:"azure,omitempty"`
-	GCP   map[string]any `json:"gcp,omitempty"`
+	Azure *Azure `json:"azure,omitempty"`
+	GCP   *GCP   `json:"gcp,omitempty"`
 }
 
 // Collector names the program that wrote a snapshot.

@@ -197,11 +197,10 @@ func flagContext(err error, o *evalOptions) error {
 }
 
 // rules is the controls' metadata for the reports that list rules.
-func rules(cs []*policies.Control) map[string]reports.Rule {
-	out := make(map[string]reports.Rule, len(cs))
+func rules(cs []*policies.Control) map[string]results.Control {
+	out := make(map[string]results.Control, len(cs))
 	for _, c := range cs {
-		out[c.ID] = reports.Rule{ID: c.ID, Title: c.Title, Description: c.Description, Severity: c.Severity,
-			Remediation: c.Remediation, Frameworks: c.Frameworks, MITRE: c.MITRE, Escalation: c.Escalation}
+		out[c.ID] = c.Control
 	}
 	return out
 }

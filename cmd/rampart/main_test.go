@@ -108,7 +108,7 @@ func TestBadInputs(t *testing.T) {
 		want string
 	}{
 		{"not JSON", []string{"eval", "testdata/not-json.txt"}, "testdata/not-json.txt:1:2: invalid JSON"},
-		{"JSON array", []string{"eval", "testdata/array.json"}, "testdata/array.json: expected a JSON object (a rampart snapshot or a Terraform plan), found a JSON array"},
+		{"JSON array", []string{"eval", "testdata/array.json"}, "testdata/array.json: expected a JSON object (a rampart snapshot, a Terraform plan or a Cloud Asset Inventory export), found a JSON array"},
 		{"neither snapshot nor plan", []string{"eval", "testdata/not-snapshot.json"}, `testdata/not-snapshot.json: not a file rampart reads: expected a rampart snapshot (a "schema" key`},
 		{"unknown schema version", []string{"eval", "testdata/future-schema.json"}, `testdata/future-schema.json: unsupported snapshot schema "rampart.snapshot/v9"`},
 		{"truncated", []string{"eval", "testdata/truncated.json"}, "testdata/truncated.json:"},

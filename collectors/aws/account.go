@@ -7,6 +7,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/budgets"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 
+	"github.com/rampart-sec/rampart/internal/awsclient"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
@@ -36,7 +37,7 @@ func (c *collection) account(ctx context.Context, t target) snapshot.AWSAccount 
 // configured (NoSuchPublicAccessBlockConfiguration) is an answer, not an
 // error: the account has no block.
 func (c *collection) publicAccessBlock(ctx context.Context, cfg aws.Config, account string) *snapshot.PublicAccessBlock {
-	out, err := s3controlClient(cfg, cfg.Region).GetPublicAccessBlock(ctx, &s3control.GetPublicAccessBlockInput{AccountId: aws.String(account)})
+	out, err := awsclient.S3Control(cfg, cfg.Region).GetPublicAccessBlock(ctx, &s3control.GetPublicAccessBlockInput{AccountId: aws.String(account)})
 	if err != nil {
 		if errorCode(err) != "NoSuchPublicAccessBlockConfiguration" {
 			c.rec.fail(account, "", err)

@@ -3,10 +3,7 @@ package aws
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
-	"net/url"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/arn"
@@ -14,9 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
-	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
-	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 )
 
@@ -114,41 +109,4 @@ func callerIdentity(ctx context.Context, cfg aws.Config) (identity, error) {
 		id.partition = a.Partition
 	}
 	return id, nil
-}
-
-// s3controlClient returns an S3 Control client. S3 Control puts the account
-// ID in front of the host name ({account}.s3-control.{region}...); with an
-// endpoint override such as AWS_ENDPOINT_URL=http://127.0.0.1:5000 that
-// gives a name that cannot resolve. Under an override whose host is an IP
-// address or localhost the prefix is dropped again; S3 Control still gets
-// the account from the x-amz-account-id header.
-func s3controlClient(cfg aws.Config, region string) *s3control.Client {
-	return s3control.NewFromConfig(cfg, func(o *s3control.Options) {
-		o.Region = region
-		if o.BaseEndpoint == nil {
-			return
-		}
-		u, err := url.Parse(*o.BaseEndpoint)
-		if err != nil {
-			return
-		}
-		h := u.Hostname()
-		if h != "localhost" && net.ParseIP(h) == nil {
-			return
-		}
-		o.EndpointResolverV2 = overrideHostResolver{next: s3control.NewDefaultEndpointResolverV2(), host: u.Host}
-	})
-}
-
-type overrideHostResolver struct {
-	next s3control.EndpointResolverV2
-	host string
-}
-
-func (r overrideHostResolver) ResolveEndpoint(ctx context.Context, p s3control.EndpointParameters) (smithyendpoints.Endpoint, error) {
-	e, err := r.next.ResolveEndpoint(ctx, p)
-	if err == nil && strings.HasSuffix(e.URI.Host, "."+r.host) {
-		e.URI.Host = r.host
-	}
-	return e, err
 }

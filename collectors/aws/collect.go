@@ -10,7 +10,6 @@ package aws
 import (
 	"context"
 	"fmt"
-	"sort"
 	"sync"
 	"time"
 
@@ -210,28 +209,14 @@ type target struct {
 	member bool
 }
 
-// finish fills the scopes and errors and sorts everything, so that two
-// collections of the same world are byte-identical.
+// finish puts everything in the canonical order, fills the scopes and
+// sorts the errors, so that two collections of the same world are
+// byte-identical.
 func finish(s *snapshot.Snapshot, rec *recorder) {
-	sort.Slice(s.AWS.Accounts, func(i, j int) bool { return s.AWS.Accounts[i].AccountID < s.AWS.Accounts[j].AccountID })
+	snapshot.Canonicalize(s)
 	s.Scopes = []snapshot.Scope{}
 	for i := range s.AWS.Accounts {
-		a := &s.AWS.Accounts[i]
-		sortAccount(a)
-		var regions []string
-		for _, r := range a.Regions {
-			regions = append(regions, r.Name)
-		}
-		s.Scopes = append(s.Scopes, snapshot.Scope{
-			Provider: "aws",
-			Account:  a.AccountID,
-			Name:     a.Name,
-			Resource: fmt.Sprintf("arn:%s:iam::%s:root", a.Partition, a.AccountID),
-			Regions:  regions,
-		})
-	}
-	if s.AWS.Organization != nil {
-		sortOrganization(s.AWS.Organization)
+		s.Scopes = append(s.Scopes, snapshot.AWSScope(&s.AWS.Accounts[i]))
 	}
 	s.Errors = rec.sorted()
 }

@@ -7,15 +7,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rampart-sec/rampart/internal/awstest"
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
 var twoRegions = []string{"eu-west-1", "us-east-1"}
 
 // collectVia collects through p and returns the snapshot and its JSON.
-func collectVia(t *testing.T, p *proxy, opts Options) (*snapshot.Snapshot, []byte) {
+func collectVia(t *testing.T, p *awstest.Proxy, opts Options) (*snapshot.Snapshot, []byte) {
 	t.Helper()
-	opts.ConfigOptions = testConfigOptions(p.URL)
+	opts.ConfigOptions = awstest.ConfigOptions(p.URL)
 	s, err := Collect(context.Background(), opts)
 	if err != nil {
 		t.Fatalf("Collect: %v", err)
@@ -96,9 +98,9 @@ func findRegion(a snapshot.AWSAccount, name string) *snapshot.AWSRegion {
 // The collected snapshot holds what the world builder made, and moto's
 // gaps are recorded as errors, never as empty data.
 func TestCollectStandardWorld(t *testing.T) {
-	url := needMoto(t)
-	standardWorld(t, url)
-	p := newProxy(t, url)
+	url := awstest.Need(t)
+	awstest.StandardWorld(t, url)
+	p := awstest.NewProxy(t, url)
 	s, first := collectVia(t, p, testOptions("", twoRegions...))
 
 	if s.Schema != snapshot.Schema || s.Source != snapshot.SourceAPI || !s.CollectedAt.Equal(fixedNow) {
@@ -234,7 +236,7 @@ func TestCollectStandardWorld(t *testing.T) {
 	}
 
 	// (c) every call on the wire is on the read-only allowlist.
-	for _, c := range p.log() {
+	for _, c := range p.Log() {
 		if !IsAllowed(c.Service, c.Operation) {
 			t.Errorf("call not on the read-only allowlist: %s", c)
 		}
@@ -243,6 +245,6 @@ func TestCollectStandardWorld(t *testing.T) {
 	// Two collections of the same world are byte-identical.
 	_, second := collectVia(t, p, testOptions("", twoRegions...))
 	if !bytes.Equal(first, second) {
-		t.Error("two collections of the same world differ")
+		t.Errorf("two collections of the same world differ:\n%s", testutil.FirstDiff(second, first))
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"sort"
 	"strings"
 	"sync"
 
@@ -104,31 +103,12 @@ func (r *recorder) add(e snapshot.CollectionError) {
 	r.mu.Unlock()
 }
 
-// sorted returns the recorded errors in a stable order, without duplicates.
+// sorted returns the recorded errors in the canonical order, without
+// duplicates.
 func (r *recorder) sorted() []snapshot.CollectionError {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	out := make([]snapshot.CollectionError, 0, len(r.errs))
-	seen := map[snapshot.CollectionError]bool{}
-	for _, e := range r.errs {
-		if !seen[e] {
-			seen[e] = true
-			out = append(out, e)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		for _, c := range [][2]string{
-			{a.Account, b.Account}, {a.Region, b.Region}, {a.Service, b.Service},
-			{a.Operation, b.Operation}, {a.Resource, b.Resource}, {a.Code, b.Code}, {a.Message, b.Message},
-		} {
-			if c[0] != c[1] {
-				return c[0] < c[1]
-			}
-		}
-		return false
-	})
-	return out
+	return snapshot.SortErrors(r.errs)
 }
 
 // classify derives the snapshot's error fields from an SDK error. Service is

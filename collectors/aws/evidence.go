@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"regexp"
 	"sort"
 	"time"
@@ -93,7 +92,7 @@ func FromEvidence(ev Evidence) (*snapshot.Snapshot, error) {
 	// Without ListVirtualMFADevices the type of MFA is unknown: devices stay
 	// nil (mfaDevices(nil)), MFA on/off still comes from the report.
 	mergeCredentialReport(a.Users, rep, nil)
-	rootARN := fmt.Sprintf("arn:%s:iam::%s:root", partition, account)
+	rootARN := snapshot.AWSAccountARN(partition, account)
 	if rep.root != nil {
 		a.Root = rootFromReport(rep.root, rootARN, nil)
 	} else {

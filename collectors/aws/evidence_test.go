@@ -3,16 +3,14 @@ package aws
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/snapshot"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 func readEvidence(t *testing.T) Evidence {
 	t.Helper()
@@ -37,20 +35,9 @@ func TestFromEvidenceGolden(t *testing.T) {
 	}
 	got := encode(t, s)
 	const golden = "testdata/evidence.golden.json"
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("evidence snapshot differs from %s (run go test ./collectors/aws -run Evidence -update):\n%s", golden, firstDiff(got, want))
-	}
+	testutil.Golden(t, golden, got)
 	// The golden file must be a valid snapshot.
-	if _, err := snapshot.Decode(golden, want); err != nil {
+	if _, err := snapshot.Decode(golden, got); err != nil {
 		t.Errorf("golden snapshot does not decode: %v", err)
 	}
 	a := s.AWS.Accounts[0]

@@ -4,40 +4,41 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
-	"strings"
 	"testing"
 	"time"
 
+	"github.com/rampart-sec/rampart/internal/awstest"
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
 // motoCannotAnswer are the calls moto fails on its own (see motoGaps). The
 // proxy leaves them alone: whether their last attempt met moto's error or
 // an injected one would otherwise decide the recorded code.
-func motoCannotAnswer(c call) bool {
+func motoCannotAnswer(c awstest.Call) bool {
 	return c.Service == "accessanalyzer" || c.Service == "cloudwatch"
 }
 
 // (a) With 30% throttling and 5% 5xx the SDK's retryer absorbs every fault
 // and the snapshot equals the fault-free one, byte for byte.
 func TestThrottlingAndServerErrorsChangeNothing(t *testing.T) {
-	url := needMoto(t)
-	standardWorld(t, url)
-	clean := newProxy(t, url)
+	url := awstest.Need(t)
+	awstest.StandardWorld(t, url)
+	clean := awstest.NewProxy(t, url)
 	_, want := collectVia(t, clean, testOptions("", twoRegions...))
 
-	faulty := newProxy(t, url)
-	faulty.throttle, faulty.fail5xx, faulty.spare = 0.30, 0.05, motoCannotAnswer
+	faulty := awstest.NewProxy(t, url)
+	faulty.Throttle, faulty.Fail5xx, faulty.Spare = 0.30, 0.05, motoCannotAnswer
 	opts := testOptions("", twoRegions...)
 	opts.NoClientRateLimit = true // retries stay; the 0.5 req/s slowdown would only cost wall time
 	start := time.Now()
 	_, got := collectVia(t, faulty, opts)
-	t.Logf("collection with faults: %d calls on the wire (%d without) in %s", len(faulty.log()), len(clean.log()), time.Since(start).Round(time.Millisecond))
+	t.Logf("collection with faults: %d calls on the wire (%d without) in %s", len(faulty.Log()), len(clean.Log()), time.Since(start).Round(time.Millisecond))
 	if !bytes.Equal(got, want) {
-		t.Errorf("snapshot with faults differs from the fault-free one:\n%s", firstDiff(got, want))
+		t.Errorf("snapshot with faults differs from the fault-free one:\n%s", testutil.FirstDiff(got, want))
 	}
-	if len(faulty.log()) <= len(clean.log()) {
-		t.Errorf("no fault was injected: %d calls vs %d", len(faulty.log()), len(clean.log()))
+	if len(faulty.Log()) <= len(clean.Log()) {
+		t.Errorf("no fault was injected: %d calls vs %d", len(faulty.Log()), len(clean.Log()))
 	}
 }
 
@@ -45,13 +46,13 @@ func TestThrottlingAndServerErrorsChangeNothing(t *testing.T) {
 // only; that region's detectors are "not collected" and everything else is
 // as without the fault.
 func TestAccessDeniedOnGuardDutyInOneRegion(t *testing.T) {
-	url := needMoto(t)
-	standardWorld(t, url)
-	clean := newProxy(t, url)
+	url := awstest.Need(t)
+	awstest.StandardWorld(t, url)
+	clean := awstest.NewProxy(t, url)
 	want, _ := collectVia(t, clean, testOptions("", twoRegions...))
 
-	denied := newProxy(t, url)
-	denied.deny = func(c call) bool { return c.Service == "guardduty" && c.Region == "us-east-1" }
+	denied := awstest.NewProxy(t, url)
+	denied.Deny = func(c awstest.Call) bool { return c.Service == "guardduty" && c.Region == "us-east-1" }
 	got, _ := collectVia(t, denied, testOptions("", twoRegions...))
 
 	wantErrs := append(motoGaps(twoRegions...), "123456789012/us-east-1/guardduty/ListDetectors/AccessDeniedException")
@@ -69,30 +70,30 @@ func TestAccessDeniedOnGuardDutyInOneRegion(t *testing.T) {
 	findRegion(a, "us-east-1").GuardDutyDetectors = findRegion(want.AWS.Accounts[0], "us-east-1").GuardDutyDetectors
 	got.Errors, want.Errors = nil, nil
 	if g, w := encode(t, got), encode(t, want); !bytes.Equal(g, w) {
-		t.Errorf("AccessDenied on GuardDuty changed other data:\n%s", firstDiff(g, w))
+		t.Errorf("AccessDenied on GuardDuty changed other data:\n%s", testutil.FirstDiff(g, w))
 	}
 }
 
 // (d) Collecting 500 users costs the same calls as collecting 10, apart
 // from extra pages of paginated list calls: nothing is fetched per user.
 func TestCallsGrowWithPagesNotUsers(t *testing.T) {
-	url := needMoto(t)
+	url := awstest.Need(t)
 	counts := map[int]map[string]int{}
 	for _, n := range []int{10, 500} {
-		needMoto(t) // reset
-		b := standardWorld(t, url)
+		awstest.Need(t) // reset
+		b := awstest.StandardWorld(t, url)
 		for i := 0; i < n; i++ {
 			// Every fifth user has a virtual MFA device so that
 			// ListVirtualMFADevices needs several pages at 500.
-			b.user(fmt.Sprintf("load-%03d", i), i%2 == 0, i%5 == 0, i%3)
+			b.User(fmt.Sprintf("load-%03d", i), i%2 == 0, i%5 == 0, i%3)
 		}
-		p := newProxy(t, url)
+		p := awstest.NewProxy(t, url)
 		s, _ := collectVia(t, p, testOptions("", twoRegions...))
 		if got := len(s.AWS.Accounts[0].Users); got != n+3 {
 			t.Fatalf("%d users collected, want %d", got, n+3)
 		}
 		counts[n] = map[string]int{}
-		for _, c := range p.log() {
+		for _, c := range p.Log() {
 			counts[n][c.Service+":"+c.Operation]++
 		}
 	}
@@ -133,25 +134,14 @@ func encode(t *testing.T, s *snapshot.Snapshot) []byte {
 	return buf.Bytes()
 }
 
-// firstDiff shows the first differing line of two JSON documents.
-func firstDiff(got, want []byte) string {
-	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	for i := 0; i < len(g) && i < len(w); i++ {
-		if g[i] != w[i] {
-			return fmt.Sprintf("line %d:\n got %s\nwant %s", i+1, g[i], w[i])
-		}
-	}
-	return fmt.Sprintf("lengths %d and %d lines", len(g), len(w))
-}
-
 // A call still throttled after the last attempt is an error like any other:
 // recorded with its code, its data left nil.
 func TestThrottledOutIsRecorded(t *testing.T) {
-	url := needMoto(t)
-	standardWorld(t, url)
-	p := newProxy(t, url)
-	p.throttle = 1
-	p.spare = func(c call) bool { return c.Service != "securityhub" }
+	url := awstest.Need(t)
+	awstest.StandardWorld(t, url)
+	p := awstest.NewProxy(t, url)
+	p.Throttle = 1
+	p.Spare = func(c awstest.Call) bool { return c.Service != "securityhub" }
 	opts := testOptions("", "us-east-1")
 	opts.NoClientRateLimit = true
 	opts.RetryMaxAttempts = 3
@@ -164,7 +154,7 @@ func TestThrottledOutIsRecorded(t *testing.T) {
 		t.Errorf("throttled-out Security Hub must be nil, got %+v", r.SecurityHub)
 	}
 	n := 0
-	for _, c := range p.log() {
+	for _, c := range p.Log() {
 		if c.Service == "securityhub" {
 			n++
 		}

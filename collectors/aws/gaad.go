@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rampart-sec/rampart/snapshot"
+	"github.com/rampart-sec/rampart/snapshot/iampolicy"
 )
 
 // gaad is the output of iam:GetAccountAuthorizationDetails in the shape the
@@ -140,7 +141,7 @@ func (g *gaad) apply(a *snapshot.AWSAccount) {
 	}
 	a.Roles = make([]snapshot.IAMRole, 0, len(g.RoleDetailList))
 	for _, r := range g.RoleDetailList {
-		trust := decodeDocument(r.AssumeRolePolicyDocument)
+		trust := iampolicy.Decode(r.AssumeRolePolicyDocument)
 		role := snapshot.IAMRole{
 			Name: r.RoleName, ARN: r.Arn, ID: r.RoleId, Path: r.Path,
 			Created:             r.CreateDate.ptr(),
@@ -183,7 +184,7 @@ func (g *gaad) apply(a *snapshot.AWSAccount) {
 		}
 		for _, v := range p.PolicyVersionList {
 			if v.IsDefaultVersion || (v.VersionId != "" && v.VersionId == p.DefaultVersionId) {
-				d := decodeDocument(v.Document)
+				d := iampolicy.Decode(v.Document)
 				mp.Document, mp.DocumentRaw, mp.DocumentError = d.Doc, d.Raw, d.Err
 				break
 			}
@@ -210,7 +211,7 @@ func attached(in []gaadAttached) []snapshot.AttachedPolicy {
 func inline(in []gaadInline) []snapshot.InlinePolicy {
 	out := make([]snapshot.InlinePolicy, 0, len(in))
 	for _, p := range in {
-		d := decodeDocument(p.PolicyDocument)
+		d := iampolicy.Decode(p.PolicyDocument)
 		out = append(out, snapshot.InlinePolicy{Name: p.PolicyName, Document: d.Doc, DocumentRaw: d.Raw, DocumentError: d.Err})
 	}
 	return out

@@ -20,7 +20,7 @@ import (
 func (c *collection) iam(ctx context.Context, cfg aws.Config, a *snapshot.AWSAccount) {
 	client := iam.NewFromConfig(cfg)
 	id := a.AccountID
-	rootARN := fmt.Sprintf("arn:%s:iam::%s:root", a.Partition, id)
+	rootARN := snapshot.AWSAccountARN(a.Partition, id)
 
 	if g, err := authorizationDetails(ctx, client); err != nil {
 		c.rec.fail(id, "", err)

@@ -4,14 +4,15 @@ import (
 	"testing"
 
 	"github.com/rampart-sec/rampart/collectors"
+	"github.com/rampart-sec/rampart/internal/awstest"
 )
 
 // The meter counts what a live line shows: the account and its regions
 // done of total, every operation called (retries aside), and every error
 // recorded; with a meter, no "region done" lines are printed.
 func TestMeterCountsACollection(t *testing.T) {
-	url := needMoto(t)
-	p := newProxy(t, url)
+	url := awstest.Need(t)
+	p := awstest.NewProxy(t, url)
 	opts := testOptions("", twoRegions...)
 	opts.Meter = &collectors.Meter{}
 	var lines []string
@@ -26,7 +27,7 @@ func TestMeterCountsACollection(t *testing.T) {
 	}
 	// Every call went through the proxy; retries of moto's HTTP 500 on
 	// Access Analyzer went through it again but count once.
-	if sent := len(p.log()); got.Calls == 0 || got.Calls >= int64(sent) {
+	if sent := len(p.Log()); got.Calls == 0 || got.Calls >= int64(sent) {
 		t.Errorf("calls %d, HTTP requests %d", got.Calls, sent)
 	}
 	if len(lines) != 0 {

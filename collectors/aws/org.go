@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 
 	"github.com/rampart-sec/rampart/snapshot"
+	"github.com/rampart-sec/rampart/snapshot/iampolicy"
 )
 
 // orgInfo is the organization as collected, plus what the run needs of it.
@@ -153,7 +154,7 @@ func serviceControlPolicies(ctx context.Context, client *organizations.Client) (
 				return nil, err
 			}
 			if d.Policy != nil {
-				doc := decodeDocumentString(d.Policy.Content)
+				doc := iampolicy.DecodeString(d.Policy.Content)
 				op.Document, op.DocumentRaw, op.DocumentError = doc.Doc, doc.Raw, doc.Err
 			}
 			op.Targets = []snapshot.OrgTarget{}

@@ -3,17 +3,19 @@ package aws
 import (
 	"strings"
 	"testing"
+
+	"github.com/rampart-sec/rampart/internal/awstest"
 )
 
 // --org collects the management account and every member (entered through
 // AssumeRole) into one snapshot, with the organization and its SCPs.
 func TestCollectOrganization(t *testing.T) {
-	url := needMoto(t)
-	b := standardWorld(t, url)
-	members := b.organization(2)
-	b.member(members[0]).user("member-admin", true, false, 1)
+	url := awstest.Need(t)
+	b := awstest.StandardWorld(t, url)
+	members := b.Organization(2)
+	b.Member(members[0], DefaultRoleName).User("member-admin", true, false, 1)
 
-	p := newProxy(t, url)
+	p := awstest.NewProxy(t, url)
 	opts := testOptions("", "us-east-1")
 	opts.Org = true
 	s, _ := collectVia(t, p, opts)
@@ -22,13 +24,13 @@ func TestCollectOrganization(t *testing.T) {
 		t.Fatalf("%d accounts, %d scopes; want 3", len(s.AWS.Accounts), len(s.Scopes))
 	}
 	org := s.AWS.Organization
-	if org == nil || org.ManagementAccount != motoAccount || len(org.Accounts) != 3 {
+	if org == nil || org.ManagementAccount != awstest.Account || len(org.Accounts) != 3 {
 		t.Fatalf("organization: %+v", org)
 	}
 	// Parents: nearest first, up to the root; the first member is in an OU.
 	var rootID string
 	for _, a := range org.Accounts {
-		if a.ID == motoAccount && len(a.Parents) == 1 {
+		if a.ID == awstest.Account && len(a.Parents) == 1 {
 			rootID = a.Parents[0]
 		}
 	}
@@ -63,7 +65,7 @@ func TestCollectOrganization(t *testing.T) {
 			t.Errorf("account %s not collected", a.AccountID)
 		}
 	}
-	for _, c := range p.log() {
+	for _, c := range p.Log() {
 		if !IsAllowed(c.Service, c.Operation) {
 			t.Errorf("call not on the read-only allowlist: %s", c)
 		}
@@ -73,12 +75,12 @@ func TestCollectOrganization(t *testing.T) {
 // A member whose role cannot be assumed stays in the snapshot with nothing
 // collected and the AssumeRole error recorded: it never silently vanishes.
 func TestOrganizationMemberDenied(t *testing.T) {
-	url := needMoto(t)
-	b := standardWorld(t, url)
-	members := b.organization(1)
+	url := awstest.Need(t)
+	b := awstest.StandardWorld(t, url)
+	members := b.Organization(1)
 
-	p := newProxy(t, url)
-	p.deny = func(c call) bool { return c.Service == "sts" && c.Operation == "AssumeRole" }
+	p := awstest.NewProxy(t, url)
+	p.Deny = func(c awstest.Call) bool { return c.Service == "sts" && c.Operation == "AssumeRole" }
 	opts := testOptions("", "us-east-1")
 	opts.Org = true
 	s, _ := collectVia(t, p, opts)

@@ -91,28 +91,6 @@ func TestTransportFailuresInOneLine(t *testing.T) {
 	}
 }
 
-func TestDecodeDocument(t *testing.T) {
-	tests := []struct {
-		name, in         string
-		doc, raw, errHas string
-	}{
-		{"url-encoded string", `"%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D"`, `{"Version":"2012-10-17","Statement":[]}`, "", ""},
-		{"plus and percent survive", `"%7B%22Resource%22%3A%22a%2Bb%20c%25d%22%7D"`, `{"Resource":"a+b c%d"}`, "", ""},
-		{"CLI object kept as written", `{"Statement": {"Action": "s3:GetObject"}}`, `{"Statement":{"Action":"s3:GetObject"}}`, "", ""},
-		{"plain JSON string is not unescaped", `"{\"Resource\":\"a+b\"}"`, `{"Resource":"a+b"}`, "", ""},
-		{"does not parse: kept raw", `"%7B%22Statement%22%3A"`, "", `{"Statement":`, "unexpected end"},
-		{"absent", `null`, "", "", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := decodeDocument(json.RawMessage(tt.in))
-			if string(d.Doc) != tt.doc || d.Raw != tt.raw || !strings.Contains(d.Err, tt.errHas) || (tt.errHas == "" && d.Err != "") {
-				t.Errorf("got doc %s raw %q err %q", d.Doc, d.Raw, d.Err)
-			}
-		})
-	}
-}
-
 func TestCredentialReport(t *testing.T) {
 	csv, err := os.ReadFile("testdata/credential-report.csv")
 	if err != nil {

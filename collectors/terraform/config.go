@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -97,7 +98,7 @@ func (c *configuration) module(addr string) *configModule {
 }
 
 // resource returns the configuration block of an instance.
-func (c *configuration) resource(in instance) *configResource {
+func (c *configuration) resource(in Instance) *configResource {
 	key := in.Module + "|" + in.Type + "." + in.Name
 	if r, ok := c.index[key]; ok {
 		return r
@@ -120,7 +121,7 @@ func (c *configuration) resource(in instance) *configResource {
 }
 
 // references lists the references of an attribute's expression.
-func (c *configuration) references(in instance, attr string) []string {
+func (c *configuration) references(in Instance, attr string) []string {
 	r := c.resource(in)
 	if r == nil {
 		return nil
@@ -165,11 +166,58 @@ func parseRef(ref string) (typ, name, key string, ok bool) {
 // unknown is the provider's computed default, not a value the author
 // chose. Without a configuration for in, it answers true (the cautious
 // reading: the value may have been chosen).
-func (c *configuration) sets(in instance, attr string) bool {
+func (c *configuration) sets(in Instance, attr string) bool {
 	r := c.resource(in)
 	if r == nil {
 		return true
 	}
 	_, ok := r.Expressions[attr]
 	return ok
+}
+
+// Sets reports whether the configuration gives attribute attr of in a
+// value (see configuration.sets): a value unknown in the plan but left out
+// of the configuration is the provider's computed default.
+func (m *Mapping) Sets(in Instance, attr string) bool {
+	return m.plan.Configuration.sets(in, attr)
+}
+
+// ProviderKey is the provider configuration key of in's resource block
+// ("aws", "aws.eu", "module.m:aws"), "" when the configuration does not
+// say: then the provider's default block applies.
+func (m *Mapping) ProviderKey(in Instance) string {
+	if r := m.plan.Configuration.resource(in); r != nil {
+		return r.ProviderConfigKey
+	}
+	return ""
+}
+
+// ProviderKeys lists the configuration keys of the provider blocks of
+// provider name: the default block (key = name) first when there is one,
+// then the others in key order.
+func (m *Mapping) ProviderKeys(name string) []string {
+	pcs := m.plan.Configuration.ProviderConfig
+	var out []string
+	if pc, ok := pcs[name]; ok && pc.Name == name {
+		out = append(out, name)
+	}
+	var others []string
+	for k, pc := range pcs {
+		if k != name && pc.Name == name {
+			others = append(others, k)
+		}
+	}
+	sort.Strings(others)
+	return append(out, others...)
+}
+
+// ProviderConstant is the constant value of argument arg of the provider
+// block with configuration key key; nil when the block or argument is
+// absent or not a constant (a variable, a reference).
+func (m *Mapping) ProviderConstant(key, arg string) any {
+	pc, ok := m.plan.Configuration.ProviderConfig[key]
+	if !ok {
+		return nil
+	}
+	return pc.constant(arg)
 }

@@ -1,9 +1,8 @@
-package terraform
+package terraform_test
 
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/policies"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
@@ -65,19 +65,7 @@ func TestResultsGolden(t *testing.T) {
 	for _, name := range plans {
 		t.Run(name, func(t *testing.T) {
 			got := resultLines(evaluate(t, mapFile(t, name)))
-			path := filepath.Join("testdata", name+".results.txt")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (go test ./collectors/terraform -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("results of %s changed (review, then go test ./collectors/terraform -update):\n%s", name, got)
-			}
+			testutil.Golden(t, filepath.Join("testdata", name+".results.txt"), []byte(got))
 		})
 	}
 }

@@ -8,8 +8,6 @@ func Hint(e snapshot.CollectionError) string {
 	switch e.Code {
 	case CodeUnknownUntilApply:
 		return "the value is computed during apply: write it as a literal in the configuration (a jsonencode of known values, not a data source output), or evaluate the applied state with rampart scan"
-	case CodeOwnAccountUnknown:
-		return "name the account the plan deploys to: allowed_account_ids on the provider, or aws.account_ids in the --config file"
 	}
 	return ""
 }

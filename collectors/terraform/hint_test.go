@@ -10,7 +10,6 @@ import (
 func TestHint(t *testing.T) {
 	for code, want := range map[string]string{
 		CodeUnknownUntilApply: "computed during apply",
-		CodeOwnAccountUnknown: "allowed_account_ids",
 		"AccessDenied":        "",
 	} {
 		got := Hint(snapshot.CollectionError{Provider: "aws", Code: code})

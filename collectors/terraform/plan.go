@@ -129,9 +129,9 @@ func Decode(file string, data []byte) (*Plan, error) {
 
 // Options tune the mapping.
 type Options struct {
-	// AccountIDs are the config's aws.account_ids; the first is the plan's
-	// own account, ahead of the provider's allowed_account_ids.
-	AccountIDs []string
+	// Providers map the resource types of the plan, each into its own
+	// snapshot section; resources of other providers are ignored.
+	Providers []Provider
 	// Now is the collection time used when the plan has no timestamp
 	// (plans before Terraform 1.5); nil means time.Now.
 	Now func() time.Time
@@ -156,9 +156,9 @@ func (p *Plan) Snapshot(opts Options) (*snapshot.Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := newMapping(p, opts)
-	for _, in := range p.instances() {
-		m.add(in)
+	m, err := newMapping(p, opts.Providers)
+	if err != nil {
+		return nil, err
 	}
 	s := &snapshot.Snapshot{
 		Schema:      snapshot.Schema,
@@ -168,7 +168,8 @@ func (p *Plan) Snapshot(opts Options) (*snapshot.Snapshot, error) {
 		Scopes:      []snapshot.Scope{},
 		Errors:      []snapshot.CollectionError{},
 	}
-	m.finish(s)
+	m.run(s)
+	snapshot.Canonicalize(s)
 	return s, nil
 }
 

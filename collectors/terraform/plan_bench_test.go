@@ -1,4 +1,4 @@
-package terraform
+package terraform_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	tf "github.com/rampart-sec/rampart/collectors/terraform"
 	"github.com/rampart-sec/rampart/policies"
 )
 
@@ -106,14 +107,14 @@ func genPlan(n int) []byte {
 
 func TestGenPlanIsWhatItSays(t *testing.T) {
 	data := genPlan(500)
-	p, err := Decode("gen.json", data)
+	p, err := tf.Decode("gen.json", data)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(p.ResourceChanges) < 500 || len(p.ResourceChanges) > 505 {
 		t.Errorf("%d resources", len(p.ResourceChanges))
 	}
-	s, err := p.Snapshot(Options{})
+	s, err := p.Snapshot(tf.Options{Providers: providers()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +135,7 @@ func BenchmarkPlan5000(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for b.Loop() {
-		s, err := Map("gen.json", data, Options{Now: func() time.Time { return time.Time{} }})
+		s, err := tf.Map("gen.json", data, tf.Options{Providers: providers(), Now: func() time.Time { return time.Time{} }})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -157,7 +158,7 @@ func BenchmarkMap5000(b *testing.B) {
 	data := genPlan(5000)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := Map("gen.json", data, Options{}); err != nil {
+		if _, err := tf.Map("gen.json", data, tf.Options{Providers: providers()}); err != nil {
 			b.Fatal(err)
 		}
 	}

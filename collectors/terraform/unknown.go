@@ -6,22 +6,20 @@ import (
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
-// Codes of the collection errors a plan produces.
+// Codes of the collection errors every provider's mapping produces.
 const (
 	// CodeUnknownUntilApply: a value the controls read is computed by the
 	// provider during apply.
 	CodeUnknownUntilApply = "UnknownUntilApply"
-	// CodeOwnAccountUnknown: neither the config nor the plan names the
-	// account the resources live in.
-	CodeOwnAccountUnknown = "OwnAccountUnknown"
-	// CodeNotInPlan: account-wide data the plan does not show (see
+	// CodeNotInPlan: scope-wide data the plan does not show (see
 	// snapshot.CodeNotInPlan: only a PASS proven by the plan is reported).
 	CodeNotInPlan = snapshot.CodeNotInPlan
 )
 
-// unknownAt reports whether after_unknown marks the value at path (map
+// UnknownAt reports whether after_unknown u marks the value at path (map
 // keys and list indexes) as unknown, or the whole of anything above it.
-func unknownAt(u any, path ...any) bool {
+// An attribute with an unknown element is not fully known.
+func UnknownAt(u any, path ...any) bool {
 	for _, step := range path {
 		if u == true {
 			return true
@@ -45,7 +43,7 @@ func unknownAt(u any, path ...any) bool {
 }
 
 // containsTrue reports whether any leaf of an after_unknown structure is
-// true: an attribute with an unknown element is not fully known.
+// true.
 func containsTrue(u any) bool {
 	switch v := u.(type) {
 	case bool:
@@ -66,18 +64,36 @@ func containsTrue(u any) bool {
 	return false
 }
 
-// unknownError is the resource-scoped collection error for attr of the
+// UnknownBlock returns the after_unknown of the i-th block of nested block
+// list key, to read that block's own values with UnknownAt: true when the
+// whole list is unknown.
+func UnknownBlock(u any, key string, i int) any {
+	if u == true {
+		return true
+	}
+	m, _ := u.(map[string]any)
+	l, _ := m[key].([]any)
+	if i < len(l) {
+		return l[i]
+	}
+	if m[key] == true {
+		return true
+	}
+	return nil
+}
+
+// UnknownError is the resource-scoped collection error for attr of the
 // resource at addr. resource is whose results it makes ERROR: addr itself,
 // or the principal an inline policy or attachment belongs to.
-func unknownError(service, attr, addr, resource string) snapshot.CollectionError {
+func UnknownError(provider, service, attr, addr, resource string) snapshot.CollectionError {
 	return snapshot.CollectionError{
-		Provider: "aws", Service: service, Operation: "*", Code: CodeUnknownUntilApply,
-		Message:  fmt.Sprintf("%s of %s is unknown until apply", attr, addr),
+		Provider: provider, Service: service, Operation: "*", Code: CodeUnknownUntilApply,
+		Message:  UnknownText(attr, addr),
 		Resource: resource,
 	}
 }
 
-// unknownText is what a null document's *_error field says.
-func unknownText(attr, addr string) string {
+// UnknownText is what a null value's *_error field says.
+func UnknownText(attr, addr string) string {
 	return fmt.Sprintf("%s of %s is unknown until apply", attr, addr)
 }

@@ -5,24 +5,38 @@ import (
 	"strconv"
 )
 
-// Helpers to read attribute values of a planned resource. Numbers are
+// Values are the attribute values of a planned resource, or of one of its
+// nested blocks, as `terraform show -json` gives them. Numbers are
 // json.Number (the plan is decoded with UseNumber, so large integers stay
-// exact).
+// exact). The readers below never fail: a missing or mistyped value gives
+// the default the caller states, which is the provider's own default.
+type Values map[string]any
 
-func str(m map[string]any, key string) string {
-	s, _ := m[key].(string)
+// Str is the string at key, "" when absent or not a string.
+func (v Values) Str(key string) string {
+	s, _ := v[key].(string)
 	return s
 }
 
-func boolOr(m map[string]any, key string, def bool) bool {
-	if b, ok := m[key].(bool); ok {
+// StrOr is the string at key, def when absent or empty.
+func (v Values) StrOr(key, def string) string {
+	if s := v.Str(key); s != "" {
+		return s
+	}
+	return def
+}
+
+// BoolOr is the bool at key, def when absent.
+func (v Values) BoolOr(key string, def bool) bool {
+	if b, ok := v[key].(bool); ok {
 		return b
 	}
 	return def
 }
 
-func intOr(m map[string]any, key string, def int) int {
-	switch n := m[key].(type) {
+// IntOr is the integer at key, def when absent or not a number.
+func (v Values) IntOr(key string, def int) int {
+	switch n := v[key].(type) {
 	case json.Number:
 		if i, err := strconv.Atoi(n.String()); err == nil {
 			return i
@@ -36,10 +50,10 @@ func intOr(m map[string]any, key string, def int) int {
 	return def
 }
 
-// strs reads a list or set of strings; null and non-string elements are
-// left out.
-func strs(m map[string]any, key string) []string {
-	l, _ := m[key].([]any)
+// Strs reads a list or set of strings; null, empty and non-string elements
+// are left out. It is never nil.
+func (v Values) Strs(key string) []string {
+	l, _ := v[key].([]any)
 	out := []string{}
 	for _, e := range l {
 		if s, ok := e.(string); ok && s != "" {
@@ -49,10 +63,10 @@ func strs(m map[string]any, key string) []string {
 	return out
 }
 
-// blocks reads a nested block list (metadata_options, event_selector, ...).
-func blocks(m map[string]any, key string) []map[string]any {
-	l, _ := m[key].([]any)
-	var out []map[string]any
+// Blocks reads a nested block list (metadata_options, event_selector, ...).
+func (v Values) Blocks(key string) []Values {
+	l, _ := v[key].([]any)
+	var out []Values
 	for _, e := range l {
 		if b, ok := e.(map[string]any); ok {
 			out = append(out, b)
@@ -61,14 +75,16 @@ func blocks(m map[string]any, key string) []map[string]any {
 	return out
 }
 
-func tags(m map[string]any) map[string]string {
-	t, _ := m["tags"].(map[string]any)
+// StringMap reads a map of strings (tags, labels); nil when empty.
+// Non-string values are left out.
+func (v Values) StringMap(key string) map[string]string {
+	t, _ := v[key].(map[string]any)
 	if len(t) == 0 {
 		return nil
 	}
 	out := map[string]string{}
-	for k, v := range t {
-		if s, ok := v.(string); ok {
+	for k, x := range t {
+		if s, ok := x.(string); ok {
 			out[k] = s
 		}
 	}

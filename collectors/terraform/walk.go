@@ -5,18 +5,22 @@ import (
 	"sort"
 )
 
-// instance is one resource instance the plan will leave in place: one per
+// Instance is one resource instance the plan will leave in place: one per
 // count index or for_each key, in any module.
-type instance struct {
+type Instance struct {
+	// Address is the full address, e.g. module.ci.aws_iam_role.deploy["dev"].
 	Address string
 	// Module is the module instance address ("" for the root module,
 	// module.a["x"].module.b for nested ones).
-	Module  string
-	Type    string
-	Name    string
-	Index   any
-	After   map[string]any
-	Unknown any // after_unknown: true, or a structure like After marking unknown leaves
+	Module string
+	Type   string
+	Name   string
+	Index  any
+	// After holds the planned values.
+	After Values
+	// Unknown is after_unknown: true, or a structure like After marking
+	// unknown leaves (read it with UnknownAt).
+	Unknown any
 	// Created is true when the plan creates the instance (a new
 	// resource, or a replacement).
 	Created bool
@@ -28,14 +32,14 @@ type instance struct {
 // A plan without resource_changes (hand-trimmed output) falls back to
 // planned_values, walking child modules recursively; there nothing is
 // marked unknown, because planned_values leaves unknown attributes out.
-func (p *Plan) instances() []instance {
-	var out []instance
+func (p *Plan) instances() []Instance {
+	var out []Instance
 	if p.ResourceChanges != nil {
 		for _, rc := range p.ResourceChanges {
 			if rc.Mode != "managed" || deleted(rc.Change.Actions) || rc.Change.After == nil {
 				continue
 			}
-			out = append(out, instance{
+			out = append(out, Instance{
 				Address: rc.Address, Module: rc.ModuleAddress, Type: rc.Type, Name: rc.Name, Index: rc.Index,
 				After: rc.Change.After, Unknown: rc.Change.AfterUnknown,
 				Created: slices.Contains(rc.Change.Actions, "create"),
@@ -48,7 +52,7 @@ func (p *Plan) instances() []instance {
 				if r.Mode != "managed" {
 					continue
 				}
-				out = append(out, instance{Address: r.Address, Module: m.Address, Type: r.Type, Name: r.Name, Index: r.Index, After: r.Values})
+				out = append(out, Instance{Address: r.Address, Module: m.Address, Type: r.Type, Name: r.Name, Index: r.Index, After: r.Values})
 			}
 			for _, c := range m.ChildModules {
 				walk(c)

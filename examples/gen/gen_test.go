@@ -11,6 +11,7 @@ import (
 
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
+	"github.com/rampart-sec/rampart/config/azureconfig"
 	"github.com/rampart-sec/rampart/policies"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
@@ -45,7 +46,7 @@ func TestExampleMeetsItsExpectations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Load("../rampart.yaml", awsconfig.Section)
+	cfg, err := config.Load("../rampart.yaml", awsconfig.Section, azureconfig.Section)
 	if err != nil {
 		t.Fatal(err)
 	}

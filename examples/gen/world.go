@@ -120,7 +120,7 @@ func PolicyARN(account, name string) string {
 
 // RootARN is an account's root user, also the resource of account-wide
 // results.
-func RootARN(account string) string { return fmt.Sprintf("arn:aws:iam::%s:root", account) }
+func RootARN(account string) string { return snapshot.AWSAccountARN("aws", account) }
 
 // Build makes the whole example: the clean organization, then every plant.
 func Build() *World {

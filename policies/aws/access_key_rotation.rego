@@ -23,7 +23,7 @@
 package rampart.aws.access_key_rotation
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws_credentials as creds
+import data.rampart.lib.aws.credentials as creds
 import data.rampart.lib.time
 import rego.v1
 

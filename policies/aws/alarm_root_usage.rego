@@ -7,7 +7,7 @@
 #   alarm with actions.
 #   The alarm counts only on the log group of a multi-region, logging trail
 #   recording all management events; how filter patterns are matched is
-#   described in policies/lib/aws_alarms.rego. A member account of an
+#   described in policies/lib/aws/alarms.rego. A member account of an
 #   organization trail passes on the filter and alarm in the account that
 #   owns the trail's log group, when that account is in the snapshot.
 # custom:
@@ -29,7 +29,7 @@
 package rampart.aws.alarm_root_usage
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws_alarms as alarms
+import data.rampart.lib.aws.alarms
 import rego.v1
 
 # spec: the CIS 4.3 pattern. Only the root identity type is essential;

@@ -21,7 +21,7 @@
 package rampart.aws.billing_alarm
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws_alarms as alarms
+import data.rampart.lib.aws.alarms
 import rego.v1
 
 type := "AWS::Budgets::Budget"

@@ -25,7 +25,7 @@
 package rampart.aws.cloudtrail_enabled
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws_trails as trails
+import data.rampart.lib.aws.trails
 import rego.v1
 
 type := "AWS::CloudTrail::Trail"

@@ -20,7 +20,7 @@
 package rampart.aws.cloudtrail_log_validation
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws_trails as trails
+import data.rampart.lib.aws.trails
 import rego.v1
 
 type := "AWS::CloudTrail::Trail"

@@ -22,7 +22,7 @@
 package rampart.aws.console_user_mfa
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws_credentials as creds
+import data.rampart.lib.aws.credentials as creds
 import rego.v1
 
 type := "AWS::IAM::User"

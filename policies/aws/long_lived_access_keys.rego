@@ -23,7 +23,7 @@
 package rampart.aws.long_lived_access_keys
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws_credentials as creds
+import data.rampart.lib.aws.credentials as creds
 import rego.v1
 
 type := "AWS::IAM::User"

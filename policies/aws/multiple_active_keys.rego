@@ -20,7 +20,7 @@
 package rampart.aws.multiple_active_keys
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws_credentials as creds
+import data.rampart.lib.aws.credentials as creds
 import rego.v1
 
 type := "AWS::IAM::User"

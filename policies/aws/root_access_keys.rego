@@ -21,7 +21,7 @@
 package rampart.aws.root_access_keys
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws_credentials as creds
+import data.rampart.lib.aws.credentials as creds
 import rego.v1
 
 type := "AWS::IAM::RootUser"

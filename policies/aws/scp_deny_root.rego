@@ -29,7 +29,7 @@
 package rampart.aws.scp_deny_root
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws_scp as scp
+import data.rampart.lib.aws.scp
 import rego.v1
 
 type := "AWS::Organizations::Account"

@@ -31,7 +31,7 @@
 package rampart.aws.scp_protect_logging
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws_scp as scp
+import data.rampart.lib.aws.scp
 import rego.v1
 
 type := "AWS::Organizations::Account"

@@ -9,7 +9,7 @@
 #   StringLike, ArnEquals or ArnLike (or their ForAnyValue forms) and a
 #   value that actually pins
 #   ("*", "o-*" or an IfExists form on a key the caller can omit pin
-#   nothing; see policies/lib/aws_trust.rego). Deny statements never make a
+#   nothing; see policies/lib/aws/trust.rego). Deny statements never make a
 #   finding. Whom a pinned wildcard lets in (another organization, a
 #   stranger's account) is judged by aws-cross-account-trust.
 # custom:

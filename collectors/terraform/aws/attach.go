@@ -1,0 +1,211 @@
+package aws
+
+import (
+	"strings"
+
+	tf "github.com/rampart-sec/rampart/collectors/terraform"
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+// principal finds the plan's user, group or role (kind) that attribute
+// attr of in names: by its name when known, else through the reference
+// in the configuration. It returns the principal's address, or "" with
+// the candidates a reference could mean when it cannot tell.
+func (b *builder) principal(in tf.Instance, attr, kind string) (string, []string) {
+	if !tf.UnknownAt(in.Unknown, attr) {
+		if name := in.After.Str(attr); name != "" {
+			return b.byName[kind+"/"+name], nil
+		}
+	}
+	return b.m.Resolve(in, attr, "aws_iam_"+kind)
+}
+
+// principalList is principal for a list attribute (users, groups, roles
+// of aws_iam_policy_attachment and memberships).
+func (b *builder) principalList(in tf.Instance, attr, kind string) (found []string, unsure []string) {
+	if !tf.UnknownAt(in.Unknown, attr) {
+		for _, name := range in.After.Strs(attr) {
+			if a := b.byName[kind+"/"+name]; a != "" {
+				found = append(found, a)
+			}
+		}
+		return found, nil
+	}
+	// A list with unknown elements: every resource it refers to.
+	return nil, b.m.Referenced(in, attr, "aws_iam_"+kind)
+}
+
+// policyARN is what attribute attr (policy_arn) of an attachment points
+// at: a known ARN (AWS-managed or existing policy), or the address of the
+// plan's aws_iam_policy it refers to. ok is false when it cannot tell.
+func (b *builder) policyARN(in tf.Instance, attr string) (string, bool) {
+	if !tf.UnknownAt(in.Unknown, attr) {
+		if arn := in.After.Str(attr); arn != "" {
+			return arn, true
+		}
+	}
+	addr, _ := b.m.Resolve(in, attr, "aws_iam_policy")
+	return addr, addr != ""
+}
+
+// addInline and attach add to a principal by address.
+func (b *builder) addInline(addr string, ip snapshot.InlinePolicy) {
+	switch {
+	case b.users[addr] != nil:
+		b.users[addr].InlinePolicies = append(b.users[addr].InlinePolicies, ip)
+	case b.groups[addr] != nil:
+		b.groups[addr].InlinePolicies = append(b.groups[addr].InlinePolicies, ip)
+	case b.roles[addr] != nil:
+		b.roles[addr].InlinePolicies = append(b.roles[addr].InlinePolicies, ip)
+	}
+}
+
+func (b *builder) attach(principal, arn string) {
+	ap := snapshot.AttachedPolicy{Name: lastSegment(arn), ARN: arn}
+	if p := b.policies[arn]; p != nil {
+		ap.Name = p.Name
+		if p.DocumentError != "" && p.Document == nil {
+			// The principal's permissions are as unknown as the
+			// policy's document.
+			if strings.HasSuffix(p.DocumentError, "unknown until apply") {
+				b.m.Fail(unknownError("iam", "policy", arn, principal))
+			}
+		}
+	}
+	var list *[]snapshot.AttachedPolicy
+	switch {
+	case b.users[principal] != nil:
+		list = &b.users[principal].AttachedPolicies
+	case b.groups[principal] != nil:
+		list = &b.groups[principal].AttachedPolicies
+	case b.roles[principal] != nil:
+		list = &b.roles[principal].AttachedPolicies
+	default:
+		return
+	}
+	for _, x := range *list {
+		if x.ARN == arn {
+			return
+		}
+	}
+	*list = append(*list, ap)
+}
+
+func lastSegment(arn string) string {
+	if i := strings.LastIndexAny(arn, "/:"); i >= 0 {
+		return arn[i+1:]
+	}
+	return arn
+}
+
+// mapInline maps aws_iam_{user,group,role}_policy: an inline policy of the
+// principal named by its user/group/role attribute.
+func mapInline(kind string) func(*builder, tf.Instance) {
+	return func(b *builder, in tf.Instance) {
+		p, unsure := b.principal(in, kind, kind)
+		d := readDocument(in.After, in.Unknown, "policy", in.Address)
+		if p == "" {
+			for _, c := range unsure {
+				b.m.Fail(unknownError("iam", kind, in.Address, c))
+			}
+			return
+		}
+		name := nameOf(in)
+		if d.Unknown {
+			b.m.Fail(unknownError("iam", "policy", in.Address, p))
+		}
+		b.addInline(p, snapshot.InlinePolicy{Name: name, Document: d.Doc, DocumentRaw: d.Raw, DocumentError: d.Err})
+	}
+}
+
+// mapAttachment maps aws_iam_{user,group,role}_policy_attachment.
+func mapAttachment(kind string) func(*builder, tf.Instance) {
+	return func(b *builder, in tf.Instance) {
+		p, unsure := b.principal(in, kind, kind)
+		if p == "" {
+			for _, c := range unsure {
+				b.m.Fail(unknownError("iam", kind, in.Address, c))
+			}
+			return
+		}
+		b.attachOrUnknown(in, p)
+	}
+}
+
+func (b *builder) attachOrUnknown(in tf.Instance, principal string) {
+	arn, ok := b.policyARN(in, "policy_arn")
+	if !ok {
+		b.m.Fail(unknownError("iam", "policy_arn", in.Address, principal))
+		return
+	}
+	b.attach(principal, arn)
+}
+
+// mapPolicyAttachment maps aws_iam_policy_attachment: one policy to lists
+// of users, groups and roles.
+func (b *builder) mapPolicyAttachment(in tf.Instance) {
+	for _, kind := range []string{"user", "group", "role"} {
+		found, unsure := b.principalList(in, kind+"s", kind)
+		for _, p := range found {
+			b.attachOrUnknown(in, p)
+		}
+		for _, p := range unsure {
+			b.m.Fail(unknownError("iam", kind+"s", in.Address, p))
+		}
+	}
+}
+
+// addToGroup records that a user is a member of a group (by name, as
+// IAM lists a user's groups).
+func (b *builder) addToGroup(user, group string) {
+	u := b.users[user]
+	g := b.groups[group]
+	if u == nil || g == nil {
+		return
+	}
+	for _, n := range u.Groups {
+		if n == g.Name {
+			return
+		}
+	}
+	u.Groups = append(u.Groups, g.Name)
+}
+
+func (b *builder) mapGroupMembership(in tf.Instance) {
+	g, _ := b.principal(in, "group", "group")
+	users, unsure := b.principalList(in, "users", "user")
+	for _, u := range users {
+		b.addToGroup(u, g)
+	}
+	for _, u := range unsure {
+		b.m.Fail(unknownError("iam", "users", in.Address, u))
+	}
+}
+
+func (b *builder) mapUserGroupMembership(in tf.Instance) {
+	u, _ := b.principal(in, "user", "user")
+	groups, unsure := b.principalList(in, "groups", "group")
+	for _, g := range groups {
+		b.addToGroup(u, g)
+	}
+	if u != "" && len(unsure) > 0 {
+		b.m.Fail(unknownError("iam", "groups", in.Address, u))
+	}
+}
+
+func (b *builder) mapAccessKey(in tf.Instance) {
+	addr, _ := b.principal(in, "user", "user")
+	u := b.users[addr]
+	if u == nil {
+		return
+	}
+	status := in.After.Str("status")
+	u.AccessKeys = append(u.AccessKeys, snapshot.AccessKey{Slot: len(u.AccessKeys) + 1, Active: status == "" || status == "Active"})
+}
+
+func (b *builder) mapLoginProfile(in tf.Instance) {
+	addr, _ := b.principal(in, "user", "user")
+	if u := b.users[addr]; u != nil {
+		u.PasswordEnabled = true
+	}
+}

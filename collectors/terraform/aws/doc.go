@@ -1,0 +1,74 @@
+// Package aws maps the aws_* resources of a Terraform plan into one
+// snapshot.AWSAccount: the AWS provider of package terraform (construct it
+// with New; import it as tfaws beside the live collector).
+//
+// # Resources are named by their Terraform address
+//
+// Every "arn" field (users, groups, roles, managed policies, OIDC
+// providers, trails, analyzers, SCPs) and the ID of instances and
+// detectors holds the resource's full Terraform address. Attachments refer
+// to a plan's own managed policy by that address; AWS-managed policies
+// keep their real ARN (arn:aws:iam::aws:policy/...), and
+// AdministratorAccess is added to the account's managed policies with its
+// published document, because an attachment of it is the most common way
+// to grant full admin.
+//
+// Consequences of naming roles by address: config aws.admin_roles patterns
+// are matched against the address for plan input (write
+// "module.*.aws_iam_role.break_glass" beside the ARN pattern), and the
+// account a role lives in is the plan's own account (below), not a field
+// of an ARN.
+//
+// # What is left out
+//
+// A plan describes what it manages. An attachment or inline policy whose
+// user, group or role is not in the plan (an existing principal named by
+// its name) is not evaluated: the principal is not in the snapshot. One
+// plan is one AWS account: provider aliases that point at other accounts
+// are not told apart. data.aws_iam_policy_document is not rendered by
+// rampart: its json reaches the resources that use it when Terraform read
+// it during plan, and is unknown until apply otherwise.
+//
+// # Own account
+//
+// Trust analysis needs the account the roles live in. It is the first of
+// the config's aws.account_ids (given to New), else the first of the AWS
+// provider's allowed_account_ids in the plan's configuration. It is the
+// account_id of the snapshot's one AWS account and of its scope. When
+// neither says, the account ID is empty and every role whose trust policy
+// names an AWS principal gets a resource-scoped collection error (service
+// "organizations", code OwnAccountUnknown): whether it trusts a foreign
+// account cannot be decided.
+//
+// # Unknown values
+//
+// Where a control would read a value known only after apply — a trust
+// policy, a policy document, a policy ARN an attachment points at,
+// instance metadata options — the resource gets an UnknownUntilApply
+// error (see package terraform). A reference to another resource of the
+// plan (policy_arn = aws_iam_policy.x.arn, role = aws_iam_role.x.id) is
+// resolved before it is called unknown.
+//
+// # Policy documents
+//
+// Policy documents arrive as JSON strings, rendered by Terraform
+// (jsonencode, heredocs, data.aws_iam_policy_document), and are parsed by
+// snapshot/iampolicy like those of the live collector; one that is not a
+// JSON object is kept raw with document_error set, never dropped.
+//
+// # Account-level settings
+//
+// The account password policy and the account-level S3 Block Public
+// Access are single settings of the account: when the plan has no
+// resource for one, the snapshot records a NotInPlan collection error
+// (snapshot.CodeNotInPlan) instead of saying the account has none, and the
+// control is not evaluated; when the plan declares one, it is the
+// account's setting and is judged; so is a GuardDuty detector, Config
+// recorder or Security Hub the plan declares in a region (one per region).
+// For trails, analyzers, SCPs, metric filters, alarms and budgets, which
+// may exist outside the plan, a NotInPlan error is always recorded. These
+// errors are confined to the account's own resource (its ARN, which
+// account-wide results carry): a control about users, roles or trails is
+// never touched by them. Regional services are listed only for the
+// regions where the plan declares them.
+package aws

@@ -1,0 +1,176 @@
+package aws
+
+import (
+	"encoding/json"
+	"strings"
+
+	tf "github.com/rampart-sec/rampart/collectors/terraform"
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+// nameOf is a resource's name attribute, or its address when the name is
+// computed (name_prefix) or absent.
+func nameOf(in tf.Instance) string {
+	if n := in.After.Str("name"); n != "" && !tf.UnknownAt(in.Unknown, "name") {
+		return n
+	}
+	return in.Address
+}
+
+// mapUser maps aws_iam_user. A user the plan creates has exactly the
+// credentials the plan gives it (aws_iam_access_key,
+// aws_iam_user_login_profile): its credential_report is true, as if the
+// report had its row. An existing user may hold keys made outside
+// Terraform: credential_report is false, and its keys are unknown.
+func (b *builder) mapUser(in tf.Instance) {
+	u := &snapshot.IAMUser{
+		Name: nameOf(in), ARN: in.Address, Path: in.After.Str("path"),
+		AccessKeys: []snapshot.AccessKey{}, Groups: []string{},
+		AttachedPolicies: []snapshot.AttachedPolicy{}, InlinePolicies: []snapshot.InlinePolicy{},
+		PermissionsBoundary: in.After.Str("permissions_boundary"), Tags: in.After.StringMap("tags"),
+		CredentialReport: in.Created,
+	}
+	b.users[in.Address] = u
+	b.byName["user/"+u.Name] = in.Address
+}
+
+func (b *builder) mapGroup(in tf.Instance) {
+	g := &snapshot.IAMGroup{
+		Name: nameOf(in), ARN: in.Address, Path: in.After.Str("path"),
+		AttachedPolicies: []snapshot.AttachedPolicy{}, InlinePolicies: []snapshot.InlinePolicy{},
+	}
+	b.groups[in.Address] = g
+	b.byName["group/"+g.Name] = in.Address
+}
+
+func (b *builder) mapRole(in tf.Instance) {
+	path := in.After.Str("path")
+	r := &snapshot.IAMRole{
+		Name: nameOf(in), ARN: in.Address, Path: path,
+		ServiceLinked:      strings.HasPrefix(path, "/aws-service-role/"),
+		MaxSessionDuration: in.After.IntOr("max_session_duration", 0),
+		AttachedPolicies:   []snapshot.AttachedPolicy{}, InlinePolicies: []snapshot.InlinePolicy{},
+		PermissionsBoundary: in.After.Str("permissions_boundary"), Tags: in.After.StringMap("tags"),
+	}
+	trust := readDocument(in.After, in.Unknown, "assume_role_policy", in.Address)
+	r.TrustPolicy, r.TrustPolicyRaw, r.TrustPolicyError = trust.Doc, trust.Raw, trust.Err
+	if trust.Unknown {
+		b.m.Fail(unknownError("iam", "assume_role_policy", in.Address, in.Address))
+	}
+	if namesAWSPrincipal(trust.Doc) {
+		b.trustNamesAWS = append(b.trustNamesAWS, in.Address)
+	}
+	// inline_policy blocks: wholly unknown means "not configured"
+	// (the provider computes it); a known block with an unknown
+	// document is unknown.
+	for i, blk := range in.After.Blocks("inline_policy") {
+		d := readDocument(blk, tf.UnknownBlock(in.Unknown, "inline_policy", i), "policy", in.Address)
+		if !d.Present() {
+			continue
+		}
+		name := blk.Str("name")
+		if name == "" {
+			name = in.Address
+		}
+		if d.Unknown {
+			d.Err = tf.UnknownText("inline_policy "+name, in.Address)
+			b.m.Fail(unknownError("iam", "inline_policy "+name, in.Address, in.Address))
+		}
+		r.InlinePolicies = append(r.InlinePolicies, snapshot.InlinePolicy{Name: name, Document: d.Doc, DocumentRaw: d.Raw, DocumentError: d.Err})
+	}
+	if !tf.UnknownAt(in.Unknown, "managed_policy_arns") {
+		for _, arn := range in.After.Strs("managed_policy_arns") {
+			r.AttachedPolicies = append(r.AttachedPolicies, snapshot.AttachedPolicy{Name: lastSegment(arn), ARN: arn})
+		}
+	}
+	b.roles[in.Address] = r
+	b.byName["role/"+r.Name] = in.Address
+}
+
+// namesAWSPrincipal reports whether a trust policy lets in an AWS
+// principal ("*" or {"AWS": ...}): the statements whose verdict depends on
+// which accounts are the plan's own.
+func namesAWSPrincipal(doc json.RawMessage) bool {
+	if doc == nil {
+		return false
+	}
+	var d struct {
+		Statement json.RawMessage
+	}
+	if json.Unmarshal(doc, &d) != nil {
+		return false
+	}
+	var stmts []map[string]any
+	if json.Unmarshal(d.Statement, &stmts) != nil {
+		var one map[string]any
+		if json.Unmarshal(d.Statement, &one) != nil {
+			return false
+		}
+		stmts = []map[string]any{one}
+	}
+	for _, s := range stmts {
+		for _, key := range []string{"Principal", "NotPrincipal"} {
+			switch p := s[key].(type) {
+			case string:
+				return true
+			case map[string]any:
+				if _, ok := p["AWS"]; ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (b *builder) mapPolicy(in tf.Instance) {
+	d := readDocument(in.After, in.Unknown, "policy", in.Address)
+	p := &snapshot.ManagedPolicy{
+		Name: nameOf(in), ARN: in.Address, Path: in.After.Str("path"), DefaultVersion: "v1",
+		Document: d.Doc, DocumentRaw: d.Raw, DocumentError: d.Err,
+	}
+	if d.Unknown {
+		// Its principals' results depend on it: they get the error
+		// when the attachments are mapped (see attach).
+		b.m.Fail(unknownError("iam", "policy", in.Address, in.Address))
+	}
+	b.policies[in.Address] = p
+}
+
+func (b *builder) mapOIDCProvider(in tf.Instance) {
+	b.oidc = append(b.oidc, snapshot.OIDCProvider{ARN: in.Address, URL: in.After.Str("url"), ClientIDs: in.After.Strs("client_id_list")})
+}
+
+// awsManaged are AWS-managed policies whose documents the plan cannot
+// hold but whose attachment alone decides a control. AdministratorAccess
+// allows every action on every resource (its published document).
+var awsManaged = map[string]string{
+	"AdministratorAccess": `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`,
+}
+
+// addAWSManaged adds the AWS-managed policies of awsManaged that a
+// principal attaches to the account's managed policies.
+func (b *builder) addAWSManaged() {
+	seen := map[string]bool{}
+	each := func(aps []snapshot.AttachedPolicy) {
+		for _, ap := range aps {
+			if seen[ap.ARN] || !strings.Contains(ap.ARN, ":iam::aws:policy/") {
+				continue
+			}
+			seen[ap.ARN] = true
+			name := lastSegment(ap.ARN)
+			if doc, ok := awsManaged[name]; ok && strings.HasSuffix(ap.ARN, ":iam::aws:policy/"+name) {
+				b.policies[ap.ARN] = &snapshot.ManagedPolicy{Name: name, ARN: ap.ARN, Path: "/", AWSManaged: true, DefaultVersion: "v1", Document: json.RawMessage(doc)}
+			}
+		}
+	}
+	for _, u := range b.users {
+		each(u.AttachedPolicies)
+	}
+	for _, g := range b.groups {
+		each(g.AttachedPolicies)
+	}
+	for _, r := range b.roles {
+		each(r.AttachedPolicies)
+	}
+}

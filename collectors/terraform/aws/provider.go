@@ -1,0 +1,86 @@
+package aws
+
+import (
+	tf "github.com/rampart-sec/rampart/collectors/terraform"
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+// Name is the AWS provider's local name in plans.
+const Name = "aws"
+
+// CodeOwnAccountUnknown: neither the config nor the plan names the account
+// the resources live in.
+const CodeOwnAccountUnknown = "OwnAccountUnknown"
+
+// Provider maps the aws_* resources of a plan into one snapshot.AWSAccount.
+type Provider struct {
+	accountIDs []string
+}
+
+// New returns the AWS provider. accountIDs are the config's
+// aws.account_ids: the first is every plan's own account, ahead of the
+// provider block's allowed_account_ids.
+func New(accountIDs []string) *Provider {
+	return &Provider{accountIDs: accountIDs}
+}
+
+// Name is "aws".
+func (p *Provider) Name() string { return Name }
+
+// Mappers lists the resource types read from plans. Principals, policies
+// and settings are created first; attachments, memberships, inline
+// policies and keys connect them once every principal is known.
+func (p *Provider) Mappers() map[string]tf.Mapper {
+	create := func(fn func(*builder, tf.Instance)) tf.Mapper {
+		return tf.Mapper{Phase: tf.Create, Map: func(m *tf.Mapping, in tf.Instance) { fn(p.builder(m), in) }}
+	}
+	connect := func(fn func(*builder, tf.Instance)) tf.Mapper {
+		return tf.Mapper{Phase: tf.Connect, Map: func(m *tf.Mapping, in tf.Instance) { fn(p.builder(m), in) }}
+	}
+	return map[string]tf.Mapper{
+		// IAM (iam.go, attach.go, password.go)
+		"aws_iam_user":                    create((*builder).mapUser),
+		"aws_iam_group":                   create((*builder).mapGroup),
+		"aws_iam_role":                    create((*builder).mapRole),
+		"aws_iam_policy":                  create((*builder).mapPolicy),
+		"aws_iam_account_password_policy": create((*builder).mapPasswordPolicy),
+		"aws_iam_openid_connect_provider": create((*builder).mapOIDCProvider),
+		"aws_iam_user_policy":             connect(mapInline("user")),
+		"aws_iam_group_policy":            connect(mapInline("group")),
+		"aws_iam_role_policy":             connect(mapInline("role")),
+		"aws_iam_user_policy_attachment":  connect(mapAttachment("user")),
+		"aws_iam_group_policy_attachment": connect(mapAttachment("group")),
+		"aws_iam_role_policy_attachment":  connect(mapAttachment("role")),
+		"aws_iam_policy_attachment":       connect((*builder).mapPolicyAttachment),
+		"aws_iam_group_membership":        connect((*builder).mapGroupMembership),
+		"aws_iam_user_group_membership":   connect((*builder).mapUserGroupMembership),
+		"aws_iam_access_key":              connect((*builder).mapAccessKey),
+		"aws_iam_user_login_profile":      connect((*builder).mapLoginProfile),
+		// Organizations and account settings (org.go)
+		"aws_organizations_policy":            create((*builder).mapOrgPolicy),
+		"aws_s3_account_public_access_block":  create((*builder).mapPublicAccessBlock),
+		"aws_organizations_policy_attachment": connect((*builder).mapOrgPolicyAttachment),
+		// Logging and detection (logging.go)
+		"aws_cloudtrail":                           create((*builder).mapTrail),
+		"aws_guardduty_detector":                   create((*builder).mapDetector),
+		"aws_config_configuration_recorder":        create((*builder).mapRecorder),
+		"aws_accessanalyzer_analyzer":              create((*builder).mapAnalyzer),
+		"aws_config_configuration_recorder_status": connect((*builder).mapRecorderStatus),
+		// EC2 (ec2.go)
+		"aws_instance":        create((*builder).mapInstance),
+		"aws_launch_template": create((*builder).mapInstance),
+	}
+}
+
+// Finish writes the plan's account, its scope and its account-level
+// errors; a plan without AWS resources gets nothing.
+func (p *Provider) Finish(m *tf.Mapping, s *snapshot.Snapshot) {
+	if b := tf.State[builder](m, Name, nil); b != nil {
+		b.finish(s)
+	}
+}
+
+// unknownError is terraform.UnknownError for an AWS service.
+func unknownError(service, attr, addr, resource string) snapshot.CollectionError {
+	return tf.UnknownError(Name, service, attr, addr, resource)
+}

@@ -1,0 +1,114 @@
+package aws
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	tf "github.com/rampart-sec/rampart/collectors/terraform"
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+var epoch = func() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) }
+
+func mapPlan(t *testing.T, file string, accountIDs []string) *snapshot.Snapshot {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := tf.Map(file, data, tf.Options{Providers: []tf.Provider{New(accountIDs)}, Now: epoch})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// The own account is provider configuration: the config's account IDs
+// given to New win over the plan's allowed_account_ids.
+func TestOwnAccount(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ids  []string
+		want string
+	}{
+		{"provider allowed_account_ids", nil, "111111111111"},
+		{"config aws.account_ids first", []string{"333333333333", "444444444444"}, "333333333333"},
+	} {
+		s := mapPlan(t, "../testdata/synthetic_guardrails.json", tc.ids)
+		if got := s.AWS.Accounts[0].AccountID; got != tc.want || s.Scopes[0].Account != tc.want || s.Scopes[0].Resource != "arn:aws:iam::"+tc.want+":root" {
+			t.Errorf("%s: account %q, scope %+v", tc.name, got, s.Scopes[0])
+		}
+	}
+	// Unknown own account: roles trusting AWS principals are undecidable
+	// for cross-account trust, and say how to fix it.
+	s := mapPlan(t, "../testdata/synthetic_unknown_account.json", nil)
+	var got []string
+	for _, e := range s.Errors {
+		if e.Code == CodeOwnAccountUnknown {
+			got = append(got, e.Resource)
+			if !strings.Contains(e.Message, "aws.account_ids") || e.Service != "organizations" {
+				t.Errorf("unhelpful error %+v", e)
+			}
+		}
+	}
+	if strings.Join(got, " ") != "aws_iam_role.vendor" {
+		t.Errorf("OwnAccountUnknown on %v, want only the role trusting an AWS principal", got)
+	}
+}
+
+// A provider value holds no plan's state: one provider maps two plans
+// (even at once) without one leaking into the other.
+func TestProviderIsSharedAcrossPlans(t *testing.T) {
+	p := New(nil)
+	plans := map[string]string{
+		"../testdata/synthetic_guardrails.json":   "111111111111",
+		"../testdata/regula_password_length.json": "",
+	}
+	done := make(chan string, len(plans))
+	for file, want := range plans {
+		go func() {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			s, err := tf.Map(file, data, tf.Options{Providers: []tf.Provider{p}, Now: epoch})
+			switch {
+			case err != nil:
+				done <- err.Error()
+			case len(s.AWS.Accounts) != 1 || s.AWS.Accounts[0].AccountID != want:
+				done <- file + ": wrong account"
+			default:
+				done <- ""
+			}
+		}()
+	}
+	for range plans {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
+
+// A plan without aws_* resources gets no AWS section and no scope.
+func TestNoAWSResources(t *testing.T) {
+	s := mapPlan(t, "../testdata/regula_azurerm_storage.json", []string{"111111111111"})
+	if s.AWS != nil || len(s.Scopes) != 0 || len(s.Errors) != 0 {
+		t.Errorf("AWS %+v scopes %+v errors %+v", s.AWS, s.Scopes, s.Errors)
+	}
+}
+
+// Every type the provider claims is an AWS type.
+func TestMappersAreAWSTypes(t *testing.T) {
+	m := New(nil).Mappers()
+	if len(m) < 20 {
+		t.Errorf("only %d mappers", len(m))
+	}
+	for typ := range m {
+		if !strings.HasPrefix(typ, "aws_") {
+			t.Errorf("%s is not an aws_ resource type", typ)
+		}
+	}
+}

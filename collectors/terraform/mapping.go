@@ -1,0 +1,150 @@
+package terraform
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+// Mapping is the state of one plan's mapping, and what mappers reach the
+// plan through: references between resources, the configuration's
+// provider blocks, collection errors and each provider's own state.
+type Mapping struct {
+	plan      *Plan
+	providers []Provider
+	mappers   map[string]Mapper
+	instances []Instance
+	// siblings indexes instances by module instance and resource
+	// (module|type.name), to resolve references.
+	siblings map[string][]Instance
+	errors   []snapshot.CollectionError
+	state    map[string]any
+}
+
+// newMapping prepares the mapping of p by providers. Two providers that
+// claim one resource type are a programming error, reported rather than
+// resolved by order.
+func newMapping(p *Plan, providers []Provider) (*Mapping, error) {
+	m := &Mapping{plan: p, providers: providers, mappers: map[string]Mapper{}, siblings: map[string][]Instance{}, state: map[string]any{}}
+	owner := map[string]string{}
+	for _, pr := range providers {
+		for typ, mp := range pr.Mappers() {
+			if o, dup := owner[typ]; dup {
+				return nil, fmt.Errorf("terraform: resource type %s is mapped by both the %s and the %s provider", typ, o, pr.Name())
+			}
+			owner[typ] = pr.Name()
+			m.mappers[typ] = mp
+		}
+	}
+	for _, in := range p.instances() {
+		if _, ok := m.mappers[in.Type]; !ok {
+			continue
+		}
+		m.instances = append(m.instances, in)
+		k := in.Module + "|" + in.Type + "." + in.Name
+		m.siblings[k] = append(m.siblings[k], in)
+	}
+	return m, nil
+}
+
+// run maps every instance phase by phase, lets each provider finish, and
+// appends the errors to s ordered by resource, so a reviewer reads one
+// resource's errors together.
+func (m *Mapping) run(s *snapshot.Snapshot) {
+	for _, phase := range []Phase{Create, Connect} {
+		for _, in := range m.instances {
+			if mp := m.mappers[in.Type]; mp.Phase == phase {
+				mp.Map(m, in)
+			}
+		}
+	}
+	for _, p := range m.providers {
+		p.Finish(m, s)
+	}
+	sort.SliceStable(m.errors, func(i, j int) bool {
+		a, b := m.errors[i], m.errors[j]
+		if a.Resource != b.Resource {
+			return a.Resource < b.Resource
+		}
+		return a.Message < b.Message
+	})
+	s.Errors = append(s.Errors, m.errors...)
+}
+
+// Fail records a collection error: what the plan cannot tell (an unknown
+// value, data outside the plan), confined by e.Resource where it can be.
+func (m *Mapping) Fail(e snapshot.CollectionError) { m.errors = append(m.errors, e) }
+
+// State returns a provider's state for this plan, stored under key (the
+// provider's Name), creating it with init on first use. With a nil init it
+// only looks: nil means the provider has built nothing for this plan.
+func State[T any](m *Mapping, key string, init func() *T) *T {
+	if v, ok := m.state[key].(*T); ok {
+		return v
+	}
+	if init == nil {
+		return nil
+	}
+	v := init()
+	m.state[key] = v
+	return v
+}
+
+// Resolve finds the instance of type typ that attribute attr of in refers
+// to, through the configuration's references: aws_iam_policy.p,
+// aws_iam_policy.p["k"], or, for a resource with several instances, the
+// one with in's own key (the for_each/count pattern). When the reference
+// is absent or ambiguous it returns "" and the instances it may mean.
+func (m *Mapping) Resolve(in Instance, attr, typ string) (string, []string) {
+	var maybe []string
+	for _, ref := range m.plan.Configuration.references(in, attr) {
+		rt, name, key, ok := parseRef(ref)
+		if !ok || rt != typ {
+			continue
+		}
+		cands := m.siblings[in.Module+"|"+typ+"."+name]
+		prefix := typ + "." + name
+		if in.Module != "" {
+			prefix = in.Module + "." + prefix
+		}
+		if key != "" {
+			for _, c := range cands {
+				if c.Address == prefix+key {
+					return c.Address, nil
+				}
+			}
+			continue
+		}
+		if len(cands) == 1 {
+			return cands[0].Address, nil
+		}
+		own := strings.TrimPrefix(in.Address, in.Module+".")
+		own = strings.TrimPrefix(own, in.Type+"."+in.Name)
+		for _, c := range cands {
+			if own != "" && c.Address == prefix+own {
+				return c.Address, nil
+			}
+		}
+		for _, c := range cands {
+			maybe = append(maybe, c.Address)
+		}
+	}
+	return "", maybe
+}
+
+// Referenced lists every instance of type typ that attribute attr of in
+// refers to, whatever the instance key: what a list attribute with
+// unknown elements may contain.
+func (m *Mapping) Referenced(in Instance, attr, typ string) []string {
+	var out []string
+	for _, ref := range m.plan.Configuration.references(in, attr) {
+		if t, name, _, ok := parseRef(ref); ok && t == typ {
+			for _, c := range m.siblings[in.Module+"|"+t+"."+name] {
+				out = append(out, c.Address)
+			}
+		}
+	}
+	return out
+}
