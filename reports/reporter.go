@@ -50,12 +50,23 @@ type Location struct {
 	Line int
 }
 
+// DefaultPass is how a format reports PASS results unless told: each one
+// in JSON, JUnit and the other machine formats, counts only in the
+// formats people read (table, Markdown; SARIF never lists them).
+func DefaultPass(format string) string {
+	switch format {
+	case "table", "markdown", "sarif":
+		return "summary"
+	}
+	return "full"
+}
+
 // formats maps a --format name to its constructor.
 var formats = map[string]func(Options) Reporter{
 	"table": func(o Options) Reporter {
 		return &Table{Color: o.Color, Width: o.Width, Hint: o.Hint, Statuses: o.Statuses}
 	},
-	"json": func(Options) Reporter { return JSON{} },
+	"json": func(o Options) Reporter { return JSON{Rules: o.Rules} },
 }
 
 // Register adds a format; formats defined in other files of this package

@@ -29,7 +29,8 @@ const (
 )
 
 // ReadBaseline reads a results document (the JSON report of an earlier
-// run, rampart.results/v1). Anything else is an error: a gate that
+// run, rampart.results/v2 or v1: both name each result's id, status and
+// severity). Anything else is an error: a gate that
 // silently took an unreadable baseline as empty would fail on every old
 // finding, and one that took it as "everything" would pass new ones.
 func ReadBaseline(path string) (Baseline, error) {
@@ -49,12 +50,12 @@ func ReadBaseline(path string) (Baseline, error) {
 	if err := dec.Decode(&doc); err != nil {
 		return nil, &BaselineError{File: path, Msg: fmt.Sprintf("not a rampart results document (rampart eval --format json): %v", err)}
 	}
-	if doc.Schema == nil || *doc.Schema != Schema {
+	if doc.Schema == nil || *doc.Schema != Schema && *doc.Schema != SchemaV1 {
 		got := "none"
 		if doc.Schema != nil {
 			got = fmt.Sprintf("%q", *doc.Schema)
 		}
-		return nil, &BaselineError{File: path, Msg: fmt.Sprintf("expected a %q document (rampart eval --format json), found schema %s", Schema, got)}
+		return nil, &BaselineError{File: path, Msg: fmt.Sprintf("expected a %q or %q document (rampart eval --format json), found schema %s", Schema, SchemaV1, got)}
 	}
 	b := Baseline{}
 	for i, r := range doc.Results {

@@ -16,7 +16,7 @@ func TestReadBaseline(t *testing.T) {
 		t.Errorf("baseline %+v", b)
 	}
 	for file, want := range map[string]string{
-		"testdata/not-results.json":       `expected a "rampart.results/v1" document (rampart eval --format json), found schema "rampart.snapshot/v1"`,
+		"testdata/not-results.json":       `expected a "rampart.results/v2" or "rampart.results/v1" document (rampart eval --format json), found schema "rampart.snapshot/v1"`,
 		"testdata/truncated.json":         "not a rampart results document",
 		"testdata/missing.json":           "cannot read: no such file or directory",
 		"testdata/baseline-nostatus.json": "results[1] has no status",

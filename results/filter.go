@@ -25,6 +25,14 @@ func ParseStatuses(names []string) ([]Status, error) {
 	return out, nil
 }
 
+// PassSummary leaves the PASS results out of the report (--pass
+// summary): the summary still counts them, and Pass says they were left
+// out.
+func (r *Report) PassSummary() {
+	r.Keep([]Status{Fail, Error, Waived})
+	r.Pass = "summary"
+}
+
 // Keep leaves in the report only the results of the given statuses. The
 // summary still counts every result: it says what was evaluated, the
 // list what was asked to be shown.

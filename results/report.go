@@ -6,8 +6,15 @@ import (
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
-// Schema is the value of the "schema" key of a results document.
-const Schema = "rampart.results/v1"
+// Schema is the value of the "schema" key of a results document written
+// now: rampart.results/v2 is v1 with each control's text (title,
+// remediation, frameworks, MITRE, escalation) written once under
+// "controls" instead of in every result.
+const Schema = "rampart.results/v2"
+
+// SchemaV1 is the schema of results documents written before v2; they
+// are still read as baselines.
+const SchemaV1 = "rampart.results/v1"
 
 // Report is everything a report format needs: the results, their summary
 // and the snapshot they were computed from.
@@ -15,6 +22,9 @@ type Report struct {
 	Schema   string       `json:"schema"`
 	Snapshot SnapshotInfo `json:"snapshot"`
 	Summary  Summary      `json:"summary"`
+	// Pass is "summary" when PASS results were left out of Results
+	// (--pass summary): the summary still counts them.
+	Pass string `json:"pass,omitempty"`
 	// Errors are the snapshot's collection errors (failed calls, data
 	// unknown until apply), the causes of ERROR results. Markers of what
 	// a plan does not show (snapshot.CodeNotInPlan) are not errors and

@@ -71,6 +71,7 @@ type evalOptions struct {
 	newOnly    bool
 	tfDir      string
 	statuses   []string
+	pass       string
 }
 
 // register adds the flags; plans says whether the command reads
@@ -86,6 +87,7 @@ func (o *evalOptions) register(fs *pflag.FlagSet, plans bool) {
 	fs.StringVar(&o.waivers, "waivers", "", "YAML waiver file: FAIL/ERROR results matching an unexpired waiver become WAIVED")
 	fs.StringVar(&o.baseline, "baseline", "", "an earlier results FILE (written with --format json); with --new-only, findings already in it do not count for --fail-on")
 	fs.BoolVar(&o.newOnly, "new-only", false, "only results absent from --baseline count for --fail-on")
+	fs.StringVar(&o.pass, "pass", "", "PASS results: full (each one) or summary (counts only; the JSON of a large scan shrinks by half); default: full in json and junit, summary in table, markdown and sarif")
 	fs.StringSliceVar(&o.statuses, "status", nil, "list only results of these statuses: FAIL, ERROR, WAIVED, PASS (comma-separated; default: FAIL,ERROR in the table, all in the other formats); the summary counts every result")
 	if plans {
 		fs.StringVar(&o.tfDir, "tf-dir", "", "Terraform sources of the plan: SARIF results point at the resource blocks in it")
@@ -102,6 +104,9 @@ type evaluator struct {
 	output   string
 	// statuses are the statuses --status keeps; nil keeps every one.
 	statuses []results.Status
+	// passSummary drops the PASS results (--pass summary): the summary
+	// still counts them.
+	passSummary bool
 }
 
 // prepare checks the flags and prepares the pipeline; errors name the
@@ -145,6 +150,14 @@ func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator
 		if ev.statuses, err = results.ParseStatuses(o.statuses); err != nil {
 			return nil, fmt.Errorf("--status: %w", err)
 		}
+	}
+	switch o.pass {
+	case "":
+		ev.passSummary = reports.DefaultPass(o.format) == "summary"
+	case "summary", "full":
+		ev.passSummary = o.pass == "summary"
+	default:
+		return nil, fmt.Errorf("--pass: expected full or summary, got %q", o.pass)
 	}
 	ropts := reports.Options{
 		Color:    o.output == "" && isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
@@ -219,6 +232,9 @@ func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *c
 	report.Gate = decision.Info()
 	if ev.statuses != nil {
 		report.Keep(ev.statuses)
+	}
+	if ev.passSummary {
+		report.PassSummary()
 	}
 	var buf bytes.Buffer
 	if err := ev.reporter.Write(&buf, report); err != nil {

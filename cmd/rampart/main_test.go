@@ -50,12 +50,13 @@ func TestEvalExampleJSON(t *testing.T) {
 		Schema   string         `json:"schema"`
 		Snapshot map[string]any `json:"snapshot"`
 		Summary  map[string]any `json:"summary"`
+		Controls map[string]map[string]any
 		Results  []map[string]any
 	}
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Schema != "rampart.results/v1" {
+	if doc.Schema != "rampart.results/v2" {
 		t.Errorf("schema %q", doc.Schema)
 	}
 	for _, k := range []string{"digest", "collected_at", "scopes"} {
@@ -66,11 +67,21 @@ func TestEvalExampleJSON(t *testing.T) {
 	if len(doc.Results) == 0 {
 		t.Fatal("no results")
 	}
-	keys := []string{"id", "control", "title", "severity", "status", "provider", "account", "region", "resource", "resource_type", "message", "evidence", "remediation", "frameworks", "mitre", "escalation"}
+	keys := []string{"id", "control", "severity", "status", "provider", "account", "region", "resource", "resource_type", "message", "evidence"}
 	for _, r := range doc.Results {
 		for _, k := range keys {
 			if _, ok := r[k]; !ok {
 				t.Fatalf("result lacks key %q: %v", k, r)
+			}
+		}
+		// The control's text is written once, in "controls".
+		c, ok := doc.Controls[r["control"].(string)]
+		if !ok {
+			t.Fatalf("control %v of a result is not in controls", r["control"])
+		}
+		for _, k := range []string{"title", "severity", "remediation", "frameworks", "mitre", "escalation"} {
+			if _, ok := c[k]; !ok {
+				t.Fatalf("controls[%v] lacks %q: %v", r["control"], k, c)
 			}
 		}
 	}
