@@ -26,10 +26,11 @@ type Importer interface {
 }
 
 // Hinter is an Importer that can tell what a file it does not read is
-// instead (a Terraform state where a plan was expected), and how to get
-// the file it reads.
+// instead (a Terraform state where a plan was expected, the text of a
+// plan where its JSON was), and how to get the file it reads.
 type Hinter interface {
-	// Hint returns "" when it has nothing to say about f.
+	// Hint returns "" when it has nothing to say about f, which may not
+	// be JSON at all.
 	Hint(f *Sniff) string
 }
 

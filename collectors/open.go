@@ -67,20 +67,33 @@ func notRecognized(path string, f *Sniff, importers []Importer) error {
 		if errors.As(err, &typ) {
 			return &snapshot.InputError{File: path, Msg: fmt.Sprintf("expected a JSON object (%s), found a JSON %s", kindsOf(importers), typ.Value)}
 		}
+		// Not JSON at all: an importer may know what it is instead (the
+		// text or the binary form of a Terraform plan).
+		if hint := hintFor(f, importers); hint != "" {
+			return &snapshot.InputError{File: path, Msg: hint}
+		}
 		return snapshot.JSONError(path, f.Data, err)
 	}
-	for _, im := range importers {
-		if h, ok := im.(Hinter); ok {
-			if hint := h.Hint(f); hint != "" {
-				return &snapshot.InputError{File: path, Msg: hint}
-			}
-		}
+	if hint := hintFor(f, importers); hint != "" {
+		return &snapshot.InputError{File: path, Msg: hint}
 	}
 	expected := make([]string, len(importers))
 	for i, im := range importers {
 		expected[i] = im.Expect()
 	}
 	return &snapshot.InputError{File: path, Msg: "not a file rampart reads: expected " + strings.Join(expected, "; or ")}
+}
+
+// hintFor is the first hint of the importers about a file none reads.
+func hintFor(f *Sniff, importers []Importer) string {
+	for _, im := range importers {
+		if h, ok := im.(Hinter); ok {
+			if hint := h.Hint(f); hint != "" {
+				return hint
+			}
+		}
+	}
+	return ""
 }
 
 // kindsOf lists the importers' kinds as a phrase: "a rampart snapshot or

@@ -41,7 +41,7 @@ type collectFlags struct {
 // CI logs or pipes), and says how many calls failed.
 func (f *collectFlags) collect(c *cobra.Command, col collectors.Collector, cfg config.Config) (*snapshot.Snapshot, error) {
 	stderr := c.ErrOrStderr()
-	env := collectors.Env{Version: version, Config: cfg, Warn: stderr}
+	env := collectors.Env{Version: shortVersion(), Config: cfg, Warn: stderr}
 	stopLive := func() {}
 	if !f.quiet && stderrIsTerminal() {
 		// A live line, redrawn four times a second, and the collector's

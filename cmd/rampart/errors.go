@@ -33,7 +33,7 @@ func newErrorsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			in, err := collectors.Open(args[0], clouds.Importers(), collectors.Env{Version: version, Config: cfg})
+			in, err := collectors.Open(args[0], clouds.Importers(), collectors.Env{Version: shortVersion(), Config: cfg})
 			if err != nil {
 				return err
 			}

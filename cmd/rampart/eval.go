@@ -79,7 +79,7 @@ type evalOptions struct {
 func (o *evalOptions) register(fs *pflag.FlagSet, plans bool) {
 	fs.StringVarP(&o.format, "format", "f", "table", "report format: "+strings.Join(reports.Formats(), ", "))
 	fs.StringVarP(&o.output, "output", "o", "", "write the report to FILE (replaced only once the report is complete) instead of stdout")
-	fs.StringVar(&o.failOn, "fail-on", "", "exit 1 when a FAIL at or above this severity exists: low, medium, high, critical")
+	fs.StringVar(&o.failOn, "fail-on", "", "exit 1 when a FAIL at or above this severity exists: "+results.SeverityNames()+" (any case)")
 	fs.StringSliceVar(&o.controls, "control", nil, "evaluate only these control IDs (comma-separated or repeated)")
 	fs.StringVar(&o.configFile, "config", "", "YAML config file: thresholds, own and trusted accounts, admin roles")
 	fs.StringVar(&o.now, "now", "", "RFC 3339 time to evaluate time-based controls at (default: the snapshot's collected_at)")
@@ -114,7 +114,7 @@ type evaluator struct {
 func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator, error) {
 	aopts := audit.Options{
 		PolicyDirs: o.policyDirs, Controls: o.controls, WaiversFile: o.waivers,
-		Importers: clouds.Importers(), Version: version, Warn: stderr,
+		Importers: clouds.Importers(), Version: shortVersion(), Warn: stderr,
 	}
 	if o.failOn != "" {
 		sev, err := results.ParseSeverity(o.failOn)
@@ -162,7 +162,7 @@ func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator
 	ropts := reports.Options{
 		Color:    o.output == "" && isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
 		Rules:    rules(p.Controls()),
-		Version:  version,
+		Version:  shortVersion(),
 		Width:    terminalWidth(),
 		Hint:     clouds.Hint,
 		Statuses: ev.statuses,

@@ -176,7 +176,7 @@ func TestPolicyCommands(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Remediation:") || !strings.Contains(out, "T1078.004") {
 		t.Errorf("policy show: exit %d\n%s", code, out)
 	}
-	if code, _, errs := rampart(t, "policy", "show", "aws-nope"); code != exitError || !strings.Contains(errs, "unknown control aws-nope") {
+	if code, _, errs := rampart(t, "policy", "show", "aws-nope"); code != exitError || !strings.Contains(errs, `unknown control "aws-nope"`) {
 		t.Errorf("policy show unknown: exit %d %s", code, errs)
 	}
 	if code, out, _ := rampart(t, "version"); code != 0 || !strings.HasPrefix(out, "rampart ") {

@@ -32,12 +32,12 @@ func (Importer) Recognize(f *collectors.Sniff) bool {
 }
 
 // Hint implements collectors.Hinter: a Terraform state where a plan was
-// expected.
+// expected, or a plan in a form other than its JSON.
 func (Importer) Hint(f *collectors.Sniff) string {
 	if obj, ok := f.Object(); ok {
 		return NotPlanHint(obj)
 	}
-	return ""
+	return NotJSONHint(f.Data)
 }
 
 // Dated implements collectors.Dater: a plan is dated by its "timestamp"
