@@ -44,8 +44,8 @@ func All() []Cloud {
 			Terraform: func(cfg config.Config) terraform.Provider { return tfaws.New(awsconfig.Of(cfg).AccountIDs) },
 			Hint:      firstHint(awscollector.Hint, tfaws.Hint),
 		},
-		{Collector: func() collectors.Collector { return azurecollector.New() }, Config: azureconfig.Section},
-		{Collector: func() collectors.Collector { return gcpcollector.New() }, Config: gcpconfig.Section, Importers: []collectors.Importer{gcpcollector.Importer{}}},
+		{Collector: func() collectors.Collector { return azurecollector.New() }, Config: azureconfig.Section, Hint: azurecollector.Hint},
+		{Collector: func() collectors.Collector { return gcpcollector.New() }, Config: gcpconfig.Section, Importers: []collectors.Importer{gcpcollector.Importer{}}, Hint: gcpcollector.Hint},
 	}
 }
 
