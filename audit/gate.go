@@ -37,13 +37,21 @@ func (d Decision) Reason() string {
 // given. ERROR results never trip the gate; they are counted in the
 // report's summary.
 func (p *Pipeline) Gate(r *results.Report) Decision {
-	d := Decision{Threshold: p.opts.FailOn, NewOnly: p.baseline != nil}
+	return p.GateAgainst(r, p.baseline)
+}
+
+// GateAgainst is Gate with the baseline given here rather than read from
+// Options.BaselineFile: the history store supplies the findings of the
+// previous scan of the same scopes only once the scan is done. A nil
+// baseline gates on every result.
+func (p *Pipeline) GateAgainst(r *results.Report, baseline results.Baseline) Decision {
+	d := Decision{Threshold: p.opts.FailOn, NewOnly: baseline != nil}
 	if p.opts.FailOn == 0 {
 		return d
 	}
 	gated := r.Results
-	if p.baseline != nil {
-		gated = p.baseline.New(gated)
+	if baseline != nil {
+		gated = baseline.New(gated)
 	}
 	for _, res := range gated {
 		if res.Status == results.Fail && res.Severity >= p.opts.FailOn {

@@ -50,3 +50,23 @@ func TestGate(t *testing.T) {
 		})
 	}
 }
+
+func TestGateAgainstAStoredBaseline(t *testing.T) {
+	report := &results.Report{Results: []results.Result{
+		{ID: "known", Status: results.Fail, Severity: results.High},
+		{ID: "fresh", Status: results.Fail, Severity: results.High},
+	}}
+	p := &Pipeline{opts: Options{FailOn: results.High}}
+	known := results.Result{ID: "known", Status: results.Fail, Severity: results.High}
+	fresh := results.Result{ID: "fresh", Status: results.Fail, Severity: results.High}
+	d := p.GateAgainst(report, results.Baseline{"known": known})
+	if !d.Failed || !d.NewOnly || len(d.Findings) != 1 || d.Findings[0].ID != "fresh" {
+		t.Errorf("gate against a baseline: %+v", d)
+	}
+	if d := p.GateAgainst(report, results.Baseline{"known": known, "fresh": fresh}); d.Failed {
+		t.Errorf("nothing new, yet failed: %+v", d)
+	}
+	if d := p.GateAgainst(report, nil); !d.Failed || d.NewOnly || len(d.Findings) != 2 {
+		t.Errorf("no baseline: %+v", d)
+	}
+}

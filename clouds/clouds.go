@@ -4,12 +4,14 @@
 package clouds
 
 import (
+	"github.com/rampart-sec/rampart/analysis/awsiam"
 	"github.com/rampart-sec/rampart/collectors"
 	awscollector "github.com/rampart-sec/rampart/collectors/aws"
 	azurecollector "github.com/rampart-sec/rampart/collectors/azure"
 	gcpcollector "github.com/rampart-sec/rampart/collectors/gcp"
 	"github.com/rampart-sec/rampart/collectors/terraform"
 	tfaws "github.com/rampart-sec/rampart/collectors/terraform/aws"
+	tfazure "github.com/rampart-sec/rampart/collectors/terraform/azure"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
 	"github.com/rampart-sec/rampart/config/azureconfig"
@@ -29,6 +31,10 @@ type Cloud struct {
 	// Terraform is the cloud's Terraform plan mapper, configured from a
 	// run's configuration; nil when the cloud has none.
 	Terraform func(config.Config) terraform.Provider
+	// Analysis computes the facts its policies read at
+	// data.rampart.analysis.<name> (effective permissions, escalation
+	// graph), once per snapshot; nil when the cloud has none.
+	Analysis func(*snapshot.Snapshot) map[string]any
 	// Hint gives the next step for one of the cloud's collection errors
 	// (the permission to grant, the region to enable), "" when it has
 	// none; it returns "" for other providers' errors.
@@ -42,11 +48,29 @@ func All() []Cloud {
 			Collector: func() collectors.Collector { return awscollector.New() },
 			Config:    awsconfig.Section,
 			Terraform: func(cfg config.Config) terraform.Provider { return tfaws.New(awsconfig.Of(cfg).AccountIDs) },
+			Analysis:  awsiam.Facts,
 			Hint:      firstHint(awscollector.Hint, tfaws.Hint),
 		},
-		{Collector: func() collectors.Collector { return azurecollector.New() }, Config: azureconfig.Section, Hint: azurecollector.Hint},
+		{
+			Collector: func() collectors.Collector { return azurecollector.New() },
+			Config:    azureconfig.Section,
+			Terraform: func(config.Config) terraform.Provider { return tfazure.New() },
+			Hint:      azurecollector.Hint,
+		},
 		{Collector: func() collectors.Collector { return gcpcollector.New() }, Config: gcpconfig.Section, Importers: []collectors.Importer{gcpcollector.Importer{}}, Hint: gcpcollector.Hint},
 	}
+}
+
+// Analysis computes every cloud's facts about a snapshot, by cloud name:
+// what the policies read at data.rampart.analysis.
+func Analysis(s *snapshot.Snapshot) map[string]any {
+	out := map[string]any{}
+	for _, c := range All() {
+		if c.Analysis != nil {
+			out[c.Collector().Name()] = c.Analysis(s)
+		}
+	}
+	return out
 }
 
 // firstHint is the first of hints that has something to say.

@@ -49,7 +49,16 @@ type Env struct {
 	Meter *Meter
 	// Warn receives warnings that do not stop the run; nil discards them.
 	Warn io.Writer
+	// Owns, when set, says whether this run collects the scope (AWS
+	// account, Azure subscription, GCP project) with this ID: the run is
+	// one shard of a larger scan (--shard i/n). nil collects every scope.
+	// A collector that cannot shard leaves it unread; the scan command
+	// then refuses the snapshot rather than store scopes twice.
+	Owns func(scopeID string) bool
 }
+
+// InShard reports whether the run collects the scope with this ID.
+func (e Env) InShard(scopeID string) bool { return e.Owns == nil || e.Owns(scopeID) }
 
 // Progressf reports progress when a person is watching.
 func (e Env) Progressf(format string, args ...any) {

@@ -14,11 +14,13 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/rampart-sec/rampart/history/pgtest"
 	"github.com/rampart-sec/rampart/internal/awstest"
 )
 
 func TestMain(m *testing.M) {
 	code := awstest.Run(m)
+	pgtest.StopShared()
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}

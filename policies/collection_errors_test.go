@@ -79,3 +79,31 @@ func TestNotInPlan(t *testing.T) {
 		t.Errorf("a PASS the plan proves must stand: %+v", out)
 	}
 }
+
+// A result that says it was decided without a requirement
+// (evidence "independent_of") is not turned into ERROR by that
+// requirement's failure, but still is by the others'.
+func TestIndependentOf(t *testing.T) {
+	const acct, role = "111111111111", "arn:aws:iam::111111111111:role/svc"
+	orgDown := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "organizations", Operation: "*", Code: "NotInEvidence"}
+	iamDown := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "GetAccountAuthorizationDetails", Code: "AccessDenied"}
+	c := &Control{Control: results.Control{ID: "aws-x", Provider: "aws", Severity: results.High}, Requires: []string{"iam:GetAccountAuthorizationDetails", "organizations"}}
+	for _, tc := range []struct {
+		name     string
+		evidence map[string]any
+		errs     []snapshot.CollectionError
+		want     results.Status
+	}{
+		{"independent of the failed requirement", map[string]any{"independent_of": []any{"organizations"}}, []snapshot.CollectionError{orgDown}, results.Pass},
+		{"no claim of independence", map[string]any{}, []snapshot.CollectionError{orgDown}, results.Error},
+		{"independent of one, not of the other", map[string]any{"independent_of": []any{"organizations"}}, []snapshot.CollectionError{orgDown, iamDown}, results.Error},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rs := []results.Result{{Control: "aws-x", Status: results.Pass, Account: acct, Resource: role, Evidence: tc.evidence}}
+			got := applyCollectionErrors(c, rs, &snapshot.Snapshot{Errors: tc.errs})
+			if len(got) != 1 || got[0].Status != tc.want {
+				t.Errorf("got %+v, want one %s", got, tc.want)
+			}
+		})
+	}
+}

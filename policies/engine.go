@@ -33,6 +33,9 @@ type Engine struct {
 	// known holds the ID of every control loaded, selected or not.
 	known    map[string]bool
 	prepared map[string]rego.PreparedEvalQuery
+	analysis Analysis
+	// catalogue is the digest of the policy sources (Catalogue).
+	catalogue string
 }
 
 // Options configure an Engine. The zero value loads only the built-in
@@ -51,11 +54,14 @@ type Options struct {
 	// Controls restricts evaluation to these IDs; an unknown ID is an
 	// error.
 	Controls []string
+	// Analysis computes the facts policies read at data.rampart.analysis;
+	// nil leaves it empty.
+	Analysis Analysis
 }
 
 // New loads, compiles and prepares the policies.
 func New(ctx context.Context, opts Options) (*Engine, error) {
-	mods, controls, err := load(opts.PolicyDirs, false)
+	mods, controls, catalogue, err := loadSources(opts.PolicyDirs, false)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +80,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{controls: controls, known: known, prepared: map[string]rego.PreparedEvalQuery{}}
+	e := &Engine{controls: controls, known: known, prepared: map[string]rego.PreparedEvalQuery{}, analysis: opts.Analysis, catalogue: catalogue}
 	for _, c := range controls {
 		if len(compiler.GetRulesExact(ast.MustParseRef("data."+c.Package+".results"))) == 0 {
 			return nil, &PolicyError{Lines: []string{fmt.Sprintf("%s: control %s defines no `results` rule (expected `results contains r if { ... }`)", c.File, c.ID)}}
@@ -259,6 +265,7 @@ func newStore(cfg *config.Config, now time.Time) (storage.Store, error) {
 type Input struct {
 	Snapshot *snapshot.Snapshot
 	value    ast.Value
+	facts    facts
 }
 
 // NewInput converts a snapshot for evaluation. raw is the JSON the snapshot
@@ -270,7 +277,7 @@ func NewInput(s *snapshot.Snapshot, raw []byte) (*Input, error) {
 			return nil, err
 		}
 	}
-	v, err := ast.ValueFromReader(strings.NewReader(string(raw)))
+	v, err := valueFromJSON(raw)
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: %w", err)
 	}
@@ -325,7 +332,11 @@ func (e *Engine) applicable(s *snapshot.Snapshot) []*Control {
 func (e *Engine) Applicable(s *snapshot.Snapshot) []*Control { return e.applicable(s) }
 
 func (e *Engine) evalControl(ctx context.Context, c *Control, in *Input) ([]results.Result, error) {
-	rs, err := e.prepared[c.ID].Eval(ctx, rego.EvalParsedInput(in.value))
+	facts, err := e.analysisOf(in)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := e.prepared[c.ID].Eval(ctx, rego.EvalParsedInput(in.value), analysisOption(facts))
 	if err != nil {
 		return nil, fmt.Errorf("%s (%s): %s", c.ID, c.File, strings.Join(regoErrors(err), "; "))
 	}

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -64,10 +65,10 @@ func groupCauses(errs []snapshot.CollectionError, rs []results.Result, hint func
 			index[k] = c
 			out = append(out, c)
 		}
-		if src := source(e); !contains(c.Sources, src) {
+		if src := source(e); !slices.Contains(c.Sources, src) {
 			c.Sources = append(c.Sources, src)
 			if hint != nil {
-				if h := hint(e); h != "" && !contains(c.hints, h) {
+				if h := hint(e); h != "" && !slices.Contains(c.hints, h) {
 					c.hints = append(c.hints, h)
 				}
 			}
@@ -121,15 +122,6 @@ func groupCauses(errs []snapshot.CollectionError, rs []results.Result, hint func
 	// The causes that leave most results undecided first.
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Results) > len(out[j].Results) })
 	return out, undecided
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func appendNew(list []string, s string) []string {

@@ -72,7 +72,8 @@ func (j JSON) controls(r *results.Report) map[string]jsonControl {
 	first := map[string]*results.Result{}
 	for _, set := range [][]results.Result{r.Results, r.Absent} {
 		for i := range set {
-			if _, ok := first[set[i].Control]; !ok {
+			// The first result that carries its control's text.
+			if f, ok := first[set[i].Control]; !ok || f.Remediation == "" && set[i].Remediation != "" {
 				first[set[i].Control] = &set[i]
 			}
 		}

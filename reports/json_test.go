@@ -3,9 +3,13 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/rampart-sec/rampart/results"
 )
 
 // The hand-written encoder writes what encoding/json would.
@@ -90,5 +94,41 @@ func TestJSONReport(t *testing.T) {
 	// One result per line: grep and head work on a large report.
 	if n := strings.Count(b.String(), "\n    {\"id\":"); n != len(r.Results)+len(r.Absent) {
 		t.Errorf("%d result lines", n)
+	}
+}
+
+// A v2 report read back gives each result its control's text again: the
+// other formats render it as if it were evaluated now.
+func TestJSONReadsBack(t *testing.T) {
+	r := sampleReport()
+	var b bytes.Buffer
+	if err := (JSON{}).Write(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "r.json")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	back, err := results.ReadReport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Results) != len(r.Results) {
+		t.Fatalf("%d results read back, %d written", len(back.Results), len(r.Results))
+	}
+	// The engine gives every result of a control the same text; the
+	// sample leaves it out of some, which get it back from the control.
+	text := map[string]results.Result{}
+	for _, res := range r.Results {
+		if res.Remediation != "" {
+			text[res.Control] = res
+		}
+	}
+	for i, want := range r.Results {
+		got, c := back.Results[i], text[want.Control]
+		if got.ID != want.ID || got.Title != want.Title || got.Message != want.Message || got.Remediation != c.Remediation ||
+			got.Escalation != c.Escalation || strings.Join(got.MITRE, ",") != strings.Join(c.MITRE, ",") {
+			t.Errorf("result %d read back as %+v, written %+v", i, got, want)
+		}
 	}
 }

@@ -41,6 +41,12 @@ type Options struct {
 	// Statuses are the statuses a person asked to see (--status); nil
 	// means each format's default.
 	Statuses []results.Status
+	// Provenance ties the audit formats (html, pdf, ocsf) to the data
+	// and the command; nil when unknown.
+	Provenance *Provenance
+	// History is what a history store says about earlier scans; nil
+	// when there is no store.
+	History *History
 }
 
 // Location is a place in a source file, with forward slashes and

@@ -39,9 +39,9 @@ type collectFlags struct {
 
 // collect runs col with progress on stderr for a person watching (not in
 // CI logs or pipes), and says how many calls failed.
-func (f *collectFlags) collect(c *cobra.Command, col collectors.Collector, cfg config.Config) (*snapshot.Snapshot, error) {
+func (f *collectFlags) collect(c *cobra.Command, col collectors.Collector, cfg config.Config, owns func(string) bool) (*snapshot.Snapshot, error) {
 	stderr := c.ErrOrStderr()
-	env := collectors.Env{Version: shortVersion(), Config: cfg, Warn: stderr}
+	env := collectors.Env{Version: shortVersion(), Config: cfg, Warn: stderr, Owns: owns}
 	stopLive := func() {}
 	if !f.quiet && stderrIsTerminal() {
 		// A live line, redrawn four times a second, and the collector's
@@ -79,7 +79,7 @@ func newCollectCloudCmd(col collectors.Collector) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := f.collect(c, col, cfg)
+			s, err := f.collect(c, col, cfg, nil)
 			if err != nil {
 				return err
 			}
@@ -108,19 +108,22 @@ func newScanCloudCmd(col collectors.Collector) *cobra.Command {
 		Long: long + "\n\nThen evaluate as `rampart eval` does, with the flags of both.\n\n" +
 			"Exit codes: 0 ran and nothing at or above --fail-on; 1 findings at or above --fail-on;\n" +
 			"2 usage, input, policy or collection failure.",
-		Args: cobra.NoArgs,
+		Args: storeArgs(cobra.NoArgs, 0),
 		RunE: func(c *cobra.Command, _ []string) error {
 			// Flags and policies are checked before any API call.
 			ev, err := eo.prepare(c.Context(), c.ErrOrStderr())
 			if err != nil {
 				return err
 			}
-			s, err := f.collect(c, col, ev.config)
+			s, err := f.collect(c, col, ev.config, ev.rec.owns())
 			if err != nil {
 				return err
 			}
 			in, err := audit.InputOf(s)
 			if err != nil {
+				return err
+			}
+			if err := ev.rec.checkShard(col.Name(), in); err != nil {
 				return err
 			}
 			if snapshotFile != "" {
@@ -132,6 +135,7 @@ func newScanCloudCmd(col collectors.Collector) *cobra.Command {
 		},
 	}
 	eo.register(c.Flags(), false)
+	eo.store.register(c.Flags(), true)
 	c.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no progress on stderr")
 	c.Flags().StringVar(&snapshotFile, "snapshot", "", "also write the collected snapshot to FILE")
 	col.RegisterFlags(c.Flags())

@@ -32,7 +32,7 @@ func newEvalCmd() *cobra.Command {
 			"Terraform plan (`terraform show -json PLANFILE`), recognised by its content.\n\n" +
 			"Exit codes: 0 ran and nothing at or above --fail-on; 1 findings at or above --fail-on;\n" +
 			"2 usage, input, policy or collection failure.",
-		Args: exactlyOneFile,
+		Args: storeArgs(exactlyOneFile, 1),
 		RunE: func(c *cobra.Command, args []string) error {
 			ev, err := o.prepare(c.Context(), c.ErrOrStderr())
 			if err != nil {
@@ -46,6 +46,7 @@ func newEvalCmd() *cobra.Command {
 		},
 	}
 	o.register(c.Flags(), true)
+	o.store.register(c.Flags(), false)
 	return c
 }
 
@@ -72,6 +73,7 @@ type evalOptions struct {
 	tfDir      string
 	statuses   []string
 	pass       string
+	store      storeOptions
 }
 
 // register adds the flags; plans says whether the command reads
@@ -86,7 +88,7 @@ func (o *evalOptions) register(fs *pflag.FlagSet, plans bool) {
 	fs.StringSliceVar(&o.policyDirs, "policy-dir", nil, "directory of additional Rego policies (repeatable)")
 	fs.StringVar(&o.waivers, "waivers", "", "YAML waiver file: FAIL/ERROR results matching an unexpired waiver become WAIVED")
 	fs.StringVar(&o.baseline, "baseline", "", "an earlier results FILE (written with --format json); with --new-only, findings already in it do not count for --fail-on")
-	fs.BoolVar(&o.newOnly, "new-only", false, "only results absent from --baseline count for --fail-on")
+	fs.BoolVar(&o.newOnly, "new-only", false, "only FAIL results new since --baseline, or since the previous stored scan of the same scopes (--store), count for --fail-on")
 	fs.StringVar(&o.pass, "pass", "", "PASS results: full (each one) or summary (counts only; the JSON of a large scan shrinks by half); default: full in json and junit, summary in table, markdown and sarif")
 	fs.StringSliceVar(&o.statuses, "status", nil, "list only results of these statuses: FAIL, ERROR, WAIVED, PASS (comma-separated; default: FAIL,ERROR in the table, all in the other formats); the summary counts every result")
 	if plans {
@@ -107,6 +109,11 @@ type evaluator struct {
 	// passSummary drops the PASS results (--pass summary): the summary
 	// still counts them.
 	passSummary bool
+	rec         *recorder
+	// format and ropts rebuild the reporter once the input is known, so
+	// the audit formats can name its collector and collection errors.
+	format string
+	ropts  reports.Options
 }
 
 // prepare checks the flags and prepares the pipeline; errors name the
@@ -114,7 +121,7 @@ type evaluator struct {
 func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator, error) {
 	aopts := audit.Options{
 		PolicyDirs: o.policyDirs, Controls: o.controls, WaiversFile: o.waivers,
-		Importers: clouds.Importers(), Version: shortVersion(), Warn: stderr,
+		Importers: clouds.Importers(), Analysis: clouds.Analysis, Version: shortVersion(), Warn: stderr,
 	}
 	if o.failOn != "" {
 		sev, err := results.ParseSeverity(o.failOn)
@@ -137,8 +144,8 @@ func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator
 	if _, err := reports.New(o.format, reports.Options{}); err != nil {
 		return nil, fmt.Errorf("--format: %w", err)
 	}
-	if o.newOnly != (o.baseline != "") {
-		return nil, fmt.Errorf("--new-only and --baseline go together: --baseline names the earlier results, --new-only gates on what is not in them")
+	if o.baseline != "" && !o.newOnly {
+		return nil, fmt.Errorf("--baseline needs --new-only: --baseline names the earlier results, --new-only gates on what is not in them")
 	}
 	aopts.BaselineFile = o.baseline
 	p, err := audit.Prepare(ctx, aopts)
@@ -159,6 +166,9 @@ func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator
 	default:
 		return nil, fmt.Errorf("--pass: expected full or summary, got %q", o.pass)
 	}
+	if ev.rec, err = o.store.prepare(ctx, o.newOnly, o.baseline); err != nil {
+		return nil, err
+	}
 	ropts := reports.Options{
 		Color:    o.output == "" && isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
 		Rules:    rules(p.Controls()),
@@ -177,9 +187,18 @@ func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator
 			return reports.Location{File: file, Line: line}, ok
 		}
 	}
+	ropts.Provenance = &reports.Provenance{CommandLine: commandLine(ctx), Catalogue: p.Catalogue()}
 	if ev.reporter, err = reports.New(o.format, ropts); err != nil {
 		return nil, err
 	}
+	// A format that needs a tool (pdf: a browser) says so before any
+	// collection.
+	if c, ok := ev.reporter.(interface{ Check() error }); ok {
+		if err := c.Check(); err != nil {
+			return nil, err
+		}
+	}
+	ev.format, ev.ropts = o.format, ropts
 	return ev, nil
 }
 
@@ -225,23 +244,55 @@ func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *c
 	if err != nil {
 		return err
 	}
+	report = ev.rec.shard.Keep(report)
 	for _, w := range warnings {
 		fmt.Fprintln(stderr, "rampart:", w)
 	}
+	// The gate is decided before the report is written, so that the
+	// report says what it decided, unless it compares with the previous
+	// stored scan, which is known only once this one is recorded.
 	decision := ev.pipeline.Gate(report)
-	report.Gate = decision.Info()
+	if !ev.rec.newOnly {
+		report.Gate = decision.Info()
+	}
+	reporter := ev.reporter
+	if ev.ropts.Provenance != nil {
+		ropts := ev.ropts
+		prov := *ropts.Provenance
+		prov.Collector, prov.CollectionErrors = input.Snapshot.Collector, input.Snapshot.Errors
+		ropts.Provenance = &prov
+		if reporter, err = reports.New(ev.format, ropts); err != nil {
+			return err
+		}
+	}
+	// What is shown (--status, --pass) is a view: the store, the metrics
+	// and the gate see every result.
+	shown := *report
 	if ev.statuses != nil {
-		report.Keep(ev.statuses)
+		shown.Keep(ev.statuses)
 	}
 	if ev.passSummary {
-		report.PassSummary()
+		shown.PassSummary()
 	}
 	var buf bytes.Buffer
-	if err := ev.reporter.Write(&buf, report); err != nil {
+	if err := reporter.Write(&buf, &shown); err != nil {
 		return err
 	}
+	defer ev.rec.close()
 	if err := writeOutput("--output", ev.output, stdout, buf.Bytes()); err != nil {
 		return err
+	}
+	// The report is out before the store is written: a store that is
+	// down fails the run (exit 2) but loses no report.
+	scan, stored, err := ev.rec.record(ctx, stderr, report, input)
+	if err != nil {
+		return err
+	}
+	if err := ev.rec.metrics(report, scan); err != nil {
+		return err
+	}
+	if stored != nil {
+		decision = gate(ev.pipeline, report, stored)
 	}
 	return ev.explain(stderr, decision)
 }

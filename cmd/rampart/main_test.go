@@ -131,7 +131,7 @@ func TestBadInputs(t *testing.T) {
 		{"bad --fail-on", []string{"eval", example, "--fail-on", "severe"}, `--fail-on: unknown severity "severe": expected one of critical, high, medium, low, info`},
 		{"unknown --control", []string{"eval", example, "--control", "aws-root-mfa,aws-nope"}, "--control: unknown control aws-nope"},
 		{"bad --now", []string{"eval", example, "--now", "yesterday"}, `--now "yesterday": expected an RFC 3339 time`},
-		{"bad --format", []string{"eval", example, "--format", "pdf"}, `--format: unknown format "pdf": expected one of`},
+		{"bad --format", []string{"eval", example, "--format", "docx"}, `--format: unknown format "docx": expected one of`},
 		{"no file", []string{"eval"}, "rampart eval: expected one input file, got 0 arguments"},
 		{"unknown flag", []string{"eval", example, "--frobnicate"}, "unknown flag: --frobnicate"},
 		{"bad policy dir", []string{"eval", example, "--policy-dir", "../../policies/testdata/syntax"}, "syntax.rego:14:0: unexpected eof token"},

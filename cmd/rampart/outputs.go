@@ -10,7 +10,7 @@ import (
 )
 
 // outputFlags are the flags of any command that name files it writes.
-var outputFlags = []string{"output", "snapshot"}
+var outputFlags = []string{"output", "snapshot", "metrics-file"}
 
 // refuseOverwritingInputs fails a command, before it does anything, when
 // a file it would write is one it reads: `-o plan.json` over the plan,

@@ -55,6 +55,10 @@ type Options struct {
 	// Warn, when set, receives one line per account whose every failed
 	// call got no response for the same reason.
 	Warn func(msg string)
+	// Owns, when set, keeps only the accounts whose ID it accepts: this
+	// run is one shard of an organization scan (--shard). The organization
+	// itself (accounts, SCPs) is read by every shard: its controls need it.
+	Owns func(accountID string) bool
 
 	// RetryMaxAttempts bounds the SDK's adaptive retryer (default: the
 	// standard AWS_MAX_ATTEMPTS / max_attempts setting, else 5).
@@ -151,7 +155,10 @@ func Collect(ctx context.Context, opts Options) (*snapshot.Snapshot, error) {
 	c.partition = id.partition
 
 	org := c.organization(ctx, cfg, id.account)
-	targets := []target{{id: id.account, cfg: cfg}}
+	var targets []target
+	if c.owns(id.account) {
+		targets = append(targets, target{id: id.account, cfg: cfg})
+	}
 	if opts.Org {
 		members, err := c.memberTargets(ctx, cfg, id.account, org)
 		if err != nil {
@@ -199,6 +206,11 @@ func Collect(ctx context.Context, opts Options) (*snapshot.Snapshot, error) {
 		}
 	}
 	return s, nil
+}
+
+// owns reports whether this run collects the account (see Options.Owns).
+func (c *collection) owns(accountID string) bool {
+	return c.opts.Owns == nil || c.opts.Owns(accountID)
 }
 
 // target is one account to collect and the configuration that reaches it.

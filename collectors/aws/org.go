@@ -186,7 +186,7 @@ func (c *collection) memberTargets(ctx context.Context, cfg aws.Config, caller s
 	stsClient := sts.NewFromConfig(cfg)
 	var out []target
 	for _, a := range org.model.Accounts {
-		if a.ID == caller || a.Status != string(types.AccountStateActive) {
+		if a.ID == caller || a.Status != string(types.AccountStateActive) || !c.owns(a.ID) {
 			continue
 		}
 		roleARN := fmt.Sprintf("arn:%s:iam::%s:role/%s", c.partition, a.ID, c.opts.RoleName)

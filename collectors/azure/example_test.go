@@ -12,6 +12,7 @@ import (
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
 	"github.com/rampart-sec/rampart/config/azureconfig"
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/policies"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
@@ -30,15 +31,7 @@ func TestCommittedAzureExampleIsCurrent(t *testing.T) {
 	if err := snapshot.Encode(&buf, s); err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(exampleFile, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(exampleFile)
-	if err != nil || !bytes.Equal(want, buf.Bytes()) {
-		t.Fatalf("%s is out of date (%v): run go test ./collectors/azure -run Example -update", exampleFile, err)
-	}
+	testutil.Golden(t, exampleFile, buf.Bytes())
 }
 
 func evalExample(t *testing.T, cfg config.Config) []results.Result {
@@ -90,7 +83,7 @@ func TestAzureExampleMeetsItsExpectations(t *testing.T) {
 			statuses[r.Control][r.Status] = true
 		}
 	}
-	if *update {
+	if testutil.Updating() {
 		b, _ := json.MarshalIndent(got, "", "  ")
 		if err := os.WriteFile(expectationFile, append(b, '\n'), 0o644); err != nil {
 			t.Fatal(err)

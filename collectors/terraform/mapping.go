@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/rampart-sec/rampart/snapshot"
 )
@@ -21,6 +22,8 @@ type Mapping struct {
 	siblings map[string][]Instance
 	errors   []snapshot.CollectionError
 	state    map[string]any
+	// at is the snapshot's collected_at: when the plan was made.
+	at time.Time
 }
 
 // newMapping prepares the mapping of p by providers. Two providers that
@@ -72,6 +75,11 @@ func (m *Mapping) run(s *snapshot.Snapshot) {
 	})
 	s.Errors = append(s.Errors, m.errors...)
 }
+
+// PlannedAt is when the plan was made (the snapshot's collected_at): the
+// earliest a resource it creates can exist, for values the provider
+// computes from the time of apply (a credential's start).
+func (m *Mapping) PlannedAt() time.Time { return m.at }
 
 // Fail records a collection error: what the plan cannot tell (an unknown
 // value, data outside the plan), confined by e.Resource where it can be.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/rampart-sec/rampart/analysis/awsiam"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,7 +52,7 @@ func TestExampleMeetsItsExpectations(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	e, err := policies.New(ctx, policies.Options{Config: &cfg})
+	e, err := policies.New(ctx, policies.Options{Config: &cfg, Analysis: func(s *snapshot.Snapshot) map[string]any { return map[string]any{"aws": awsiam.Facts(s)} }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -285,3 +285,13 @@ func StandardWorld(t testing.TB, endpoint string) *Builder {
 	b.Budget("monthly")
 	return b
 }
+
+// Config is the builder's SDK configuration in region, for worlds that
+// need services the builder has no helper for.
+func (b *Builder) Config(region string) aws.Config { return b.in(region) }
+
+// Must fails the test when err is not nil, naming what was being built.
+func (b *Builder) Must(err error, what string) {
+	b.t.Helper()
+	b.must(err, what)
+}
