@@ -35,6 +35,8 @@ func newScanCmd() *cobra.Command {
 // the collector's own.
 type collectFlags struct {
 	quiet bool
+	// savedTo is the file the snapshot is written to, "" when none.
+	savedTo string
 }
 
 // collect runs col with progress on stderr for a person watching (not in
@@ -60,7 +62,11 @@ func (f *collectFlags) collect(c *cobra.Command, col collectors.Collector, cfg c
 		return nil, err
 	}
 	if n := len(s.Errors); n > 0 && !f.quiet {
-		fmt.Fprintf(stderr, "rampart: %d call%s did not return data; the controls that need it report ERROR (rampart errors SNAPSHOT lists them by cause)\n", n, plural(n))
+		where := "the report lists them by cause"
+		if f.savedTo != "" && f.savedTo != "-" {
+			where = "rampart errors " + f.savedTo + " lists them by cause"
+		}
+		fmt.Fprintf(stderr, "rampart: %d call%s did not return data; the controls that need it report ERROR (%s)\n", n, plural(n), where)
 	}
 	return s, nil
 }
@@ -79,6 +85,7 @@ func newCollectCloudCmd(col collectors.Collector) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			f.savedTo = output
 			s, err := f.collect(c, col, cfg, nil)
 			if err != nil {
 				return err
@@ -115,6 +122,7 @@ func newScanCloudCmd(col collectors.Collector) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			f.savedTo = snapshotFile
 			s, err := f.collect(c, col, ev.config, ev.rec.owns())
 			if err != nil {
 				return err
