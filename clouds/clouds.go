@@ -12,6 +12,7 @@ import (
 	"github.com/rampart-sec/rampart/collectors/terraform"
 	tfaws "github.com/rampart-sec/rampart/collectors/terraform/aws"
 	tfazure "github.com/rampart-sec/rampart/collectors/terraform/azure"
+	tfgcp "github.com/rampart-sec/rampart/collectors/terraform/gcp"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
 	"github.com/rampart-sec/rampart/config/azureconfig"
@@ -57,7 +58,13 @@ func All() []Cloud {
 			Terraform: func(config.Config) terraform.Provider { return tfazure.New() },
 			Hint:      azurecollector.Hint,
 		},
-		{Collector: func() collectors.Collector { return gcpcollector.New() }, Config: gcpconfig.Section, Importers: []collectors.Importer{gcpcollector.Importer{}}, Hint: gcpcollector.Hint},
+		{
+			Collector: func() collectors.Collector { return gcpcollector.New() },
+			Config:    gcpconfig.Section,
+			Importers: []collectors.Importer{gcpcollector.Importer{}},
+			Terraform: func(config.Config) terraform.Provider { return tfgcp.New() },
+			Hint:      gcpcollector.Hint,
+		},
 	}
 }
 

@@ -195,10 +195,6 @@ func scopeResource(s *snapshot.Snapshot, e snapshot.CollectionError) string {
 }
 
 func markError(r *results.Result, e snapshot.CollectionError) {
-	where := e.Account
-	if e.Region != "" {
-		where += " " + e.Region
-	}
 	prior := r.Status
 	r.Status = results.Error
 	if r.Evidence == nil {
@@ -224,5 +220,26 @@ func markError(r *results.Result, e snapshot.CollectionError) {
 		r.Message = "not decided: " + e.Message
 		return
 	}
-	r.Message = fmt.Sprintf("not decided: %s %s failed (%s) in %s: %s", e.Service, e.Operation, e.Code, strings.TrimSpace(where), e.Message)
+	r.Message = "not decided: " + failure(e)
+}
+
+// failure says what failed where, leaving out what the error does not
+// name: an export has no account, a global call no region.
+func failure(e snapshot.CollectionError) string {
+	var b strings.Builder
+	b.WriteString(e.Service)
+	if e.Operation != "" {
+		b.WriteString(" " + e.Operation)
+	}
+	b.WriteString(" failed")
+	if e.Code != "" {
+		fmt.Fprintf(&b, " (%s)", e.Code)
+	}
+	if where := strings.TrimSpace(e.Account + " " + e.Region); where != "" {
+		b.WriteString(" in " + where)
+	}
+	if e.Message != "" {
+		b.WriteString(": " + e.Message)
+	}
+	return b.String()
 }

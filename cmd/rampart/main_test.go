@@ -119,7 +119,7 @@ func TestBadInputs(t *testing.T) {
 		want string
 	}{
 		{"not JSON", []string{"eval", "testdata/not-json.txt"}, "testdata/not-json.txt:1:2: invalid JSON"},
-		{"JSON array", []string{"eval", "testdata/array.json"}, "testdata/array.json: expected a JSON object (a rampart snapshot, a Terraform plan or a Cloud Asset Inventory export), found a JSON array"},
+		{"JSON array", []string{"eval", "testdata/array.json"}, `testdata/array.json: not a file rampart reads: found a JSON array; expected a rampart snapshot (a "schema" key: rampart.snapshot/v1); or a Terraform plan ("format_version" and "planned_values" or "resource_changes": the output of terraform show -json PLANFILE); or a Cloud Asset Inventory export (assets with a full resource "name" and "asset_type": gcloud asset export, one per line, or gcloud asset list --format=json)`},
 		{"neither snapshot nor plan", []string{"eval", "testdata/not-snapshot.json"}, `testdata/not-snapshot.json: not a file rampart reads: expected a rampart snapshot (a "schema" key`},
 		{"unknown schema version", []string{"eval", "testdata/future-schema.json"}, `testdata/future-schema.json: unsupported snapshot schema "rampart.snapshot/v9"`},
 		{"truncated", []string{"eval", "testdata/truncated.json"}, "testdata/truncated.json:"},

@@ -1,17 +1,14 @@
 package azure
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/rampart-sec/rampart/collectors/azure/azurefake"
-	"github.com/rampart-sec/rampart/config"
-	"github.com/rampart-sec/rampart/config/awsconfig"
-	"github.com/rampart-sec/rampart/config/azureconfig"
 	"github.com/rampart-sec/rampart/history"
+	"github.com/rampart-sec/rampart/internal/enginetest"
 	"github.com/rampart-sec/rampart/policies"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
@@ -33,14 +30,7 @@ func shardResults(t *testing.T, e *policies.Engine, sh history.Shard) ([]results
 			t.Errorf("shard %s lists scope %s, which another shard owns (the scan command refuses that)", sh, sc.Account)
 		}
 	}
-	in, err := policies.NewInput(s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := e.Evaluate(context.Background(), in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := enginetest.Evaluate(t, e, s, nil)
 	rep := sh.Keep(&results.Report{Results: rs})
 	var arm []string
 	for _, r := range f.Log() {
@@ -57,14 +47,7 @@ func shardResults(t *testing.T, e *policies.Engine, sh history.Shard) ([]results
 // its own shard (SHA-256 of the IDs, asserted below so the test cannot
 // silently stop splitting).
 func TestShardsAddUpToOneScan(t *testing.T) {
-	cfg, err := config.Load(exampleConfig, awsconfig.Section, azureconfig.Section)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := policies.New(context.Background(), policies.Options{Config: &cfg})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := enginetest.New(t, enginetest.LoadConfig(t, exampleConfig))
 	whole, _, _ := shardResults(t, e, history.Shard{})
 	want := map[string]string{}
 	for _, r := range whole {

@@ -1,13 +1,9 @@
 package terraform_test
 
 import (
-	"context"
 	"testing"
 
-	"github.com/rampart-sec/rampart/config"
-	"github.com/rampart-sec/rampart/config/awsconfig"
-	"github.com/rampart-sec/rampart/config/azureconfig"
-	"github.com/rampart-sec/rampart/policies"
+	"github.com/rampart-sec/rampart/internal/enginetest"
 	"github.com/rampart-sec/rampart/results"
 )
 
@@ -70,21 +66,7 @@ func TestSyntheticAzureMonitoring(t *testing.T) {
 	}
 
 	// Trusting the managing tenant turns the delegation into a PASS.
-	cfg, err := config.Parse("rampart.yaml", []byte("azure:\n  trusted_tenants: [cccccccc-0000-0000-0000-000000000001]\n"), awsconfig.Section, azureconfig.Section)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := policies.New(context.Background(), policies.Options{Config: &cfg, Controls: []string{"azure-lighthouse-delegation"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := policies.NewInput(mapFile(t, "synthetic_azure_monitoring"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := e.Evaluate(context.Background(), in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := enginetest.Config(t, "azure:\n  trusted_tenants: [cccccccc-0000-0000-0000-000000000001]\n")
+	rs := enginetest.Evaluate(t, enginetest.New(t, cfg, "azure-lighthouse-delegation"), mapFile(t, "synthetic_azure_monitoring"), nil)
 	verdicts(rs).expect(t, "azure-lighthouse-delegation", "azurerm_lighthouse_assignment.msp", results.Pass, "trusted tenant")
 }

@@ -106,8 +106,13 @@ func State[T any](m *Mapping, key string, init func() *T) *T {
 // one with in's own key (the for_each/count pattern). When the reference
 // is absent or ambiguous it returns "" and the instances it may mean.
 func (m *Mapping) Resolve(in Instance, attr, typ string) (string, []string) {
+	return m.resolveRefs(in, m.plan.Configuration.references(in, attr), typ)
+}
+
+// resolveRefs is Resolve over the references of one expression.
+func (m *Mapping) resolveRefs(in Instance, refs []string, typ string) (string, []string) {
 	var maybe []string
-	for _, ref := range m.plan.Configuration.references(in, attr) {
+	for _, ref := range refs {
 		rt, name, key, ok := parseRef(ref)
 		if !ok || rt != typ {
 			continue
