@@ -33,6 +33,8 @@ type Engine struct {
 	// known holds the ID of every control loaded, selected or not.
 	known    map[string]bool
 	prepared map[string]rego.PreparedEvalQuery
+	// now is Options.Now, the clock builtins read (see evalTime).
+	now time.Time
 }
 
 // Options configure an Engine. The zero value loads only the built-in
@@ -74,7 +76,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{controls: controls, known: known, prepared: map[string]rego.PreparedEvalQuery{}}
+	e := &Engine{controls: controls, known: known, prepared: map[string]rego.PreparedEvalQuery{}, now: opts.Now}
 	for _, c := range controls {
 		if len(compiler.GetRulesExact(ast.MustParseRef("data."+c.Package+".results"))) == 0 {
 			return nil, &PolicyError{Lines: []string{fmt.Sprintf("%s: control %s defines no `results` rule (expected `results contains r if { ... }`)", c.File, c.ID)}}
@@ -325,7 +327,7 @@ func (e *Engine) applicable(s *snapshot.Snapshot) []*Control {
 func (e *Engine) Applicable(s *snapshot.Snapshot) []*Control { return e.applicable(s) }
 
 func (e *Engine) evalControl(ctx context.Context, c *Control, in *Input) ([]results.Result, error) {
-	rs, err := e.prepared[c.ID].Eval(ctx, rego.EvalParsedInput(in.value))
+	rs, err := e.prepared[c.ID].Eval(ctx, rego.EvalParsedInput(in.value), rego.EvalTime(e.evalTime(in)))
 	if err != nil {
 		return nil, fmt.Errorf("%s (%s): %s", c.ID, c.File, strings.Join(regoErrors(err), "; "))
 	}

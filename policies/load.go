@@ -42,6 +42,9 @@ func load(dirs []string, tests bool) (map[string]*ast.Module, []*Control, error)
 	if err := checkReserved(srcs, mods); err != nil {
 		return nil, nil, err
 	}
+	if err := checkSchemaAnnotations(mods); err != nil {
+		return nil, nil, err
+	}
 	controls, err := controlsOf(srcs, mods)
 	return mods, controls, err
 }
