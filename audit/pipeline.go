@@ -30,6 +30,13 @@ type Options struct {
 	PolicyDirs []string
 	// Controls restricts evaluation to these control IDs.
 	Controls []string
+	// PolicyTimeout bounds each control's evaluation (zero: the engine's
+	// default, negative: none); PolicyMemory bounds, in bytes, how much
+	// the evaluation may grow the heap (zero: a share of the memory
+	// available, negative: none). A built-in control over a limit is
+	// ERROR; a user policy over one fails the run.
+	PolicyTimeout time.Duration
+	PolicyMemory  int64
 	// Now is "now" for time-based controls; zero means each snapshot's
 	// collected_at, never the wall clock.
 	Now time.Time
@@ -67,7 +74,10 @@ func Prepare(ctx context.Context, opts Options) (*Pipeline, error) {
 		}
 	}
 	cfg := opts.Config
-	engine, err := policies.New(ctx, policies.Options{PolicyDirs: opts.PolicyDirs, Config: &cfg, Now: opts.Now, Controls: opts.Controls})
+	engine, err := policies.New(ctx, policies.Options{
+		PolicyDirs: opts.PolicyDirs, Config: &cfg, Now: opts.Now, Controls: opts.Controls,
+		Timeout: opts.PolicyTimeout, MemoryLimit: opts.PolicyMemory,
+	})
 	if err != nil {
 		return nil, err
 	}

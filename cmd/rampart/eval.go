@@ -72,6 +72,10 @@ type evalOptions struct {
 	newOnly    bool
 	tfDir      string
 	store      storeOptions
+	// policyTimeout and policyMemory (MiB) bound each control's
+	// evaluation; zero is the engine's default, negative none.
+	policyTimeout time.Duration
+	policyMemory  int64
 }
 
 // register adds the flags; plans says whether the command reads
@@ -87,6 +91,8 @@ func (o *evalOptions) register(fs *pflag.FlagSet, plans bool) {
 	fs.StringVar(&o.waivers, "waivers", "", "YAML waiver file: FAIL/ERROR results matching an unexpired waiver become WAIVED")
 	fs.StringVar(&o.baseline, "baseline", "", "an earlier results FILE (written with --format json); with --new-only, findings already in it do not count for --fail-on")
 	fs.BoolVar(&o.newOnly, "new-only", false, "only FAIL results new since --baseline, or since the previous stored scan of the same scopes (--store), count for --fail-on")
+	fs.DurationVar(&o.policyTimeout, "policy-timeout", policies.DefaultTimeout, "stop a control's evaluation after this long: a built-in control is then ERROR, a --policy-dir policy fails the run (0 or less: no limit)")
+	fs.Int64Var(&o.policyMemory, "policy-memory", 0, "stop the evaluation when policies have grown memory by this many MiB: a built-in control is then ERROR, a --policy-dir policy fails the run (default: a third of the memory available; -1: no limit)")
 	if plans {
 		fs.StringVar(&o.tfDir, "tf-dir", "", "Terraform sources of the plan: SARIF results point at the resource blocks in it")
 	}
@@ -109,6 +115,13 @@ func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator
 	aopts := audit.Options{
 		PolicyDirs: o.policyDirs, Controls: o.controls, WaiversFile: o.waivers,
 		Importers: clouds.Importers(), Version: version, Warn: stderr,
+		PolicyTimeout: o.policyTimeout, PolicyMemory: o.policyMemory << 20,
+	}
+	if o.policyTimeout <= 0 {
+		aopts.PolicyTimeout = -1
+	}
+	if o.policyMemory < 0 {
+		aopts.PolicyMemory = -1
 	}
 	if o.failOn != "" {
 		sev, err := results.ParseSeverity(o.failOn)
