@@ -83,14 +83,9 @@ func (c *keyScanner) value(i int, t reflect.Type) (int, error) {
 		i = c.skipSpace(i + 1)
 		for i < len(c.data) && c.data[i] != ']' {
 			var err error
-			if i, err = c.value(i, elem); err != nil {
+			if i, err = c.member(i, elem); err != nil {
 				return i, err
 			}
-			i = c.skipSpace(i)
-			if i < len(c.data) && c.data[i] == ',' {
-				i++
-			}
-			i = c.skipSpace(i)
 		}
 		return i + 1, nil
 	case '"':
@@ -155,18 +150,26 @@ func (c *keyScanner) object(i int, t reflect.Type) (int, error) {
 			next = ft
 		}
 		i = c.skipSpace(end)
-		i = c.skipSpace(i + 1) // the colon
 		var err error
-		if i, err = c.value(i, next); err != nil {
+		if i, err = c.member(i+1, next); err != nil { // i+1: past the colon
 			return i, err
 		}
-		i = c.skipSpace(i)
-		if i < len(c.data) && c.data[i] == ',' {
-			i++
-		}
-		i = c.skipSpace(i)
 	}
 	return i + 1, nil
+}
+
+// member scans an element of an array or the value of an object member,
+// and the comma after it.
+func (c *keyScanner) member(i int, t reflect.Type) (int, error) {
+	i, err := c.value(i, t)
+	if err != nil {
+		return i, err
+	}
+	i = c.skipSpace(i)
+	if i < len(c.data) && c.data[i] == ',' {
+		i++
+	}
+	return c.skipSpace(i), nil
 }
 
 var fieldCache sync.Map // reflect.Type -> map[string]reflect.Type
