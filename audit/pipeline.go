@@ -7,6 +7,7 @@ package audit
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"time"
 
@@ -129,6 +130,17 @@ func InputOf(s *snapshot.Snapshot) (*collectors.Input, error) {
 // report ("" for a collection not written to a file).
 func (p *Pipeline) Run(ctx context.Context, input *collectors.Input, file string) (*results.Report, []string, error) {
 	snap := input.Snapshot
+	if len(snap.Scopes) == 0 {
+		if snap.Source != snapshot.SourceTerraformPlan {
+			return nil, nil, noScope(file)
+		}
+		// A plan that touches nothing rampart maps (only storage, only
+		// DNS) is a real, common input in a pipeline that runs on every
+		// plan: said, not refused.
+		if p.opts.Warn != nil {
+			fmt.Fprintf(p.opts.Warn, "rampart: %s: the plan has no resource rampart maps to an account, subscription or project: no control applies\n", file)
+		}
+	}
 	in, err := policies.NewInput(snap, input.JSON)
 	if err != nil {
 		return nil, nil, err
@@ -151,6 +163,20 @@ func (p *Pipeline) Run(ctx context.Context, input *collectors.Input, file string
 		digest = snapshot.Digest(raw)
 	}
 	return p.report(snap, digest, file, rs), warnings, nil
+}
+
+// noScope is the error of a snapshot that names nothing to judge. Every
+// control judges the scopes (accounts, subscriptions, projects) of the
+// input or says why not; with none, all would say nothing, and a report
+// of 0 results that exits 0 reads as a clean bill of health. A collector
+// or importer always records the scopes it read, so a snapshot without
+// any was emptied by hand or by a broken tool.
+func noScope(file string) error {
+	what := "the input"
+	if file == "" {
+		what, file = "the collection", "rampart"
+	}
+	return &snapshot.InputError{File: file, Msg: what + ` names no scope ("scopes" is empty): no account, subscription or project to judge, so nothing was evaluated`}
 }
 
 // waiversFor keeps the waivers of the controls evaluated on snap: a

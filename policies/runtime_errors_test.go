@@ -40,6 +40,7 @@ func TestBuiltinErrorsMakeTheControlError(t *testing.T) {
 	}
 	want := []string{
 		"aws-root-mfa arn:aws:iam::111111111111:root PASS",
+		"aws-root-mfa arn:aws:iam::222222222222:root ERROR", // no root user in the snapshot
 		// ...and the control judged nothing with certainty: the accounts
 		// it said something about, and the one it said nothing about.
 		"custom-not-admin arn:aws:iam::111111111111:user/tagged ERROR",

@@ -52,3 +52,18 @@ test_not_in_credential_report_is_error if {
 test_mfa_not_collected_is_skipped if {
 	status(admin("x", null)) == set()
 }
+
+# A user whose policy did not parse may be an admin: ERROR, not dropped.
+test_unreadable_policy_is_error_not_dropped if {
+	u := object.union(admin("maybe", [{"type": "virtual"}]), {"groups": [], "inline_policies": [{"name": "x", "document": null, "document_error": "unexpected end of JSON input"}]})
+	some r in control.results with input as acct([u])
+	r.status == "ERROR"
+	r.message == "cannot tell whether the user is an admin: inline x: document did not parse: unexpected end of JSON input"
+	count(control.results) == 1 with input as acct([u])
+}
+
+# An admin by what is known stays judged, whatever else did not parse.
+test_admin_with_an_unreadable_policy_is_judged if {
+	u := object.union(admin("ops-admin", [{"type": "hardware"}]), {"inline_policies": [{"name": "x", "document": null, "document_error": "bad"}]})
+	status(u) == {"PASS"}
+}
