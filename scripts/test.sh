@@ -17,4 +17,9 @@ fi
 scripts/ensure-postgres.sh
 
 go vet ./...
+# Under CI (or with RAMPART_LONG_TESTS=1, which .ci/run sets) the long
+# tests run too: the 20 scans under throttling, about 30 s.
+if [ -n "${CI:-}" ]; then
+	export RAMPART_LONG_TESTS=1
+fi
 go test ./...
