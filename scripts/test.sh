@@ -23,3 +23,8 @@ if [ -n "${CI:-}" ]; then
 	export RAMPART_LONG_TESTS=1
 fi
 go test ./...
+
+# Under CI (or .ci/run), a few seconds of each fuzz target (FUZZTIME, default 3s).
+if [ -n "${CI:-}" ] || [ -n "${RAMPART_LONG_TESTS:-}" ]; then
+	scripts/fuzz.sh
+fi
