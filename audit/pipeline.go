@@ -38,6 +38,9 @@ type Options struct {
 	// ERROR; a user policy over one fails the run.
 	PolicyTimeout time.Duration
 	PolicyMemory  int64
+	// Analysis computes the facts policies read at data.rampart.analysis
+	// (see clouds.Analysis); nil leaves them empty.
+	Analysis policies.Analysis
 	// Now is "now" for time-based controls; zero means each snapshot's
 	// collected_at, never the wall clock.
 	Now time.Time
@@ -77,7 +80,7 @@ func Prepare(ctx context.Context, opts Options) (*Pipeline, error) {
 	cfg := opts.Config
 	engine, err := policies.New(ctx, policies.Options{
 		PolicyDirs: opts.PolicyDirs, Config: &cfg, Now: opts.Now, Controls: opts.Controls,
-		Timeout: opts.PolicyTimeout, MemoryLimit: opts.PolicyMemory,
+		Timeout: opts.PolicyTimeout, MemoryLimit: opts.PolicyMemory, Analysis: opts.Analysis,
 	})
 	if err != nil {
 		return nil, err
@@ -93,6 +96,10 @@ func Prepare(ctx context.Context, opts Options) (*Pipeline, error) {
 
 // Controls returns the controls the pipeline evaluates, sorted by ID.
 func (p *Pipeline) Controls() []*policies.Control { return p.engine.Controls() }
+
+// Catalogue is the digest of the policy sources the pipeline evaluates
+// (built-in and --policy-dir), naming the controls in reports.
+func (p *Pipeline) Catalogue() string { return p.engine.Catalogue() }
 
 // Known reports whether a control of this ID was loaded, selected or not.
 func (p *Pipeline) Known(id string) bool { return p.engine.Known(id) }

@@ -4,16 +4,20 @@
 package clouds
 
 import (
+	"github.com/rampart-sec/rampart/analysis/awsiam"
 	"github.com/rampart-sec/rampart/collectors"
 	awscollector "github.com/rampart-sec/rampart/collectors/aws"
 	azurecollector "github.com/rampart-sec/rampart/collectors/azure"
 	gcpcollector "github.com/rampart-sec/rampart/collectors/gcp"
 	"github.com/rampart-sec/rampart/collectors/terraform"
 	tfaws "github.com/rampart-sec/rampart/collectors/terraform/aws"
+	tfazure "github.com/rampart-sec/rampart/collectors/terraform/azure"
+	tfgcp "github.com/rampart-sec/rampart/collectors/terraform/gcp"
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/config/awsconfig"
 	"github.com/rampart-sec/rampart/config/azureconfig"
 	"github.com/rampart-sec/rampart/config/gcpconfig"
+	"github.com/rampart-sec/rampart/snapshot"
 )
 
 // Cloud is everything one provider plugs into rampart.
@@ -28,6 +32,10 @@ type Cloud struct {
 	// Terraform is the cloud's Terraform plan mapper, configured from a
 	// run's configuration; nil when the cloud has none.
 	Terraform func(config.Config) terraform.Provider
+	// Analysis computes the facts its policies read at
+	// data.rampart.analysis.<name> (effective permissions, escalation
+	// graph), once per snapshot; nil when the cloud has none.
+	Analysis func(*snapshot.Snapshot) map[string]any
 }
 
 // All lists the clouds, in the order commands and help show them.
@@ -37,10 +45,32 @@ func All() []Cloud {
 			Collector: func() collectors.Collector { return awscollector.New() },
 			Config:    awsconfig.Section,
 			Terraform: func(cfg config.Config) terraform.Provider { return tfaws.New(awsconfig.Of(cfg).AccountIDs) },
+			Analysis:  awsiam.Facts,
 		},
-		{Collector: func() collectors.Collector { return azurecollector.New() }, Config: azureconfig.Section},
-		{Collector: func() collectors.Collector { return gcpcollector.New() }, Config: gcpconfig.Section, Importers: []collectors.Importer{gcpcollector.Importer{}}},
+		{
+			Collector: func() collectors.Collector { return azurecollector.New() },
+			Config:    azureconfig.Section,
+			Terraform: func(config.Config) terraform.Provider { return tfazure.New() },
+		},
+		{
+			Collector: func() collectors.Collector { return gcpcollector.New() },
+			Config:    gcpconfig.Section,
+			Importers: []collectors.Importer{gcpcollector.Importer{}},
+			Terraform: func(config.Config) terraform.Provider { return tfgcp.New() },
+		},
 	}
+}
+
+// Analysis computes every cloud's facts about a snapshot, by cloud name:
+// what the policies read at data.rampart.analysis.
+func Analysis(s *snapshot.Snapshot) map[string]any {
+	out := map[string]any{}
+	for _, c := range All() {
+		if c.Analysis != nil {
+			out[c.Collector().Name()] = c.Analysis(s)
+		}
+	}
+	return out
 }
 
 // Sections are the configuration sections of every cloud.

@@ -55,13 +55,15 @@ func Open(path string, importers []Importer, env Env) (*Input, error) {
 }
 
 // notRecognized explains why no importer took the file: not JSON at all
-// (with the position), a JSON value of the wrong shape, or an object of
-// no known kind.
+// (with the position), a JSON value of another kind than an object, or an
+// object of no known kind. What was expected is each importer's own
+// Expect: an export may be a JSON array, so no one shape is claimed for
+// all of them.
 func notRecognized(path string, f *Sniff, importers []Importer) error {
 	if err := f.err(); err != nil {
 		var typ *json.UnmarshalTypeError
 		if errors.As(err, &typ) {
-			return &snapshot.InputError{File: path, Msg: fmt.Sprintf("expected a JSON object (%s), found a JSON %s", kindsOf(importers), typ.Value)}
+			return &snapshot.InputError{File: path, Msg: fmt.Sprintf("not a file rampart reads: found a JSON %s; expected %s", typ.Value, expectations(importers))}
 		}
 		return snapshot.JSONError(path, f.Data, err)
 	}
@@ -72,26 +74,14 @@ func notRecognized(path string, f *Sniff, importers []Importer) error {
 			}
 		}
 	}
+	return &snapshot.InputError{File: path, Msg: "not a file rampart reads: expected " + expectations(importers)}
+}
+
+// expectations joins what each importer expects.
+func expectations(importers []Importer) string {
 	expected := make([]string, len(importers))
 	for i, im := range importers {
 		expected[i] = im.Expect()
 	}
-	return &snapshot.InputError{File: path, Msg: "not a file rampart reads: expected " + strings.Join(expected, "; or ")}
-}
-
-// kindsOf lists the importers' kinds as a phrase: "a rampart snapshot or
-// a Terraform plan".
-func kindsOf(importers []Importer) string {
-	var b strings.Builder
-	for i, im := range importers {
-		switch {
-		case i == 0:
-		case i == len(importers)-1:
-			b.WriteString(" or ")
-		default:
-			b.WriteString(", ")
-		}
-		b.WriteString("a " + im.Kind())
-	}
-	return b.String()
+	return strings.Join(expected, "; or ")
 }

@@ -111,4 +111,3 @@ func TestEveryCatalogueControlHasAPolicy(t *testing.T) {
 		}
 	}
 }
-

@@ -31,7 +31,7 @@ func applyCollectionErrors(c *Control, rs []results.Result, s *snapshot.Snapshot
 	}
 	kept := rs[:0]
 	for _, r := range rs {
-		if e, ok := c.blocked(relevant, r.Account, r.Region, r.Resource); ok {
+		if e, ok := c.blockedExcept(relevant, r.Account, r.Region, r.Resource, independentOf(r)); ok {
 			if e.Code == snapshot.CodeNotInPlan {
 				if r.Status != results.Pass {
 					continue // not evaluated: absence from a plan proves nothing
@@ -81,7 +81,32 @@ func applyCollectionErrors(c *Control, rs []results.Result, s *snapshot.Snapshot
 // error that made it so. A requirement "a|b" names alternative sources of
 // the same data: it is unavailable only when every alternative failed.
 func (c *Control) blocked(errs []snapshot.CollectionError, account, region, resource string) (snapshot.CollectionError, bool) {
+	return c.blockedExcept(errs, account, region, resource, nil)
+}
+
+// independentOf reads a result's evidence "independent_of": the
+// requirements the control says this result was decided without (a role
+// trusted only by a service needs no organization data to be judged).
+func independentOf(r results.Result) map[string]bool {
+	list, _ := r.Evidence["independent_of"].([]any)
+	if len(list) == 0 {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out[s] = true
+		}
+	}
+	return out
+}
+
+// blockedExcept is blocked, ignoring the requirements in skip.
+func (c *Control) blockedExcept(errs []snapshot.CollectionError, account, region, resource string, skip map[string]bool) (snapshot.CollectionError, bool) {
 	for _, req := range c.Requires {
+		if skip[req] {
+			continue
+		}
 		var first *snapshot.CollectionError
 		for _, alt := range strings.Split(req, "|") {
 			e, ok := failedFor(errs, alt, account, region, resource)
@@ -170,10 +195,6 @@ func scopeResource(s *snapshot.Snapshot, e snapshot.CollectionError) string {
 }
 
 func markError(r *results.Result, e snapshot.CollectionError) {
-	where := e.Account
-	if e.Region != "" {
-		where += " " + e.Region
-	}
 	prior := r.Status
 	r.Status = results.Error
 	if r.Evidence == nil {
@@ -199,5 +220,26 @@ func markError(r *results.Result, e snapshot.CollectionError) {
 		r.Message = "not decided: " + e.Message
 		return
 	}
-	r.Message = fmt.Sprintf("not decided: %s %s failed (%s) in %s: %s", e.Service, e.Operation, e.Code, strings.TrimSpace(where), e.Message)
+	r.Message = "not decided: " + failure(e)
+}
+
+// failure says what failed where, leaving out what the error does not
+// name: an export has no account, a global call no region.
+func failure(e snapshot.CollectionError) string {
+	var b strings.Builder
+	b.WriteString(e.Service)
+	if e.Operation != "" {
+		b.WriteString(" " + e.Operation)
+	}
+	b.WriteString(" failed")
+	if e.Code != "" {
+		fmt.Fprintf(&b, " (%s)", e.Code)
+	}
+	if where := strings.TrimSpace(e.Account + " " + e.Region); where != "" {
+		b.WriteString(" in " + where)
+	}
+	if e.Message != "" {
+		b.WriteString(": " + e.Message)
+	}
+	return b.String()
 }

@@ -79,3 +79,61 @@ func TestNotInPlan(t *testing.T) {
 		t.Errorf("a PASS the plan proves must stand: %+v", out)
 	}
 }
+
+// A result that says it was decided without a requirement
+// (evidence "independent_of") is not turned into ERROR by that
+// requirement's failure, but still is by the others'.
+func TestIndependentOf(t *testing.T) {
+	const acct, role = "111111111111", "arn:aws:iam::111111111111:role/svc"
+	orgDown := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "organizations", Operation: "*", Code: "NotInEvidence"}
+	iamDown := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "GetAccountAuthorizationDetails", Code: "AccessDenied"}
+	c := &Control{Control: results.Control{ID: "aws-x", Provider: "aws", Severity: results.High}, Requires: []string{"iam:GetAccountAuthorizationDetails", "organizations"}}
+	for _, tc := range []struct {
+		name     string
+		evidence map[string]any
+		errs     []snapshot.CollectionError
+		want     results.Status
+	}{
+		{"independent of the failed requirement", map[string]any{"independent_of": []any{"organizations"}}, []snapshot.CollectionError{orgDown}, results.Pass},
+		{"no claim of independence", map[string]any{}, []snapshot.CollectionError{orgDown}, results.Error},
+		{"independent of one, not of the other", map[string]any{"independent_of": []any{"organizations"}}, []snapshot.CollectionError{orgDown, iamDown}, results.Error},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rs := []results.Result{{Control: "aws-x", Status: results.Pass, Account: acct, Resource: role, Evidence: tc.evidence}}
+			got := applyCollectionErrors(c, rs, &snapshot.Snapshot{Errors: tc.errs})
+			if len(got) != 1 || got[0].Status != tc.want {
+				t.Errorf("got %+v, want one %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// The ERROR message names what failed and where, and reads well when the
+// error has no account, region, operation or code (an export).
+func TestFailureMessage(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		e    snapshot.CollectionError
+		want string
+	}{
+		{"account and region", snapshot.CollectionError{Service: "guardduty", Operation: "ListDetectors", Code: "AccessDenied", Account: "111111111111", Region: "eu-west-1", Message: "denied"},
+			"guardduty ListDetectors failed (AccessDenied) in 111111111111 eu-west-1: denied"},
+		{"account only", snapshot.CollectionError{Service: "iam", Operation: "GetAccountSummary", Code: "Throttling", Account: "111111111111", Message: "slow down"},
+			"iam GetAccountSummary failed (Throttling) in 111111111111: slow down"},
+		{"region only", snapshot.CollectionError{Service: "ec2", Operation: "DescribeRegions", Code: "Timeout", Region: "us-east-1", Message: "timed out"},
+			"ec2 DescribeRegions failed (Timeout) in us-east-1: timed out"},
+		{"no account nor region (an export)", snapshot.CollectionError{Service: "cloudasset", Operation: "IAM_POLICY", Code: "NotInExport", Message: "the export holds no IAM policies"},
+			"cloudasset IAM_POLICY failed (NotInExport): the export holds no IAM policies"},
+		{"every operation, no code", snapshot.CollectionError{Service: "cloudasset", Operation: "*", Account: "prod-app", Message: "permission denied"},
+			"cloudasset * failed in prod-app: permission denied"},
+	} {
+		if got := failure(tc.e); got != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+		var r results.Result
+		markError(&r, tc.e)
+		if r.Message != "not decided: "+tc.want || r.Status != results.Error {
+			t.Errorf("%s: result %s %q", tc.name, r.Status, r.Message)
+		}
+	}
+}

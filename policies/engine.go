@@ -35,6 +35,9 @@ type Engine struct {
 	// known holds the ID of every control loaded, selected or not.
 	known    map[string]bool
 	prepared map[string]rego.PreparedEvalQuery
+	analysis Analysis
+	// catalogue is the digest of the policy sources (Catalogue).
+	catalogue string
 	// now is Options.Now, the clock builtins read (see evalTime).
 	now    time.Time
 	limits limits
@@ -56,18 +59,21 @@ type Options struct {
 	// Controls restricts evaluation to these IDs; an unknown ID is an
 	// error.
 	Controls []string
+	// Analysis computes the facts policies read at data.rampart.analysis;
+	// nil leaves it empty.
+	Analysis Analysis
 	// Timeout bounds one control's evaluation on one input; zero is
 	// DefaultTimeout, negative no bound.
 	Timeout time.Duration
 	// MemoryLimit bounds, in bytes, how much the heap may grow while the
-	// controls evaluate; zero is half the memory available, negative no
-	// bound.
+	// controls evaluate; zero is a third of the memory available,
+	// negative no bound.
 	MemoryLimit int64
 }
 
 // New loads, compiles and prepares the policies.
 func New(ctx context.Context, opts Options) (*Engine, error) {
-	mods, controls, err := load(opts.PolicyDirs, false)
+	mods, controls, catalogue, err := loadSources(opts.PolicyDirs, false)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +92,8 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{controls: controls, known: known, prepared: map[string]rego.PreparedEvalQuery{}, now: opts.Now, limits: newLimits(opts)}
+	e := &Engine{controls: controls, known: known, prepared: map[string]rego.PreparedEvalQuery{}, analysis: opts.Analysis, catalogue: catalogue,
+		now: opts.Now, limits: newLimits(opts)}
 	for _, c := range controls {
 		if len(compiler.GetRulesExact(ast.MustParseRef("data."+c.Package+".results"))) == 0 {
 			return nil, &PolicyError{Lines: []string{fmt.Sprintf("%s: control %s defines no `results` rule (expected `results contains r if { ... }`)", c.File, c.ID)}}
@@ -274,6 +281,7 @@ func newStore(cfg *config.Config, now time.Time) (storage.Store, error) {
 type Input struct {
 	Snapshot *snapshot.Snapshot
 	value    ast.Value
+	facts    facts
 }
 
 // NewInput converts a snapshot for evaluation. raw is the JSON the snapshot
@@ -285,7 +293,7 @@ func NewInput(s *snapshot.Snapshot, raw []byte) (*Input, error) {
 			return nil, err
 		}
 	}
-	v, err := ast.ValueFromReader(strings.NewReader(string(raw)))
+	v, err := valueFromJSON(raw)
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: %w", err)
 	}
@@ -368,6 +376,10 @@ func (e *Engine) Applicable(s *snapshot.Snapshot) []*Control { return e.applicab
 var errTimeout = errors.New("time limit exceeded")
 
 func (e *Engine) evalControl(ctx context.Context, c *Control, in *Input, watch *memoryWatch) ([]results.Result, error) {
+	facts, err := e.analysisOf(in)
+	if err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	if e.limits.timeout > 0 {
@@ -377,8 +389,8 @@ func (e *Engine) evalControl(ctx context.Context, c *Control, in *Input, watch *
 	}
 	defer watch.track(c, cancel)()
 	var builtinErrs []topdown.Error
-	rs, err := e.prepared[c.ID].Eval(ctx, rego.EvalParsedInput(in.value), rego.EvalTime(e.evalTime(in)),
-		rego.EvalBuiltinErrorList(&builtinErrs))
+	rs, err := e.prepared[c.ID].Eval(ctx, rego.EvalParsedInput(in.value), analysisOption(facts),
+		rego.EvalTime(e.evalTime(in)), rego.EvalBuiltinErrorList(&builtinErrs))
 	if err != nil {
 		switch cause := context.Cause(ctx); {
 		case errors.Is(cause, errMemory):

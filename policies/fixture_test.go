@@ -26,7 +26,9 @@ var builtin struct {
 // builtinEngine returns the shared engine over the built-in policies.
 func builtinEngine(tb testing.TB) *Engine {
 	tb.Helper()
-	builtin.once.Do(func() { builtin.e, builtin.err = New(context.Background(), Options{Config: defaultConfig()}) })
+	builtin.once.Do(func() {
+		builtin.e, builtin.err = New(context.Background(), Options{Config: defaultConfig(), Analysis: awsFacts})
+	})
 	if builtin.err != nil {
 		tb.Fatal(builtin.err)
 	}

@@ -24,29 +24,38 @@ type source struct {
 // included when tests is true, and reads the controls' metadata: what a
 // scan and a test run both start from.
 func load(dirs []string, tests bool) (map[string]*ast.Module, []*Control, error) {
+	mods, controls, _, err := loadSources(dirs, tests)
+	return mods, controls, err
+}
+
+// loadSources is load that also returns the digest of the sources read
+// (catalogueDigest), for the engine to name its catalogue.
+func loadSources(dirs []string, tests bool) (map[string]*ast.Module, []*Control, string, error) {
 	srcs, err := builtinSources(tests)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
+	var user []source
 	for _, dir := range dirs {
 		more, err := dirSources(dir, tests)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, "", err
 		}
-		srcs = append(srcs, more...)
+		user = append(user, more...)
 	}
+	srcs = append(srcs, user...)
 	mods, err := parse(srcs)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	if err := checkReserved(srcs, mods); err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	if err := checkSchemaAnnotations(mods); err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	controls, err := controlsOf(srcs, mods)
-	return mods, controls, err
+	return mods, controls, catalogueOf(user), err
 }
 
 // isTest reports whether a Rego file holds unit tests, which the engine

@@ -30,6 +30,12 @@ type Options struct {
 	Locate func(resource string) (Location, bool)
 	// Version is rampart's version, for formats that name the tool.
 	Version string
+	// Provenance ties the audit formats (html, pdf, ocsf) to the data
+	// and the command; nil when unknown.
+	Provenance *Provenance
+	// History is what a history store says about earlier scans; nil
+	// when there is no store.
+	History *History
 }
 
 // Location is a place in a source file, with forward slashes and

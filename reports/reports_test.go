@@ -99,7 +99,7 @@ func TestTableShowsOnlyWhatNeedsAttention(t *testing.T) {
 }
 
 func TestUnknownFormat(t *testing.T) {
-	if _, err := New("pdf", Options{}); err == nil || !strings.Contains(err.Error(), "expected one of json, junit, markdown, sarif, table") {
+	if _, err := New("docx", Options{}); err == nil || !strings.Contains(err.Error(), "expected one of "+strings.Join(Formats(), ", ")) || !strings.Contains(err.Error(), "json, junit") {
 		t.Errorf("got %v", err)
 	}
 }

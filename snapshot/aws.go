@@ -127,6 +127,11 @@ type IAMRole struct {
 	InlinePolicies      []InlinePolicy    `json:"inline_policies"`
 	PermissionsBoundary string            `json:"permissions_boundary,omitempty"`
 	Tags                map[string]string `json:"tags,omitempty"`
+	// InstanceProfiles are the ARNs of the instance profiles holding the
+	// role (authorization details list them with the role): an EC2
+	// instance can run as the role only through one. Nil when not
+	// collected.
+	InstanceProfiles []string `json:"instance_profiles"`
 }
 
 // RoleLastUsed is IAM's RoleLastUsed; a nil Date means never used within
@@ -246,6 +251,29 @@ type AWSRegion struct {
 	MetricFilters      []MetricFilter      `json:"metric_filters"`
 	Alarms             []MetricAlarm       `json:"alarms"`
 	Instances          []EC2Instance       `json:"instances"`
+	// LambdaFunctions and Stacks are the compute that runs as a role:
+	// whoever may change their code or template acts as that role. Nil
+	// when not collected.
+	LambdaFunctions []LambdaFunction      `json:"lambda_functions"`
+	Stacks          []CloudFormationStack `json:"cloudformation_stacks"`
+}
+
+// LambdaFunction keeps what identity analysis needs of a function: the
+// role it runs as.
+type LambdaFunction struct {
+	Name string `json:"name"`
+	ARN  string `json:"arn"`
+	Role string `json:"role"`
+}
+
+// CloudFormationStack keeps what identity analysis needs of a stack: the
+// service role CloudFormation uses to change it (empty when the stack
+// acts with its caller's permissions).
+type CloudFormationStack struct {
+	Name    string `json:"name"`
+	ARN     string `json:"arn"`
+	Status  string `json:"status"`
+	RoleARN string `json:"role_arn,omitempty"`
 }
 
 // GuardDutyDetector is a GuardDuty detector and its status.

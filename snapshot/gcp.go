@@ -244,6 +244,12 @@ type GCPInstance struct {
 
 // GCPInstanceServiceAcc is a service account attached to an instance.
 type GCPInstanceServiceAcc struct {
+	// Email is the account's address; "" when only Default is known.
 	Email  string   `json:"email"`
 	Scopes []string `json:"scopes"`
+	// Default is "compute" when the account is the project's default
+	// Compute Engine account (see GCPDefaultServiceAccount). A Terraform
+	// plan that leaves the email to the provider knows that much but not
+	// the address, which holds the project number.
+	Default string `json:"default,omitempty"`
 }

@@ -107,6 +107,10 @@ type evaluator struct {
 	reporter reports.Reporter
 	output   string
 	rec      *recorder
+	// format and ropts rebuild the reporter once the input is known, so
+	// the audit formats can name its collector and collection errors.
+	format string
+	ropts  reports.Options
 }
 
 // prepare checks the flags and prepares the pipeline; errors name the
@@ -114,7 +118,7 @@ type evaluator struct {
 func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator, error) {
 	aopts := audit.Options{
 		PolicyDirs: o.policyDirs, Controls: o.controls, WaiversFile: o.waivers,
-		Importers: clouds.Importers(), Version: version, Warn: stderr,
+		Importers: clouds.Importers(), Analysis: clouds.Analysis, Version: version, Warn: stderr,
 		PolicyTimeout: o.policyTimeout, PolicyMemory: o.policyMemory << 20,
 	}
 	if o.policyTimeout <= 0 {
@@ -171,9 +175,18 @@ func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator
 			return reports.Location{File: file, Line: line}, ok
 		}
 	}
+	ropts.Provenance = &reports.Provenance{CommandLine: commandLine(ctx), Catalogue: p.Catalogue()}
 	if ev.reporter, err = reports.New(o.format, ropts); err != nil {
 		return nil, err
 	}
+	// A format that needs a tool (pdf: a browser) says so before any
+	// collection.
+	if c, ok := ev.reporter.(interface{ Check() error }); ok {
+		if err := c.Check(); err != nil {
+			return nil, err
+		}
+	}
+	ev.format, ev.ropts = o.format, ropts
 	return ev, nil
 }
 
@@ -223,8 +236,18 @@ func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *c
 	for _, w := range warnings {
 		fmt.Fprintln(stderr, "rampart:", w)
 	}
+	reporter := ev.reporter
+	if ev.ropts.Provenance != nil {
+		ropts := ev.ropts
+		prov := *ropts.Provenance
+		prov.Collector, prov.CollectionErrors = input.Snapshot.Collector, input.Snapshot.Errors
+		ropts.Provenance = &prov
+		if reporter, err = reports.New(ev.format, ropts); err != nil {
+			return err
+		}
+	}
 	var buf bytes.Buffer
-	if err := ev.reporter.Write(&buf, report); err != nil {
+	if err := reporter.Write(&buf, report); err != nil {
 		return err
 	}
 	defer ev.rec.close()

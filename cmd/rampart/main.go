@@ -36,6 +36,7 @@ func main() {
 
 // run executes the CLI and returns the process exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	ctx = context.WithValue(ctx, commandLineKey{}, append([]string{"rampart"}, args...))
 	root := newRootCmd()
 	root.SetArgs(args)
 	root.SetOut(stdout)
@@ -55,9 +56,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return exitError
 }
 
+// commandLineKey holds the command line in the context, for the reports
+// that print it as evidence.
+type commandLineKey struct{}
+
+// commandLine is the command as typed, program name first; nil when not
+// run through run.
+func commandLine(ctx context.Context) []string {
+	args, _ := ctx.Value(commandLineKey{}).([]string)
+	return args
+}
+
 // subcommands are rampart's commands, in the order help lists them.
 var subcommands = []func() *cobra.Command{
-	newEvalCmd, newCollectCmd, newScanCmd, newHistoryCmd, newDiffCmd, newTrendCmd, newStoreCmd, newPolicyCmd, newVersionCmd,
+	newEvalCmd, newCollectCmd, newScanCmd, newHistoryCmd, newDiffCmd, newTrendCmd, newStoreCmd, newReportCmd, newPolicyCmd, newVersionCmd,
 }
 
 func newRootCmd() *cobra.Command {

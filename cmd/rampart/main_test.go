@@ -108,7 +108,7 @@ func TestBadInputs(t *testing.T) {
 		want string
 	}{
 		{"not JSON", []string{"eval", "testdata/not-json.txt"}, "testdata/not-json.txt:1:2: invalid JSON"},
-		{"JSON array", []string{"eval", "testdata/array.json"}, "testdata/array.json: expected a JSON object (a rampart snapshot, a Terraform plan or a Cloud Asset Inventory export), found a JSON array"},
+		{"JSON array", []string{"eval", "testdata/array.json"}, `testdata/array.json: not a file rampart reads: found a JSON array; expected a rampart snapshot (a "schema" key: rampart.snapshot/v1); or a Terraform plan ("format_version" and "planned_values" or "resource_changes": the output of terraform show -json PLANFILE); or a Cloud Asset Inventory export (assets with a full resource "name" and "asset_type": gcloud asset export, one per line, or gcloud asset list --format=json)`},
 		{"neither snapshot nor plan", []string{"eval", "testdata/not-snapshot.json"}, `testdata/not-snapshot.json: not a file rampart reads: expected a rampart snapshot (a "schema" key`},
 		{"unknown schema version", []string{"eval", "testdata/future-schema.json"}, `testdata/future-schema.json: unsupported snapshot schema "rampart.snapshot/v9"`},
 		{"truncated", []string{"eval", "testdata/truncated.json"}, "testdata/truncated.json:"},
@@ -120,7 +120,7 @@ func TestBadInputs(t *testing.T) {
 		{"bad --fail-on", []string{"eval", example, "--fail-on", "severe"}, `--fail-on: unknown severity "severe": expected one of critical, high, medium, low, info`},
 		{"unknown --control", []string{"eval", example, "--control", "aws-root-mfa,aws-nope"}, "--control: unknown control aws-nope"},
 		{"bad --now", []string{"eval", example, "--now", "yesterday"}, `--now "yesterday": expected an RFC 3339 time`},
-		{"bad --format", []string{"eval", example, "--format", "pdf"}, `--format: unknown format "pdf": expected one of`},
+		{"bad --format", []string{"eval", example, "--format", "docx"}, `--format: unknown format "docx": expected one of`},
 		{"no file", []string{"eval"}, "rampart eval: expected one input file, got 0 arguments"},
 		{"unknown flag", []string{"eval", example, "--frobnicate"}, "unknown flag: --frobnicate"},
 		{"bad policy dir", []string{"eval", example, "--policy-dir", "../../policies/testdata/syntax"}, "syntax.rego:14:0: unexpected eof token"},

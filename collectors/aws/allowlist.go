@@ -36,6 +36,8 @@ var allowed = []Call{
 	{"iam", "GetOpenIDConnectProvider", "iam:GetOpenIDConnectProvider"},
 	{"ec2", "DescribeRegions", "ec2:DescribeRegions"},
 	{"ec2", "DescribeInstances", "ec2:DescribeInstances"},
+	{"lambda", "ListFunctions", "lambda:ListFunctions"},
+	{"cloudformation", "DescribeStacks", "cloudformation:DescribeStacks"},
 	{"cloudtrail", "DescribeTrails", "cloudtrail:DescribeTrails"},
 	{"cloudtrail", "GetTrailStatus", "cloudtrail:GetTrailStatus"},
 	{"cloudtrail", "GetEventSelectors", "cloudtrail:GetEventSelectors"},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -52,6 +53,7 @@ type gaadRole struct {
 	RolePolicyList          []gaadInline
 	PermissionsBoundary     *gaadBoundary
 	Tags                    []gaadTag
+	InstanceProfileList     []struct{ Arn string }
 }
 
 type gaadPolicy struct {
@@ -153,7 +155,12 @@ func (g *gaad) apply(a *snapshot.AWSAccount) {
 			InlinePolicies:      inline(r.RolePolicyList),
 			PermissionsBoundary: boundary(r.PermissionsBoundary),
 			Tags:                tags(r.Tags),
+			InstanceProfiles:    []string{},
 		}
+		for _, ip := range r.InstanceProfileList {
+			role.InstanceProfiles = append(role.InstanceProfiles, ip.Arn)
+		}
+		sort.Strings(role.InstanceProfiles)
 		// GAAD always returns RoleLastUsed; an empty one means "not used
 		// within IAM's tracking period", which is a known answer.
 		role.LastUsed = &snapshot.RoleLastUsed{}

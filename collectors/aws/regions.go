@@ -8,11 +8,13 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/accessanalyzer"
+	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
+	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 
 	"github.com/rampart-sec/rampart/snapshot"
@@ -119,6 +121,12 @@ func (c *collection) region(ctx context.Context, cfg aws.Config, account, region
 		fail(err)
 	}
 	if r.Instances, err = instances(ctx, ec2.NewFromConfig(cfg), c.partition, account, region); err != nil {
+		fail(err)
+	}
+	if r.LambdaFunctions, err = lambdaFunctions(ctx, lambda.NewFromConfig(cfg)); err != nil {
+		fail(err)
+	}
+	if r.Stacks, err = stacks(ctx, cloudformation.NewFromConfig(cfg)); err != nil {
 		fail(err)
 	}
 	return r

@@ -66,6 +66,11 @@ type Options struct {
 
 	// Calls, when set, counts every HTTP request sent to ARM and Graph.
 	Calls *atomic.Int64
+
+	// Owns, when set, makes the run one shard of a sharded scan (see
+	// collectors.Env.Owns): it says which scope IDs — the tenant ID and
+	// subscription IDs — this shard owns (see sharding.go).
+	Owns func(scopeID string) bool
 }
 
 // collection is the state of one run.
@@ -158,7 +163,7 @@ func Collect(ctx context.Context, opts Options) (*snapshot.Snapshot, error) {
 		Source:      snapshot.SourceAPI,
 		Azure:       &snapshot.Azure{Tenants: []snapshot.AzureTenant{*tenant}},
 	}
-	finish(s, c.rec)
+	finish(s, c.rec, c.owns)
 	return s, nil
 }
 
@@ -192,7 +197,7 @@ func (c *collection) identify(ctx context.Context) (*snapshot.AzureTenant, error
 // subscriptions finds the subscriptions to collect and collects them
 // concurrently, at most Options.Parallel at once.
 func (c *collection) subscriptions(ctx context.Context, t *snapshot.AzureTenant) {
-	subs := c.targets(ctx, t.TenantID)
+	subs := c.shard(t.TenantID, c.targets(ctx, t.TenantID))
 	sem := make(chan struct{}, c.opts.Parallel)
 	var wg sync.WaitGroup
 	for i := range subs {
@@ -201,6 +206,11 @@ func (c *collection) subscriptions(ctx context.Context, t *snapshot.AzureTenant)
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
+			if !c.owns(subs[i].SubscriptionID) {
+				c.rbac(ctx, &subs[i])
+				c.report("subscription %s: role assignments read for the tenant-wide controls (another shard owns it)", subs[i].SubscriptionID)
+				return
+			}
 			c.subscription(ctx, &subs[i])
 			c.report("subscription %s done", subs[i].SubscriptionID)
 		}()
@@ -268,14 +278,19 @@ func credential(cl Cloud, opts Options) (azcore.TokenCredential, error) {
 
 // finish fills the scopes and errors and sorts what the APIs return in no
 // fixed order, so two collections of the same world are byte-identical.
-func finish(s *snapshot.Snapshot, rec *recorder) {
+// Only the scopes the run owns are listed (all of them when unsharded).
+func finish(s *snapshot.Snapshot, rec *recorder, owns func(string) bool) {
 	s.Scopes = []snapshot.Scope{}
 	for i := range s.Azure.Tenants {
 		t := &s.Azure.Tenants[i]
 		sortTenant(t)
-		s.Scopes = append(s.Scopes, snapshot.Scope{Provider: "azure", Account: t.TenantID, Name: t.DefaultDomain, Resource: "/tenants/" + t.TenantID})
+		if owns(t.TenantID) {
+			s.Scopes = append(s.Scopes, snapshot.Scope{Provider: "azure", Account: t.TenantID, Name: t.DefaultDomain, Resource: "/tenants/" + t.TenantID})
+		}
 		for _, sub := range t.Subscriptions {
-			s.Scopes = append(s.Scopes, snapshot.Scope{Provider: "azure", Account: sub.SubscriptionID, Name: sub.DisplayName, Resource: "/subscriptions/" + sub.SubscriptionID})
+			if owns(sub.SubscriptionID) {
+				s.Scopes = append(s.Scopes, snapshot.Scope{Provider: "azure", Account: sub.SubscriptionID, Name: sub.DisplayName, Resource: "/subscriptions/" + sub.SubscriptionID})
+			}
 		}
 	}
 	s.Errors = rec.sorted()

@@ -3,10 +3,8 @@ package azure
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,10 +13,9 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 
 	"github.com/rampart-sec/rampart/collectors/azure/azurefake"
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/snapshot"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden snapshots")
 
 var collectedAt = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
 
@@ -58,6 +55,8 @@ func collectFake(t *testing.T, f *azurefake.Server, opts Options) *snapshot.Snap
 	return s
 }
 
+// golden compares a collected snapshot with testdata/NAME (the repository's
+// one -update flag rewrites it) and checks that it decodes.
 func golden(t *testing.T, name string, s *snapshot.Snapshot) {
 	t.Helper()
 	var buf bytes.Buffer
@@ -65,31 +64,10 @@ func golden(t *testing.T, name string, s *snapshot.Snapshot) {
 		t.Fatal(err)
 	}
 	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./collectors/azure -update)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Fatalf("collected snapshot differs from %s (diff with -update and git diff):\n%s", path, firstDiff(buf.String(), string(want)))
-	}
+	testutil.Golden(t, path, buf.Bytes())
 	if _, err := snapshot.Decode(path, buf.Bytes()); err != nil {
 		t.Fatalf("the collected snapshot does not decode: %v", err)
 	}
-}
-
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := range min(len(g), len(w)) {
-		if g[i] != w[i] {
-			return "line " + strconv.Itoa(i+1) + ":\n got: " + g[i] + "\nwant: " + w[i]
-		}
-	}
-	return "lengths differ"
 }
 
 // The whole known world, collected through the real SDK clients over TLS,

@@ -56,7 +56,7 @@ func (c *Collector) Collect(ctx context.Context, env collectors.Env) (*snapshot.
 	if c.tenant != "" && !isGUID(c.tenant) {
 		return nil, fmt.Errorf("--tenant %q: expected a tenant ID (GUID)", c.tenant)
 	}
-	opts := Options{Cloud: c.cloud, Tenant: c.tenant, Subscriptions: c.subscriptions, Parallel: c.parallel, Version: env.Version, Now: env.Now}
+	opts := Options{Cloud: c.cloud, Tenant: c.tenant, Subscriptions: c.subscriptions, Parallel: c.parallel, Version: env.Version, Now: env.Now, Owns: env.Owns}
 	if env.Progress != nil {
 		opts.Progress = func(msg string) { env.Progress("%s", msg) }
 	}

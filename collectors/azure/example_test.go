@@ -2,7 +2,6 @@ package azure
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"sort"
@@ -10,9 +9,8 @@ import (
 
 	"github.com/rampart-sec/rampart/collectors/azure/azurefake"
 	"github.com/rampart-sec/rampart/config"
-	"github.com/rampart-sec/rampart/config/awsconfig"
-	"github.com/rampart-sec/rampart/config/azureconfig"
-	"github.com/rampart-sec/rampart/policies"
+	"github.com/rampart-sec/rampart/internal/enginetest"
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
 )
@@ -30,15 +28,7 @@ func TestCommittedAzureExampleIsCurrent(t *testing.T) {
 	if err := snapshot.Encode(&buf, s); err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(exampleFile, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(exampleFile)
-	if err != nil || !bytes.Equal(want, buf.Bytes()) {
-		t.Fatalf("%s is out of date (%v): run go test ./collectors/azure -run Example -update", exampleFile, err)
-	}
+	testutil.Golden(t, exampleFile, buf.Bytes())
 }
 
 func evalExample(t *testing.T, cfg config.Config) []results.Result {
@@ -51,19 +41,7 @@ func evalExample(t *testing.T, cfg config.Config) []results.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := policies.New(context.Background(), policies.Options{Config: &cfg})
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := policies.NewInput(s, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := e.Evaluate(context.Background(), in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rs
+	return enginetest.Evaluate(t, enginetest.New(t, cfg), s, data)
 }
 
 // Evaluated with examples/rampart.yaml, the example gives exactly the
@@ -72,10 +50,7 @@ func evalExample(t *testing.T, cfg config.Config) []results.Result {
 // configuration (the break-glass exclusion is then unexplained), and
 // azure-global-admin-count, one verdict per tenant, passes with three.
 func TestAzureExampleMeetsItsExpectations(t *testing.T) {
-	cfg, err := config.Load(exampleConfig, awsconfig.Section, azureconfig.Section)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := enginetest.LoadConfig(t, exampleConfig)
 	got := map[string]string{}
 	statuses := map[string]map[results.Status]bool{}
 	for _, r := range evalExample(t, cfg) {
@@ -85,12 +60,12 @@ func TestAzureExampleMeetsItsExpectations(t *testing.T) {
 		}
 		statuses[r.Control][r.Status] = true
 	}
-	for _, r := range evalExample(t, config.Default(awsconfig.Section, azureconfig.Section)) {
+	for _, r := range evalExample(t, enginetest.Config(t, "")) {
 		if r.Control == "azure-mfa-enforced" {
 			statuses[r.Control][r.Status] = true
 		}
 	}
-	if *update {
+	if testutil.Updating() {
 		b, _ := json.MarshalIndent(got, "", "  ")
 		if err := os.WriteFile(expectationFile, append(b, '\n'), 0o644); err != nil {
 			t.Fatal(err)

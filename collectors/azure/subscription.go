@@ -20,6 +20,16 @@ import (
 // recorded under the subscription's ID and leaves its field nil, so only
 // this subscription's controls become ERROR.
 func (c *collection) subscription(ctx context.Context, s *snapshot.AzureSubscription) {
+	c.rbac(ctx, s)
+	c.monitoring(ctx, s)
+	c.lighthouse(ctx, s)
+}
+
+// rbac collects a subscription's Azure RBAC: role assignments, custom
+// roles and PIM schedules. The tenant-wide controls read it for every
+// subscription (who holds Owner anywhere), so under --shard the shard that
+// owns the tenant reads it also for the subscriptions it does not own.
+func (c *collection) rbac(ctx context.Context, s *snapshot.AzureSubscription) {
 	id := s.SubscriptionID
 	scope := "subscriptions/" + id
 	opts := c.armOptions
@@ -84,8 +94,6 @@ func (c *collection) subscription(ctx context.Context, s *snapshot.AzureSubscrip
 			}
 		}
 	}
-	c.monitoring(ctx, s)
-	c.lighthouse(ctx, s)
 }
 
 // monitoring collects the activity log's diagnostic settings, the activity

@@ -1,36 +1,19 @@
 package azure
 
 import (
-	"context"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/rampart-sec/rampart/collectors/azure/azurefake"
-	"github.com/rampart-sec/rampart/config"
-	"github.com/rampart-sec/rampart/config/awsconfig"
-	"github.com/rampart-sec/rampart/config/azureconfig"
-	"github.com/rampart-sec/rampart/policies"
+	"github.com/rampart-sec/rampart/internal/enginetest"
 	"github.com/rampart-sec/rampart/results"
 )
 
 func evaluate(t *testing.T, f *azurefake.Server) []results.Result {
 	t.Helper()
 	s := collectFake(t, f, Options{})
-	cfg := config.Default(awsconfig.Section, azureconfig.Section)
-	e, err := policies.New(context.Background(), policies.Options{Config: &cfg})
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := policies.NewInput(s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := e.Evaluate(context.Background(), in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rs
+	return enginetest.Evaluate(t, enginetest.New(t, enginetest.Config(t, "")), s, nil)
 }
 
 // The known world's verdicts, control by control: what a responder reads.

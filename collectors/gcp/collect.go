@@ -43,6 +43,10 @@ type Options struct {
 	Now      func() time.Time
 	Version  string
 	Progress func(format string, args ...any)
+	// Owns, when set, is the shard filter of a sharded scan: the
+	// snapshot keeps the projects whose ID it accepts and what their
+	// results depend on (see keepShard).
+	Owns func(scopeID string) bool
 }
 
 // maxPageSize is the largest page ListAssets serves.
@@ -103,13 +107,14 @@ func Collect(ctx context.Context, opts Options) (*snapshot.Snapshot, Stats, erro
 	}
 	s.GCP = b.Build()
 	s.Scopes = scopes(s.GCP)
+	keepShard(s, opts.Owns)
 	if opts.Activity == nil {
 		s.Errors = append(s.Errors, snapshot.CollectionError{
 			Provider: "gcp", Service: snapshot.GCPServiceActivity, Operation: snapshot.GCPOperationActivity,
 			Code: "NotCollected", Message: "service account activity was not collected (no Policy Analyzer activity source for this scan)",
 		})
 	} else {
-		s.Errors = append(s.Errors, opts.Activity.Fill(ctx, s.GCP)...)
+		s.Errors = append(s.Errors, fillOwnedActivity(ctx, opts.Activity, s.GCP, opts.Owns)...)
 	}
 	return s, stats, nil
 }

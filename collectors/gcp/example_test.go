@@ -2,11 +2,11 @@ package gcp
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
@@ -52,22 +52,7 @@ func TestExampleOrganization(t *testing.T) {
 	files["gcp-org.json"] = encode(t, s)
 	files["gcp-org.results.txt"] = []byte(resultLines(evaluate(t, s, testConfig())))
 	for name, got := range files {
-		path := filepath.Join(exampleDir, name)
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (go test ./collectors/gcp -update)", err)
-		}
-		if string(want) != string(got) {
-			t.Errorf("%s is out of date (go test ./collectors/gcp -update)", path)
-		}
+		testutil.Golden(t, filepath.Join(exampleDir, name), got)
 	}
 	// Every GCP control has a FAIL and a PASS in the example.
 	seen := map[string]map[string]bool{}

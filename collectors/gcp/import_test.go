@@ -1,9 +1,7 @@
 package gcp
 
 import (
-	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,14 +11,13 @@ import (
 	"time"
 
 	"github.com/rampart-sec/rampart/config"
-	"github.com/rampart-sec/rampart/config/awsconfig"
 	"github.com/rampart-sec/rampart/config/gcpconfig"
+	"github.com/rampart-sec/rampart/internal/enginetest"
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/policies"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // fixedNow is the collection time of imported test exports.
 var fixedNow = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
@@ -33,18 +30,7 @@ var (
 
 func evaluate(t testing.TB, s *snapshot.Snapshot, cfg config.Config) []results.Result {
 	t.Helper()
-	e, err := policies.New(context.Background(), policies.Options{Config: &cfg})
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := policies.NewInput(s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := e.Evaluate(context.Background(), in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := enginetest.Evaluate(t, enginetest.New(t, cfg), s, nil)
 	var out []results.Result
 	for _, r := range rs {
 		if r.Provider == "gcp" {
@@ -62,27 +48,16 @@ func resultLines(rs []results.Result) string {
 	return b.String()
 }
 
-// golden compares got with testdata/name, rewriting it under -update.
+// golden compares got with testdata/name (testutil.Golden: -update
+// rewrites it).
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./collectors/gcp -update)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s changed (review, then go test ./collectors/gcp -update):\n%s", path, got)
-	}
+	testutil.Golden(t, filepath.Join("testdata", name), got)
 }
 
 // testConfig is the default configuration of the clouds rampart knows
 // (clouds.DefaultConfig, which this package cannot import).
-func testConfig() config.Config { return config.Default(awsconfig.Section, gcpconfig.Section) }
+func testConfig() config.Config { return config.Default(enginetest.Sections()...) }
 
 func importFiles(t *testing.T, names ...string) *snapshot.Snapshot {
 	t.Helper()

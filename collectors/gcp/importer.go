@@ -20,6 +20,8 @@ type ImportOptions struct {
 	Now time.Time
 	// Version is rampart's version.
 	Version string
+	// Owns is the shard filter of a sharded scan (see Options.Owns).
+	Owns func(scopeID string) bool
 }
 
 // File is one export file's name and content.
@@ -65,6 +67,7 @@ func Import(files []File, opts ImportOptions) (*snapshot.Snapshot, error) {
 		Provider: "gcp", Service: snapshot.GCPServiceActivity, Operation: snapshot.GCPOperationActivity, Code: "NotInExport",
 		Message: "Cloud Asset Inventory exports carry no service account activity (Policy Analyzer)",
 	})
+	keepShard(s, opts.Owns)
 	return s, nil
 }
 

@@ -102,7 +102,7 @@ func (c *Collector) Collect(ctx context.Context, env collectors.Env) (*snapshot.
 			}
 			files = append(files, File{Name: name, Data: data})
 		}
-		return Import(files, ImportOptions{Now: env.Clock(), Version: env.Version})
+		return Import(files, ImportOptions{Now: env.Clock(), Version: env.Version, Owns: env.Owns})
 	}
 	if len(scopes) == 0 {
 		return nil, errors.New("gcp: say what to collect: --organization ID, --folder ID or --project ID (or --cai-export FILE)")
@@ -114,7 +114,7 @@ func (c *Collector) Collect(ctx context.Context, env collectors.Env) (*snapshot.
 	s, _, err := Collect(ctx, Options{
 		Scopes: scopes, ImpersonateServiceAccount: c.impersonate,
 		Activity: &PolicyAnalyzer{ClientOptions: creds},
-		Now:      env.Now, Version: env.Version, Progress: env.Progress,
+		Now:      env.Now, Version: env.Version, Progress: env.Progress, Owns: env.Owns,
 	})
 	return s, err
 }

@@ -127,6 +127,11 @@ func (c *configuration) references(in Instance, attr string) []string {
 		return nil
 	}
 	e, _ := r.Expressions[attr].(map[string]any)
+	return refList(e)
+}
+
+// refList reads the references of one expression.
+func refList(e map[string]any) []string {
 	l, _ := e["references"].([]any)
 	var out []string
 	for _, x := range l {
@@ -220,4 +225,39 @@ func (m *Mapping) ProviderConstant(key, arg string) any {
 		return nil
 	}
 	return pc.constant(arg)
+}
+
+// blockExpressions returns the expressions of the i-th nested block of
+// in's configuration (service_account, spec, ...), nil when the
+// configuration does not have it (a dynamic block, or no configuration).
+func (c *configuration) blockExpressions(in Instance, block string, i int) map[string]any {
+	r := c.resource(in)
+	if r == nil {
+		return nil
+	}
+	l, _ := r.Expressions[block].([]any)
+	if i >= len(l) {
+		return nil
+	}
+	e, _ := l[i].(map[string]any)
+	return e
+}
+
+// BlockSets is Sets for attribute attr of the i-th nested block of
+// in: whether the configuration gives it a value. Without a
+// configuration for the block it answers true (the cautious reading).
+func (m *Mapping) BlockSets(in Instance, block string, i int, attr string) bool {
+	e := m.plan.Configuration.blockExpressions(in, block, i)
+	if e == nil {
+		return true
+	}
+	_, ok := e[attr]
+	return ok
+}
+
+// ResolveBlock is Resolve for attribute attr of the i-th nested block of
+// in.
+func (m *Mapping) ResolveBlock(in Instance, block string, i int, attr, typ string) (string, []string) {
+	e, _ := m.plan.Configuration.blockExpressions(in, block, i)[attr].(map[string]any)
+	return m.resolveRefs(in, refList(e), typ)
 }

@@ -9,6 +9,8 @@ import (
 
 	tf "github.com/rampart-sec/rampart/collectors/terraform"
 	tfaws "github.com/rampart-sec/rampart/collectors/terraform/aws"
+	tfazure "github.com/rampart-sec/rampart/collectors/terraform/azure"
+	tfgcp "github.com/rampart-sec/rampart/collectors/terraform/gcp"
 	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/snapshot"
 )
@@ -22,10 +24,13 @@ var plans = []string{
 	"regula_admin_policy", "regula_user_attached_policy", "regula_cloudtrail_log_validation",
 	"regula_password_length", "regula_azurerm_storage", "checkov_iam_policies", "checkov_github_oidc",
 	"checkov_terragoat", "tgc_iam_binding", "synthetic_guardrails", "synthetic_unknown_account", "synthetic_scp",
+	"synthetic_azure_identity", "synthetic_azure_monitoring",
+	"mm_organization_iam_member", "mm_project_iam", "mm_project_iam_member_empty_project", "mm_project_iam_policy",
+	"mm_service_account", "synthetic_gcp",
 }
 
 // providers are every provider mapper, as rampart eval uses them.
-func providers() []tf.Provider { return []tf.Provider{tfaws.New(nil)} }
+func providers() []tf.Provider { return []tf.Provider{tfaws.New(nil), tfazure.New(), tfgcp.New()} }
 
 func mapFile(t testing.TB, name string) *snapshot.Snapshot {
 	t.Helper()

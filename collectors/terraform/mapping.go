@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/rampart-sec/rampart/snapshot"
 )
@@ -21,6 +22,8 @@ type Mapping struct {
 	siblings map[string][]Instance
 	errors   []snapshot.CollectionError
 	state    map[string]any
+	// at is the snapshot's collected_at: when the plan was made.
+	at time.Time
 }
 
 // newMapping prepares the mapping of p by providers. Two providers that
@@ -73,6 +76,11 @@ func (m *Mapping) run(s *snapshot.Snapshot) {
 	s.Errors = append(s.Errors, m.errors...)
 }
 
+// PlannedAt is when the plan was made (the snapshot's collected_at): the
+// earliest a resource it creates can exist, for values the provider
+// computes from the time of apply (a credential's start).
+func (m *Mapping) PlannedAt() time.Time { return m.at }
+
 // Fail records a collection error: what the plan cannot tell (an unknown
 // value, data outside the plan), confined by e.Resource where it can be.
 func (m *Mapping) Fail(e snapshot.CollectionError) { m.errors = append(m.errors, e) }
@@ -98,8 +106,13 @@ func State[T any](m *Mapping, key string, init func() *T) *T {
 // one with in's own key (the for_each/count pattern). When the reference
 // is absent or ambiguous it returns "" and the instances it may mean.
 func (m *Mapping) Resolve(in Instance, attr, typ string) (string, []string) {
+	return m.resolveRefs(in, m.plan.Configuration.references(in, attr), typ)
+}
+
+// resolveRefs is Resolve over the references of one expression.
+func (m *Mapping) resolveRefs(in Instance, refs []string, typ string) (string, []string) {
 	var maybe []string
-	for _, ref := range m.plan.Configuration.references(in, attr) {
+	for _, ref := range refs {
 		rt, name, key, ok := parseRef(ref)
 		if !ok || rt != typ {
 			continue

@@ -194,6 +194,7 @@ func (p *Plan) Snapshot(opts Options) (*snapshot.Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
+	m.at = at
 	s := &snapshot.Snapshot{
 		Schema:      snapshot.Schema,
 		CollectedAt: at,

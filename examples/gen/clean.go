@@ -126,7 +126,7 @@ func cleanRole(account, name string, trust []byte, policyARN, policyName string)
 	return snapshot.IAMRole{
 		Name: name, ARN: RoleARN(account, name), ID: "AROA" + account + name, Path: "/", Created: DaysAgo(700),
 		TrustPolicy: trust, LastUsed: &snapshot.RoleLastUsed{Date: DaysAgo(3), Region: "eu-west-1"}, MaxSessionDuration: 3600,
-		AttachedPolicies: []snapshot.AttachedPolicy{{Name: policyName, ARN: policyARN}}, InlinePolicies: []snapshot.InlinePolicy{},
+		AttachedPolicies: []snapshot.AttachedPolicy{{Name: policyName, ARN: policyARN}}, InlinePolicies: []snapshot.InlinePolicy{}, InstanceProfiles: []string{},
 	}
 }
 
@@ -182,6 +182,8 @@ func cleanRegion(account, region string) snapshot.AWSRegion {
 		Instances: []snapshot.EC2Instance{
 			{ID: "i-0" + account[:6] + region[:2] + "00000001", ARN: fmt.Sprintf("arn:aws:ec2:%s:%s:instance/i-0%s%s00000001", region, account, account[:6], region[:2]), State: "running", HTTPTokens: "required", HTTPEndpoint: "enabled", HTTPPutResponseHopLimit: 1},
 		},
+		LambdaFunctions: []snapshot.LambdaFunction{},
+		Stacks:          []snapshot.CloudFormationStack{},
 	}
 	if region == "us-east-1" {
 		for _, f := range []struct{ name, pattern, metric string }{

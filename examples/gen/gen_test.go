@@ -2,17 +2,13 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
+	"github.com/rampart-sec/rampart/internal/enginetest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/rampart-sec/rampart/config"
-	"github.com/rampart-sec/rampart/config/awsconfig"
-	"github.com/rampart-sec/rampart/config/azureconfig"
-	"github.com/rampart-sec/rampart/policies"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
 )
@@ -46,23 +42,8 @@ func TestExampleMeetsItsExpectations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Load("../rampart.yaml", awsconfig.Section, azureconfig.Section)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	e, err := policies.New(ctx, policies.Options{Config: &cfg})
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := policies.NewInput(snap, raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := e.Evaluate(ctx, in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := enginetest.New(t, enginetest.LoadConfig(t, "../rampart.yaml"))
+	rs := enginetest.Evaluate(t, e, snap, raw)
 	key := func(control, resource, region string) string { return control + " " + resource + " " + region }
 	got := map[string]results.Result{}
 	for _, r := range rs {

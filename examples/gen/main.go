@@ -13,8 +13,16 @@ import (
 
 func main() {
 	dir := flag.String("dir", "examples", "directory to write aws-org.json and aws-org.expected.json into")
+	accounts := flag.Int("accounts", 0, "grow the organization to this many accounts (for measurements; expectations are not scaled)")
 	flag.Parse()
-	snap, expected, err := Render(Build())
+	w := Build()
+	if *accounts > 0 {
+		if err := Scale(w, *accounts); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(2)
+		}
+	}
+	snap, expected, err := Render(w)
 	if err == nil {
 		err = os.WriteFile(filepath.Join(*dir, "aws-org.json"), snap, 0o644)
 	}

@@ -120,6 +120,7 @@ var restRoutes = []struct {
 	{"securityhub", "GET", regexp.MustCompile(`^/accounts$`), "DescribeHub"},
 	{"accessanalyzer", "GET", regexp.MustCompile(`^/analyzer$`), "ListAnalyzers"},
 	{"s3-control", "GET", regexp.MustCompile(`^/v20180820/configuration/publicAccessBlock$`), "GetPublicAccessBlock"},
+	{"lambda", "GET", regexp.MustCompile(`^/2015-03-31/functions/?$`), "ListFunctions"},
 }
 
 // identify names a call and its protocol. Anything it cannot name gets an

@@ -15,7 +15,11 @@
 #   change that. An unconditional Deny of "*" on "*" in the principal's own
 #   policies (the responder's deny-all) neutralises it. A Deny */* policy
 #   is not admin. Only roles can be approved: users and groups with full
-#   admin always fail.
+#   admin always fail. The grant fails even when a permissions boundary or
+#   an SCP holds it back (the policy is still attached, and removing the
+#   boundary restores it): the evidence then says so ("effective_admin":
+#   false, "held_back_by"). Facts come from rampart's IAM analysis
+#   (data.rampart.analysis.aws, see policies/README.md).
 # custom:
 #   id: aws-admin-policy-attached
 #   severity: high
@@ -33,22 +37,31 @@
 package rampart.aws.admin_policy_attached
 
 import data.rampart.lib.aws
+import data.rampart.lib.aws.analysis
 import data.rampart.lib.aws.iam
 import rego.v1
 
-# principals: every user, group and role of an account, with its kind.
+# judged lists [account, resource, type, kind, facts] for every user,
+# group and role the analysis covers: a rule, computed once, and a list,
+# never hashed or sorted.
+judged := [[account, x.arn, type, kind, f] |
+	some account in input.aws.accounts
+	some [x, type, kind] in principals(account)
+	f := analysis.principal(account.account_id, x.arn)
+]
+
 principals(account) := array.concat(
 	array.concat(
-		[{"kind": "user", "type": "AWS::IAM::User", "p": u} | some u in account.users],
-		[{"kind": "group", "type": "AWS::IAM::Group", "p": g} | some g in account.groups],
+		[[u, "AWS::IAM::User", "user"] | some u in account.users],
+		[[g, "AWS::IAM::Group", "group"] | some g in account.groups],
 	),
-	[{"kind": "role", "type": "AWS::IAM::Role", "p": r} | some r in account.roles],
+	[[r, "AWS::IAM::Role", "role"] | some r in account.roles],
 )
 
-approved(x) if {
-	x.kind == "role"
+approved(kind, arn) if {
+	kind == "role"
 	some pattern in data.rampart.config.aws.admin_roles
-	iam.wildcard_match(pattern, x.p.arn)
+	iam.wildcard_match(pattern, arn)
 }
 
 approved_pattern(arn) := [pattern |
@@ -56,50 +69,55 @@ approved_pattern(arn) := [pattern |
 	iam.wildcard_match(pattern, arn)
 ][0]
 
-# decisions: each principal's effective policies, read once.
-decisions contains {"account": {"account_id": account.account_id}, "x": x, "eff": eff, "admin": iam.admin(eff.statements)} if {
-	some account in input.aws.accounts
-	some x in principals(account)
-	eff := iam.effective(account, x.p, x.kind)
-}
+admin_evidence(f) := object.union(
+	{"admin_grants": f.admin_grants, "effective_admin": f.admin},
+	{"held_back_by": by | by := f.held_back_by},
+)
 
 results contains r if {
-	some d in decisions
-	d.admin
-	not approved(d.x)
+	some [account, arn, type, kind, f] in judged
+	f.identity_admin
+	not approved(kind, arn)
 	r := aws.result(
-		"FAIL", d.account, "", d.x.p.arn, d.x.type,
-		sprintf("%s has full administrator access (* on *) and is not an approved admin role", [d.x.kind]),
-		{"admin_grants": iam.admin_sources(d.eff.statements), "unknown_policies": d.eff.unknown},
+		"FAIL", account, "", arn, type,
+		sprintf("%s has full administrator access (* on *) and is not an approved admin role", [kind]),
+		object.union(admin_evidence(f), {"unknown_policies": f.unknown_policies}),
 	)
 }
 
 results contains r if {
-	some d in decisions
-	d.admin
-	approved(d.x)
+	some [account, arn, type, kind, f] in judged
+	f.identity_admin
+	approved(kind, arn)
 	r := aws.result(
-		"PASS", d.account, "", d.x.p.arn, d.x.type,
+		"PASS", account, "", arn, type,
 		"role has full administrator access and is an approved admin role",
-		{"admin_grants": iam.admin_sources(d.eff.statements), "approved_by": approved_pattern(d.x.p.arn)},
+		object.union(admin_evidence(f), {"approved_by": approved_pattern(arn)}),
 	)
 }
 
 results contains r if {
-	some d in decisions
-	not d.admin
-	count(d.eff.unknown) == 0
-	r := aws.result("PASS", d.account, "", d.x.p.arn, d.x.type, sprintf("%s has no full administrator grant", [d.x.kind]), {})
+	some [account, arn, type, kind, f] in judged
+	not f.identity_admin
+	count(f.unknown_policies) == 0
+	r := aws.result("PASS", account, "", arn, type, sprintf("%s has no full administrator grant", [kind]), {})
 }
 
 # Not admin by what is known, but some policy could not be read: ERROR.
 results contains r if {
-	some d in decisions
-	not d.admin
-	count(d.eff.unknown) > 0
+	some [account, arn, type, kind, f] in judged
+	not f.identity_admin
+	count(f.unknown_policies) > 0
 	r := aws.result(
-		"ERROR", d.account, "", d.x.p.arn, d.x.type,
-		sprintf("cannot tell whether the %s has full administrator access: %s", [d.x.kind, concat("; ", d.eff.unknown)]),
-		{"unknown_policies": d.eff.unknown},
+		"ERROR", account, "", arn, type,
+		sprintf("cannot tell whether the %s has full administrator access: %s", [kind, concat("; ", f.unknown_policies)]),
+		{"unknown_policies": f.unknown_policies},
 	)
+}
+
+results contains r if {
+	some account in input.aws.accounts
+	some [x, type, _] in principals(account)
+	not analysis.principal(account.account_id, x.arn)
+	r := aws.result("ERROR", account, "", x.arn, type, analysis.missing, {})
 }

@@ -1,112 +1,80 @@
 package rampart.aws.admin_policy_attached_test
 
+# Which principals hold an admin grant is decided by the IAM analysis
+# (analysis/awsiam, tested in Go); these tests pin how its facts and the
+# approved admin roles become results.
+
 import data.rampart.aws.admin_policy_attached as control
 import rego.v1
 
-admin_arn := "arn:aws:iam::aws:policy/AdministratorAccess"
-
-readonly_arn := "arn:aws:iam::aws:policy/ReadOnlyAccess"
+acct := "111111111111"
 
 cfg := {"aws": {"account_ids": [], "trusted_accounts": [], "organization_id": "", "admin_roles": [
 	"arn:aws:iam::*:role/OrganizationAccountAccessRole",
 	"arn:aws:iam::111111111111:role/break-glass",
 ]}}
 
-policies := [
-	{"arn": admin_arn, "name": "AdministratorAccess", "document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}},
-	{"arn": readonly_arn, "name": "ReadOnlyAccess", "document": {"Statement": {"Effect": "Allow", "Action": ["iam:Get*", "s3:Get*"], "Resource": "*"}}},
-	{"arn": "arn:aws:iam::111111111111:policy/broken", "name": "broken", "document": null, "document_error": "unexpected end of JSON input"},
-]
+arn(kind, name) := sprintf("arn:aws:iam::111111111111:%s/%s", [kind, name])
 
-attach(arn) := {"attached_policies": [{"name": "p", "arn": arn}], "inline_policies": []}
-
-inline(doc) := {"attached_policies": [], "inline_policies": [{"name": "inline-p", "document": doc}]}
-
-acct(users, groups, roles) := {"aws": {"accounts": [{
-	"account_id": "111111111111", "partition": "aws", "policies": policies,
-	"users": users, "groups": groups, "roles": roles,
+snap := {"aws": {"accounts": [{
+	"account_id": acct, "partition": "aws",
+	"users": [{"name": "ci", "arn": arn("user", "ci")}],
+	"groups": [{"name": "admins", "arn": arn("group", "admins")}],
+	"roles": [
+		{"name": "break-glass", "arn": arn("role", "break-glass")},
+		{"name": "break-glass-2", "arn": arn("role", "break-glass-2")},
+		{"name": "app", "arn": arn("role", "app")},
+	],
 }]}}
 
-user(name, pols, groups) := object.union(pols, {"name": name, "arn": sprintf("arn:aws:iam::111111111111:user/%s", [name]), "groups": groups})
+clean := {"admin": false, "identity_admin": false, "admin_grants": [], "unknown_policies": [], "notes": [], "escalation": null, "escalation_unknown": []}
 
-role(name, pols) := object.union(pols, {"name": name, "arn": sprintf("arn:aws:iam::111111111111:role/%s", [name])})
+admin := object.union(clean, {"admin": true, "identity_admin": true, "admin_grants": ["managed arn:aws:iam::aws:policy/AdministratorAccess"]})
 
-group(name, pols) := object.union(pols, {"name": name, "arn": sprintf("arn:aws:iam::111111111111:group/%s", [name])})
+everyone := [arn("user", "ci"), arn("group", "admins"), arn("role", "break-glass"), arn("role", "break-glass-2"), arn("role", "app")]
 
-statuses(snap) := {r.resource: r.status | some r in control.results with input as snap with data.rampart.config as cfg}
+facts(m) := {"principals": {acct: object.union({a: clean | some a in everyone}, m)}}
 
-test_managed_admin_on_user_fails if {
-	statuses(acct([user("ci-legacy", attach(admin_arn), [])], [], []))["arn:aws:iam::111111111111:user/ci-legacy"] == "FAIL"
+run(m) := {x.resource: x | some x in control.results with input as snap with data.rampart.config as cfg with data.rampart.analysis.aws as facts(m)}
+
+test_admin_user_and_group_fail if {
+	rs := run({arn("user", "ci"): admin, arn("group", "admins"): admin})
+	rs[arn("user", "ci")].status == "FAIL"
+	rs[arn("group", "admins")].status == "FAIL"
+	rs[arn("user", "ci")].evidence.admin_grants == ["managed arn:aws:iam::aws:policy/AdministratorAccess"]
+	rs[arn("role", "app")].status == "PASS"
 }
 
-test_inline_admin_list_forms_fail if {
-	doc := {"Statement": [{"Effect": "Allow", "Action": ["*"], "Resource": ["*"]}]}
-	statuses(acct([], [], [role("app", inline(doc))]))["arn:aws:iam::111111111111:role/app"] == "FAIL"
-}
-
-test_not_action_excluding_no_iam_is_admin if {
-	doc := {"Statement": {"Effect": "Allow", "NotAction": "s3:DeleteBucket", "Resource": "*"}}
-	statuses(acct([], [], [role("app", inline(doc))]))["arn:aws:iam::111111111111:role/app"] == "FAIL"
-}
-
-test_power_user_shape_is_not_admin if {
-	doc := {"Statement": {"Effect": "Allow", "NotAction": ["iam:*", "organizations:*", "account:*"], "Resource": "*"}}
-	statuses(acct([], [], [role("app", inline(doc))]))["arn:aws:iam::111111111111:role/app"] == "PASS"
-}
-
-test_group_and_its_members_fail if {
-	s := statuses(acct([user("alice", attach(readonly_arn), ["admins"])], [group("admins", attach(admin_arn))], []))
-	s["arn:aws:iam::111111111111:group/admins"] == "FAIL"
-	s["arn:aws:iam::111111111111:user/alice"] == "FAIL"
-}
-
-test_approved_roles_pass if {
-	s := statuses(acct([], [], [role("OrganizationAccountAccessRole", attach(admin_arn)), role("break-glass", attach(admin_arn))]))
-	s["arn:aws:iam::111111111111:role/OrganizationAccountAccessRole"] == "PASS"
-	s["arn:aws:iam::111111111111:role/break-glass"] == "PASS"
+test_approved_role_passes_with_its_pattern if {
+	rs := run({arn("role", "break-glass"): admin})
+	rs[arn("role", "break-glass")].status == "PASS"
+	rs[arn("role", "break-glass")].evidence.approved_by == "arn:aws:iam::111111111111:role/break-glass"
 }
 
 test_approval_is_for_the_exact_pattern if {
-	s := statuses(acct([], [], [role("break-glass-2", attach(admin_arn)), role("OrganizationAccountAccessRoleX", attach(admin_arn))]))
-	s["arn:aws:iam::111111111111:role/break-glass-2"] == "FAIL"
-	s["arn:aws:iam::111111111111:role/OrganizationAccountAccessRoleX"] == "FAIL"
+	run({arn("role", "break-glass-2"): admin})[arn("role", "break-glass-2")].status == "FAIL"
 }
 
-test_users_cannot_be_approved if {
-	snap := acct([user("break-glass", attach(admin_arn), [])], [], [])
-	c := object.union(cfg, {"aws": {"admin_roles": ["*"]}})
-	{r.status | some r in control.results with input as snap with data.rampart.config as c} == {"FAIL"}
+test_a_grant_held_back_by_a_boundary_still_fails_and_says_so if {
+	held := object.union(admin, {"admin": false, "held_back_by": ["permissions boundary arn:aws:iam::111111111111:policy/s3-only"]})
+	r := run({arn("role", "app"): held})[arn("role", "app")]
+	r.status == "FAIL"
+	r.evidence.effective_admin == false
+	r.evidence.held_back_by == ["permissions boundary arn:aws:iam::111111111111:policy/s3-only"]
 }
 
-test_deny_all_is_not_admin if {
-	doc := {"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}
-	statuses(acct([user("u", inline(doc), [])], [], []))["arn:aws:iam::111111111111:user/u"] == "PASS"
-}
-
-test_deny_all_neutralises_an_admin_grant if {
-	u := {
-		"name": "compromised", "arn": "arn:aws:iam::111111111111:user/compromised", "groups": [],
-		"attached_policies": [{"name": "AdministratorAccess", "arn": admin_arn}],
-		"inline_policies": [{"name": "deny-all", "document": {"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}}],
-	}
-	statuses(acct([u], [], []))["arn:aws:iam::111111111111:user/compromised"] == "PASS"
-}
-
-test_star_on_one_bucket_is_not_admin if {
-	doc := {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::logs/*"}]}
-	statuses(acct([], [], [role("app", inline(doc))]))["arn:aws:iam::111111111111:role/app"] == "PASS"
-}
-
-test_unknown_document_is_error_not_pass if {
-	statuses(acct([], [], [role("app", attach("arn:aws:iam::111111111111:policy/broken"))]))["arn:aws:iam::111111111111:role/app"] == "ERROR"
+test_unknown_policy_without_admin_is_error if {
+	r := run({arn("role", "app"): object.union(clean, {"unknown_policies": ["managed x: not in the snapshot's managed policies"]})})[arn("role", "app")]
+	r.status == "ERROR"
 }
 
 test_admin_with_an_unknown_policy_still_fails if {
-	r := object.union(attach(admin_arn), {"inline_policies": [{"name": "x", "document": null, "document_error": "bad"}]})
-	statuses(acct([], [], [role("app", r)]))["arn:aws:iam::111111111111:role/app"] == "FAIL"
+	r := run({arn("role", "app"): object.union(admin, {"unknown_policies": ["inline y: document did not parse: eof"]})})[arn("role", "app")]
+	r.status == "FAIL"
 }
 
-test_one_result_per_principal if {
-	snap := acct([user("a", attach(admin_arn), [])], [group("g", attach(readonly_arn))], [role("r", attach(readonly_arn))])
-	count(control.results) == 3 with input as snap with data.rampart.config as cfg
+test_missing_analysis_is_error if {
+	rs := {x.resource: x.status | some x in control.results with input as snap with data.rampart.config as cfg with data.rampart.analysis.aws as {"principals": {}}}
+	{s | some s in rs} == {"ERROR"}
+	count(rs) == 5
 }

@@ -55,7 +55,7 @@ results contains r if {
 	r := aws.result(
 		"FAIL", account, "", role.arn, type,
 		sprintf("role can be assumed from outside the organization and the trusted accounts: %s", [concat(", ", sort({describe(g) | some g in bad}))]),
-		{"foreign_grants": bad},
+		object.union({"foreign_grants": bad}, independence(account, role.trust_policy)),
 	)
 }
 
@@ -67,9 +67,27 @@ results contains r if {
 	r := aws.result(
 		"PASS", account, "", role.arn, type,
 		"role is trusted only by its own account, the organization or approved accounts",
-		{"grants": grants(role.trust_policy)},
+		object.union({"grants": grants(role.trust_policy)}, independence(account, role.trust_policy)),
 	)
 }
+
+# independence marks a result that needs no organization data: every
+# account the role trusts is its own (a role trusted only by a service
+# trusts none), or, for a FAIL, every foreign grant is open to any
+# account. The engine then does not turn it into ERROR when the
+# organization could not be read (offline evidence, AccessDenied).
+independence(account, doc) := {"independent_of": ["organizations"]} if {
+	every g in grants(doc) {
+		g.kind == "account"
+		g.id == account.account_id
+	}
+} else := {"independent_of": ["organizations"]} if {
+	bad := foreign(account, doc)
+	count(bad) > 0
+	every g in bad {
+		g.kind == "any"
+	}
+} else := {}
 
 results contains r if {
 	some account in input.aws.accounts

@@ -89,3 +89,17 @@ test_unparsed_trust_policy_is_error if {
 	snap := {"aws": {"accounts": [{"account_id": "111111111111", "partition": "aws", "roles": [{"name": "r", "arn": role_arn, "trust_policy": null, "trust_policy_error": "bad"}]}]}}
 	{r.status | some r in control.results with input as snap} == {"ERROR"}
 }
+
+# Results that need no organization data say so, so that offline evidence
+# (no Organizations) still decides them; the others do not.
+test_independence_from_organizations if {
+	some svc in results(allow({"Service": "ec2.amazonaws.com"}, {}))
+	svc.evidence.independent_of == ["organizations"]
+	some own in results(allow({"AWS": "arn:aws:iam::111111111111:root"}, {}))
+	own.evidence.independent_of == ["organizations"]
+	some any in results(allow({"AWS": "*"}, {}))
+	any.status == "FAIL"
+	any.evidence.independent_of == ["organizations"]
+	some org in results(allow({"AWS": "arn:aws:iam::222222222222:root"}, {}))
+	not org.evidence.independent_of
+}

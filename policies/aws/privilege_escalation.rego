@@ -1,58 +1,75 @@
 # METADATA
 # title: No principal can escalate its own privileges
 # description: |
-#   A user or role that is not already a full admin but may rewrite IAM
-#   (its own or someone else's policies, credentials or trust) or hand a
-#   more privileged role to compute it controls can make itself admin.
-#   Judged on effective permissions: a user's own and its groups' attached
-#   and inline policies, with wildcards (iam:*, iam:Put*, *; case-
-#   insensitive) and NotAction resolved. Patterns (every action of a row
-#   must be granted):
+#   A user or role that is not already a full admin but can make itself
+#   one — rewrite IAM (its own or someone else's policies, policy
+#   versions, boundary, credentials or trust), hand a more privileged role
+#   to a service that runs its code, or run code on compute that already
+#   runs as a more privileged role — holds the whole account.
+#   Judged on the escalation graph rampart computes in Go (package
+#   analysis/awsiam): effective permissions follow AWS's evaluation logic
+#   (identity policies and the groups', the permissions boundary, the SCPs
+#   of an organization member account, explicit Deny first; wildcards and
+#   NotAction/NotResource; ${aws:username} and ${aws:PrincipalTag/..}
+#   resolved per principal), and every technique is tried against the
+#   real users, groups, roles, policies, Lambda functions, CloudFormation
+#   stacks and instances of the snapshot — a grant on one named role
+#   counts when that role is worth having. The evidence is the shortest
+#   chain to full admin, multi-hop included, e.g.
+#   user/ci → iam:PassRole+lambda:CreateFunction+lambda:InvokeFunction →
+#   role/deployer → sts:AssumeRole → role/admin (admin).
+#   Conditions the snapshot decides (iam:PassedToService, iam:PolicyARN,
+#   aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalTag/*,
+#   aws:PrincipalOrgID, aws:RequestedRegion, resource tags) are evaluated;
+#   the others (MFA, source IP, time, an external ID) are assumed to hold
+#   on an Allow and not credited on a Deny, and each such assumption is
+#   listed in the evidence ("assumed").
 #
-#   | pattern                   | actions                                                   | Resource must cover |
-#   |---------------------------|-----------------------------------------------------------|---------------------|
-#   | create-policy-version     | iam:CreatePolicyVersion                                   | any policy          |
-#   | set-default-policy-version| iam:SetDefaultPolicyVersion                               | any policy          |
-#   | attach-user-policy        | iam:AttachUserPolicy                                      | any user            |
-#   | attach-group-policy       | iam:AttachGroupPolicy                                     | any group           |
-#   | attach-role-policy        | iam:AttachRolePolicy                                      | any role            |
-#   | put-user-policy           | iam:PutUserPolicy                                         | any user            |
-#   | put-group-policy          | iam:PutGroupPolicy                                        | any group           |
-#   | put-role-policy           | iam:PutRolePolicy                                         | any role            |
-#   | create-access-key         | iam:CreateAccessKey                                       | any user            |
-#   | create-login-profile      | iam:CreateLoginProfile                                    | any user            |
-#   | update-login-profile      | iam:UpdateLoginProfile                                    | any user            |
-#   | update-assume-role-policy | iam:UpdateAssumeRolePolicy                                | any role            |
-#   | add-user-to-group         | iam:AddUserToGroup                                        | any group           |
-#   | passrole-ec2              | iam:PassRole + ec2:RunInstances                           | any role (PassRole) |
-#   | passrole-lambda           | iam:PassRole + lambda:CreateFunction + lambda:InvokeFunction | any role (PassRole) |
-#   | passrole-lambda-trigger   | iam:PassRole + lambda:CreateFunction + lambda:CreateEventSourceMapping | any role (PassRole) |
-#   | passrole-cloudformation   | iam:PassRole + cloudformation:CreateStack                 | any role (PassRole) |
-#   | passrole-glue             | iam:PassRole + glue:CreateDevEndpoint                     | any role (PassRole) |
-#   | assume-any-role           | sts:AssumeRole                                            | any role            |
+#   Techniques (source: Rhino Security Labs' methods 1-21, BishopFox
+#   iam-vulnerable, Datadog pathfinding.cloud, Pacu iam__privesc_scan):
 #
-#   "Covers any X" means the statement's Resource matches an arbitrary
-#   X of the principal's account ("*", "arn:aws:iam::*:user/*",
-#   "arn:aws:iam::111111111111:role/*", or a NotResource that does not
-#   exclude it). Grants on named resources (user/${aws:username}, one
-#   specific role) are not counted: self-service on one's own access keys
-#   is not escalation, and judging a named target would need its own
-#   privileges. The non-IAM half of a PassRole pair counts on any resource.
-#   Conditions on an Allow do not remove it. An unconditional Deny of the
-#   action on Resource "*" in the principal's own policies does.
+#   | technique | actions | target |
+#   |---|---|---|
+#   | create-policy-version | iam:CreatePolicyVersion | a customer-managed policy attached to the actor (or its group, or a principal it can become) |
+#   | set-default-policy-version | iam:SetDefaultPolicyVersion | same (other versions are not collected: assumed to grant more) |
+#   | attach-user/group/role-policy | iam:Attach{User,Group,Role}Policy (iam:PolicyARN evaluated against AdministratorAccess, the account's admin policies, and one the actor may create) | itself, its group, or a principal it can become |
+#   | put-user/group/role-policy | iam:Put{User,Group,Role}Policy | same |
+#   | delete/put-*-permissions-boundary | iam:Delete/Put{User,Role}PermissionsBoundary | a principal whose admin identity is held back only by its boundary |
+#   | assume-role | sts:AssumeRole | a role whose trust policy names the actor (then no identity grant is needed in the same account), its account, or anyone |
+#   | update-assume-role-policy | iam:UpdateAssumeRolePolicy | any role (then assumed) |
+#   | create-access-key(-rotate) | iam:CreateAccessKey (+ iam:DeleteAccessKey when the user has two keys) | another user |
+#   | create/update-login-profile | iam:CreateLoginProfile / iam:UpdateLoginProfile | another user without / with a password, and without MFA |
+#   | add-user-to-group | iam:AddUserToGroup | a group (the actor joins it) |
+#   | passrole-ec2(-new-profile) | iam:PassRole + ec2:RunInstances (+ iam:CreateInstanceProfile, iam:AddRoleToInstanceProfile) | a role trusting ec2.amazonaws.com in (or not yet in) an instance profile |
+#   | passrole-autoscaling-* | iam:PassRole + autoscaling:CreateLaunchConfiguration or ec2:CreateLaunchTemplate + autoscaling:CreateAutoScalingGroup | same |
+#   | passrole-lambda-invoke / -event-source / -add-permission | iam:PassRole + lambda:CreateFunction + lambda:InvokeFunction / CreateEventSourceMapping / AddPermission | a role trusting lambda.amazonaws.com |
+#   | passrole-cloudformation(-change-set) | iam:PassRole + cloudformation:CreateStack (or CreateChangeSet + ExecuteChangeSet) | a role trusting cloudformation.amazonaws.com |
+#   | passrole-glue-dev-endpoint / -job / -job-trigger | iam:PassRole + glue:CreateDevEndpoint, or glue:CreateJob + StartJobRun / CreateTrigger | a role trusting glue.amazonaws.com |
+#   | passrole-datapipeline | iam:PassRole + datapipeline:CreatePipeline + PutPipelineDefinition + ActivatePipeline | a role trusting datapipeline.amazonaws.com |
+#   | passrole-codebuild(-batch) | iam:PassRole + codebuild:CreateProject + StartBuild (StartBuildBatch) | a role trusting codebuild.amazonaws.com |
+#   | passrole-sagemaker-notebook / -training-job / -processing-job | iam:PassRole + sagemaker:CreateNotebookInstance + CreatePresignedNotebookInstanceUrl, CreateTrainingJob, CreateProcessingJob | a role trusting sagemaker.amazonaws.com |
+#   | passrole-ecs-run-task / -start-task / -service | iam:PassRole + ecs:RegisterTaskDefinition + RunTask / StartTask / CreateService | a role trusting ecs-tasks.amazonaws.com |
+#   | passrole-apprunner | iam:PassRole + apprunner:CreateService | a role trusting tasks.apprunner.amazonaws.com |
+#   | lambda-update-function-code | lambda:UpdateFunctionCode | an existing function, running as its role |
+#   | cloudformation-update-stack / -change-set | cloudformation:UpdateStack (or CreateChangeSet + ExecuteChangeSet) | an existing stack with a service role |
+#   | ssm-send-command / ssm-start-session / ec2-instance-connect / ec2-user-data | ssm:SendCommand, ssm:StartSession, ec2-instance-connect:SendSSHPublicKey, ec2:ModifyInstanceAttribute + StopInstances + StartInstances | a running instance, running as its instance profile's role |
+#
 #   Full admins are not evaluated here (no result): aws-admin-policy-
-#   attached reports them. Groups are not evaluated: their members carry
-#   the finding, with the group named in the evidence. Service-linked
-#   roles (AWS-managed, immutable) are not evaluated.
+#   attached reports them; an admin grant held back by a boundary or an
+#   SCP is not full admin and is judged here. Groups are not evaluated:
+#   their members carry the finding. Service-linked roles are not
+#   evaluated. A principal with no known path but a policy that cannot be
+#   read, or that can become one whose policies cannot be read, is ERROR.
 # custom:
 #   id: aws-privilege-escalation
 #   severity: high
 #   frameworks: {}
 #   mitre: [T1098, T1098.003, T1078.004]
 #   remediation: |
-#     Remove the escalation grant or scope its Resource to the exact users, roles and policies the job needs,
-#     e.g. aws iam delete-user-policy --user-name USER --policy-name POLICY, or publish a narrower
-#     version: aws iam create-policy-version --policy-arn ARN --policy-document file://policy.json --set-as-default
+#     Break the chain at its first step: remove the grant or scope its Resource to the exact users, roles and
+#     policies the job needs (and iam:PassRole with an iam:PassedToService condition), e.g.
+#     aws iam delete-user-policy --user-name USER --policy-name POLICY, or publish a narrower version:
+#     aws iam create-policy-version --policy-arn ARN --policy-document file://policy.json --set-as-default
 #     Use a permissions boundary on principals that must manage IAM.
 #   escalation: CISO + Cloud team
 #   requires: ["iam:GetAccountAuthorizationDetails"]
@@ -60,101 +77,66 @@
 package rampart.aws.privilege_escalation
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws.iam
+import data.rampart.lib.aws.analysis
 import rego.v1
 
-patterns := [
-	{"id": "create-policy-version", "needs": [["iam:CreatePolicyVersion", "policy"]]},
-	{"id": "set-default-policy-version", "needs": [["iam:SetDefaultPolicyVersion", "policy"]]},
-	{"id": "attach-user-policy", "needs": [["iam:AttachUserPolicy", "user"]]},
-	{"id": "attach-group-policy", "needs": [["iam:AttachGroupPolicy", "group"]]},
-	{"id": "attach-role-policy", "needs": [["iam:AttachRolePolicy", "role"]]},
-	{"id": "put-user-policy", "needs": [["iam:PutUserPolicy", "user"]]},
-	{"id": "put-group-policy", "needs": [["iam:PutGroupPolicy", "group"]]},
-	{"id": "put-role-policy", "needs": [["iam:PutRolePolicy", "role"]]},
-	{"id": "create-access-key", "needs": [["iam:CreateAccessKey", "user"]]},
-	{"id": "create-login-profile", "needs": [["iam:CreateLoginProfile", "user"]]},
-	{"id": "update-login-profile", "needs": [["iam:UpdateLoginProfile", "user"]]},
-	{"id": "update-assume-role-policy", "needs": [["iam:UpdateAssumeRolePolicy", "role"]]},
-	{"id": "add-user-to-group", "needs": [["iam:AddUserToGroup", "group"]]},
-	{"id": "passrole-ec2", "needs": [["iam:PassRole", "role"], ["ec2:RunInstances", ""]]},
-	{"id": "passrole-lambda", "needs": [["iam:PassRole", "role"], ["lambda:CreateFunction", ""], ["lambda:InvokeFunction", ""]]},
-	{"id": "passrole-lambda-trigger", "needs": [["iam:PassRole", "role"], ["lambda:CreateFunction", ""], ["lambda:CreateEventSourceMapping", ""]]},
-	{"id": "passrole-cloudformation", "needs": [["iam:PassRole", "role"], ["cloudformation:CreateStack", ""]]},
-	{"id": "passrole-glue", "needs": [["iam:PassRole", "role"], ["glue:CreateDevEndpoint", ""]]},
-	{"id": "assume-any-role", "needs": [["sts:AssumeRole", "role"]]},
-]
-
-# probe is an IAM resource of the kind that no policy names on purpose: a
-# Resource matching it matches arbitrary users, roles, groups or policies.
-probe(account, kind) := sprintf("arn:%s:iam::%s:%s/rampart-probe/any-%s", [account.partition, account.account_id, kind, kind])
-
-# granted lists the sources granting action (on any resource of kind, or
-# on anything when kind is ""), unless a Deny removes it.
-granted(account, entries, action, kind) := sources if {
-	not iam.removed_by_deny(entries, action)
-	sources := sort({e.source |
-		some e in entries
-		iam.allows_action(e.statement, action)
-		covers(account, e.statement, kind)
-	})
-	count(sources) > 0
-}
-
-covers(_, _, "")
-
-covers(account, s, kind) if {
-	kind != ""
-	iam.covers_resource(s, probe(account, kind))
-}
-
-# paths: the patterns whose every action is granted, with the sources.
-paths(account, entries) := [{"pattern": p.id, "grants": grants} |
-	some p in patterns
-	grants := {need[0]: srcs |
-		some need in p.needs
-		srcs := granted(account, entries, need[0], need[1])
-	}
-	count(grants) == count(p.needs)
-]
-
-principals(account) := array.concat(
-	[{"kind": "user", "type": "AWS::IAM::User", "p": u} | some u in account.users],
-	[{"kind": "role", "type": "AWS::IAM::Role", "p": r} | some r in account.roles; not r.service_linked],
+# judged lists, for every user and non-service-linked role the analysis
+# covers and that is not already admin, [account, resource, type, kind,
+# facts]. It is a rule (computed once) and a list: a set of decisions
+# would be hashed and sorted for every rule that reads it.
+judged := array.concat(
+	[[account, u.arn, "AWS::IAM::User", "user", f] |
+		some account in input.aws.accounts
+		some u in account.users
+		f := analysis.principal(account.account_id, u.arn)
+		not f.admin
+	],
+	[[account, r.arn, "AWS::IAM::Role", "role", f] |
+		some account in input.aws.accounts
+		some r in account.roles
+		not r.service_linked
+		f := analysis.principal(account.account_id, r.arn)
+		not f.admin
+	],
 )
 
-# decisions: each non-admin principal's escalation paths, computed once.
-decisions contains {"account": {"account_id": account.account_id}, "x": x, "unknown": eff.unknown, "paths": paths(account, eff.statements)} if {
+results contains r if {
+	some [account, arn, type, kind, f] in judged
+	f.escalation != null
+	r := aws.result(
+		"FAIL", account, "", arn, type,
+		sprintf("%s can escalate to administrator: %s", [kind, f.escalation.chain]),
+		{
+			"chain": f.escalation.chain, "steps": f.escalation.steps, "techniques": f.escalation.techniques,
+			"assumed": f.escalation.assumed, "unknown_policies": f.unknown_policies,
+		},
+	)
+}
+
+results contains r if {
+	some [account, arn, type, kind, f] in judged
+	f.escalation == null
+	count(f.escalation_unknown) == 0
+	r := aws.result("PASS", account, "", arn, type, sprintf("%s has no known privilege-escalation path", [kind]), {})
+}
+
+results contains r if {
+	some [account, arn, type, kind, f] in judged
+	f.escalation == null
+	count(f.escalation_unknown) > 0
+	r := aws.result(
+		"ERROR", account, "", arn, type,
+		sprintf("cannot tell whether the %s can escalate: %s", [kind, concat("; ", f.escalation_unknown)]),
+		{"unknown_policies": f.escalation_unknown},
+	)
+}
+
+results contains r if {
 	some account in input.aws.accounts
-	some x in principals(account)
-	eff := iam.effective(account, x.p, x.kind)
-	not iam.is_admin(eff.statements)
-}
-
-results contains r if {
-	some d in decisions
-	count(d.paths) > 0
-	r := aws.result(
-		"FAIL", d.account, "", d.x.p.arn, d.x.type,
-		sprintf("%s can escalate to administrator through %s", [d.x.kind, concat(", ", [f.pattern | some f in d.paths])]),
-		{"escalation_paths": d.paths, "unknown_policies": d.unknown},
+	some [x, type] in array.concat(
+		[[u, "AWS::IAM::User"] | some u in account.users],
+		[[r, "AWS::IAM::Role"] | some r in account.roles; not r.service_linked],
 	)
-}
-
-results contains r if {
-	some d in decisions
-	count(d.paths) == 0
-	count(d.unknown) == 0
-	r := aws.result("PASS", d.account, "", d.x.p.arn, d.x.type, sprintf("%s has no known privilege-escalation path", [d.x.kind]), {})
-}
-
-results contains r if {
-	some d in decisions
-	count(d.paths) == 0
-	count(d.unknown) > 0
-	r := aws.result(
-		"ERROR", d.account, "", d.x.p.arn, d.x.type,
-		sprintf("cannot tell whether the %s can escalate: %s", [d.x.kind, concat("; ", d.unknown)]),
-		{"unknown_policies": d.unknown},
-	)
+	not analysis.principal(account.account_id, x.arn)
+	r := aws.result("ERROR", account, "", x.arn, type, analysis.missing, {})
 }

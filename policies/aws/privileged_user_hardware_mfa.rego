@@ -1,9 +1,10 @@
 # METADATA
 # title: Users with administrator access use hardware MFA
 # description: |
-#   An IAM user with full administrator access (the notion of
-#   aws-admin-policy-attached: * on *, through its own or its groups'
-#   policies, not neutralised by a deny-all) must sign in with a hardware
+#   An IAM user with full administrator access (* on *, through its own or
+#   its groups' policies, not neutralised by a deny-all, and not held back
+#   by a permissions boundary or an SCP: rampart's IAM analysis,
+#   data.rampart.analysis.aws) must sign in with a hardware
 #   MFA device or FIDO security key: a virtual TOTP app can be phished or
 #   copied with the phone. An admin user with no MFA device at all fails
 #   here too: this control asks whether the admin holds a hardware key,
@@ -27,18 +28,19 @@
 package rampart.aws.privileged_user_hardware_mfa
 
 import data.rampart.lib.aws
-import data.rampart.lib.aws.iam
+import data.rampart.lib.aws.analysis
 import rego.v1
 
 type := "AWS::IAM::User"
 
-# admins: every admin user with the grants that make it one, read once.
-admins contains {"account": {"account_id": account.account_id}, "user": u, "grants": iam.admin_sources(eff.statements)} if {
+# admins: every user the analysis finds to be a full admin (a list, so
+# that it is neither hashed nor sorted).
+admins := [{"account": account, "user": u, "grants": f.admin_grants} |
 	some account in input.aws.accounts
 	some u in account.users
-	eff := iam.effective(account, u, "user")
-	iam.is_admin(eff.statements)
-}
+	f := analysis.principal(account.account_id, u.arn)
+	f.admin
+]
 
 hardware(u) if {
 	some d in u.mfa_devices
@@ -76,13 +78,13 @@ results contains r if {
 results contains r if {
 	some account in input.aws.accounts
 	some u in account.users
-	eff := iam.effective(account, u, "user")
-	count(eff.unknown) > 0
-	not iam.is_admin(eff.statements)
+	f := analysis.principal(account.account_id, u.arn)
+	not f.admin
+	count(f.unknown_policies) > 0
 	r := aws.result(
 		"ERROR", {"account_id": account.account_id}, "", u.arn, type,
-		sprintf("cannot tell whether the user is an admin: %s", [concat("; ", eff.unknown)]),
-		{"unknown_policies": eff.unknown},
+		sprintf("cannot tell whether the user is an admin: %s", [concat("; ", f.unknown_policies)]),
+		{"unknown_policies": f.unknown_policies},
 	)
 }
 
@@ -93,4 +95,11 @@ fail_message(u) := "admin user has no MFA device at all" if {
 evidence(a) := {
 	"admin_grants": a.grants,
 	"mfa_devices": [d.type | some d in object.get(a.user, "mfa_devices", [])],
+}
+
+results contains r if {
+	some account in input.aws.accounts
+	some u in account.users
+	not analysis.principal(account.account_id, u.arn)
+	r := aws.result("ERROR", {"account_id": account.account_id}, "", u.arn, type, analysis.missing, {})
 }

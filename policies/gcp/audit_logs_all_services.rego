@@ -53,7 +53,14 @@ complete(c) if {
 	}
 }
 
-levels := [c | some c in hierarchy.containers; c.iam_policy != null]
+# A policy with null audit_configs holds bindings only (a Terraform plan
+# that grants roles on a project without declaring its audit configs):
+# its audit configs are not in the input, so nothing is said about them.
+levels := [c |
+	some c in hierarchy.containers
+	c.iam_policy != null
+	object.get(c.iam_policy, "audit_configs", null) != null
+]
 
 results contains r if {
 	some c in levels

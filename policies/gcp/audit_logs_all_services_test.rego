@@ -57,3 +57,11 @@ test_unknown_ancestry_is_error_unless_own_exemption if {
 	s[world.prod_name] == {"ERROR"}
 	s[world.dev_name] == {"FAIL"}
 }
+
+# Bindings without audit configs (null): the audit configs are not in the
+# input, so the level is not judged; with the organization's config known
+# it is.
+test_null_audit_configs_are_not_judged if {
+	w := world.gcp({"organizations": [world.org({"bindings": [], "audit_configs": null}, [])]}, {})
+	count(c.results) == 0 with input as w
+}

@@ -29,12 +29,22 @@ instance_type := "compute.googleapis.com/Instance"
 
 full_scopes := {"https://www.googleapis.com/auth/cloud-platform", "cloud-platform"}
 
-risky(i) := [sa.email |
+risky(i) := [label(sa) |
 	some sa in object.get(i, "service_accounts", [])
-	iam.default_sa(sa.email) == "compute"
+	default_compute(sa)
 	some s in sa.scopes
 	full_scopes[s]
 ]
+
+default_compute(sa) if iam.default_sa(sa.email) == "compute"
+
+# A Terraform plan that leaves the email to the provider knows the account
+# is the default one, not its address.
+default_compute(sa) if object.get(sa, "default", "") == "compute"
+
+label(sa) := sa.email if sa.email != ""
+
+label(sa) := "(the project's default compute account)" if sa.email == ""
 
 results contains r if {
 	some i in input.gcp.instances

@@ -26,3 +26,14 @@ test_narrow_scopes_or_dedicated_account_pass if {
 	st[n("dedicated")] == {"PASS"}
 	st[n("none")] == {"PASS"}
 }
+
+# A Terraform plan that leaves the email to the provider marks the
+# account as the default one without its address.
+test_default_without_address_fails if {
+	s := world.statuses(c.results) with input as world.gcp(world.levels, {"instances": [
+		vm("planned", [{"email": "", "default": "compute", "scopes": ["cloud-platform"]}]),
+		vm("planned-narrow", [{"email": "", "default": "compute", "scopes": ["logging-write"]}]),
+	]})
+	s[n("planned")] == {"FAIL"}
+	s[n("planned-narrow")] == {"PASS"}
+}

@@ -33,3 +33,12 @@ test_level_not_collected_has_no_result if {
 	s := world.statuses(c.results) with input as partial
 	s == {}
 }
+
+# A policy holding only audit configs (null bindings) says nothing about
+# roles: no result, not a PASS.
+test_null_bindings_are_not_judged if {
+	w := world.gcp({"organizations": [world.org({"bindings": null, "audit_configs": []}, [])], "projects": [world.prod(world.policy([world.binding("roles/owner", ["user:a@example.com"])]), [])]}, {})
+	s := world.statuses(c.results) with input as w
+	not s[world.org_name]
+	s[world.prod_name] == {"FAIL"}
+}

@@ -22,7 +22,10 @@ object_resource(tenant, kind, id) := sprintf("/tenants/%s/%s/%s", [tenant.tenant
 result(status, account, resource, type, message, evidence) := lib_result.make(status, account, "", resource, type, message, evidence)
 
 # Configuration, with the defaults of config/azureconfig for when the
-# section is absent (a policy test, an engine without the section).
+# section is absent (a policy test, an engine without the section). The
+# engine knows no cloud, so it cannot always supply the section; the Go test
+# policies/azure_defaults_test.go fails when these defaults and
+# azureconfig's differ.
 default max_activation_hours := 2
 
 max_activation_hours := data.rampart.config.azure.max_activation_hours

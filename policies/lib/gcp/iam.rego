@@ -8,11 +8,14 @@ package rampart.lib.gcp.iam
 import data.rampart.lib.gcp.hierarchy
 import rego.v1
 
-# levels are the hierarchy levels whose IAM policy was collected, each as
-# {name, account, type, policy}.
+# levels are the hierarchy levels whose IAM bindings were collected, each
+# as {name, account, type, policy}. A policy with null bindings holds only
+# audit configs (a Terraform plan that sets audit configs of a project but
+# none of its bindings): it says nothing about who holds which role.
 levels contains {"name": c.name, "account": c.account, "type": hierarchy.asset_type(c), "policy": c.iam_policy} if {
 	some c in hierarchy.containers
 	c.iam_policy != null
+	object.get(c.iam_policy, "bindings", null) != null
 }
 
 # policies are every collected IAM policy: levels and resources below them.

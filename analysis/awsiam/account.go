@@ -1,0 +1,361 @@
+package awsiam
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+// Account is one snapshot account prepared for evaluation: every
+// principal with its policies parsed once.
+type Account struct {
+	ID        string
+	Partition string
+	// OrgID is the organization the account belongs to, when the
+	// snapshot shows it; OrgKnown is true when the snapshot has the
+	// organization (so an account outside it is known to be outside).
+	OrgID    string
+	OrgKnown bool
+
+	Users  []*Principal
+	Groups []*Principal
+	Roles  []*Principal
+
+	byARN     map[string]*Principal
+	groupName map[string]*Principal
+	policies  map[string]*Managed
+	// parsed caches inline documents by source and text (a group's
+	// policies are read once, not once per member); compiled shares the
+	// statements without policy variables between principals.
+	parsed   map[string]parsedDoc
+	compiled map[compiledKey]*stmt
+	// Regions are the account's collected regions.
+	Regions []snapshot.AWSRegion
+}
+
+// Managed is a managed policy of the account.
+type Managed struct {
+	ARN        string
+	AWSManaged bool
+	Policy     *Policy // nil when the document is missing or unreadable
+	Err        string
+	// Admin: the document holds a full-admin statement.
+	Admin bool
+	// holders are the principals it is attached to (groups included).
+	holders []*Principal
+}
+
+// Principal returns the user, group or role with this ARN.
+func (a *Account) Principal(arn string) *Principal { return a.byARN[arn] }
+
+// Policy returns the managed policy with this ARN, or nil.
+func (a *Account) Policy(arn string) *Managed { return a.policies[arn] }
+
+// Principals lists users, groups and roles.
+func (a *Account) Principals() []*Principal {
+	out := make([]*Principal, 0, len(a.Users)+len(a.Groups)+len(a.Roles))
+	out = append(out, a.Users...)
+	out = append(out, a.Groups...)
+	return append(out, a.Roles...)
+}
+
+// NewAccount prepares one account of a snapshot; org is the snapshot's
+// organization (nil when not collected).
+func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account {
+	a := &Account{
+		ID: sa.AccountID, Partition: sa.Partition,
+		byARN: map[string]*Principal{}, groupName: map[string]*Principal{}, policies: map[string]*Managed{},
+		parsed: map[string]parsedDoc{}, compiled: map[compiledKey]*stmt{},
+		Regions: sa.Regions,
+	}
+	if a.Partition == "" {
+		a.Partition = "aws"
+	}
+	if org != nil {
+		a.OrgKnown = true
+		for _, m := range org.Accounts {
+			if m.ID == a.ID {
+				a.OrgID = org.ID
+			}
+		}
+		if org.ManagementAccount == a.ID {
+			a.OrgID = org.ID
+		}
+	}
+	for i := range sa.Policies {
+		mp := &sa.Policies[i]
+		m := &Managed{ARN: mp.ARN, AWSManaged: mp.AWSManaged}
+		if pol, err := ParsePolicy(mp.Document, "managed "+mp.ARN); err != nil {
+			m.Err = documentError(mp.DocumentError, err)
+		} else {
+			m.Policy = pol
+			m.Admin = hasAdminStatement(pol.Statements)
+		}
+		if _, dup := a.policies[mp.ARN]; !dup {
+			a.policies[mp.ARN] = m
+		}
+	}
+	scps, scpNotes := scpLayers(a.ID, org)
+	for i := range sa.Groups {
+		g := &sa.Groups[i]
+		p := &Principal{Kind: KindGroup, Name: g.Name, ARN: g.ARN, Account: a}
+		p.ctx = principalContext(KindGroup, g.Name, g.ARN, g.ID, nil, a)
+		p.identity = &layer{name: "identity"}
+		a.addPolicies(p, "", g.AttachedPolicies, g.InlinePolicies)
+		p.scps, p.Notes = scps, scpNotes
+		a.Groups = append(a.Groups, p)
+		a.byARN[p.ARN] = p
+		if _, dup := a.groupName[g.Name]; !dup {
+			a.groupName[g.Name] = p
+		}
+	}
+	for i := range sa.Users {
+		u := &sa.Users[i]
+		p := &Principal{Kind: KindUser, Name: u.Name, ARN: u.ARN, Account: a, user: u}
+		p.ctx = principalContext(KindUser, u.Name, u.ARN, u.ID, u.Tags, a)
+		p.identity = &layer{name: "identity"}
+		a.addPolicies(p, "", u.AttachedPolicies, u.InlinePolicies)
+		for _, name := range u.Groups {
+			g := a.groupName[name]
+			if g == nil {
+				p.Unknown = append(p.Unknown, fmt.Sprintf("group %s: not in the snapshot", name))
+				continue
+			}
+			p.Groups = append(p.Groups, g)
+			// The group's policies are rendered for this member:
+			// ${aws:username} in a group policy is the member's name.
+			sg := &sa.Groups[indexOfGroup(sa.Groups, name)]
+			a.addPolicies(p, "group "+name+": ", sg.AttachedPolicies, sg.InlinePolicies)
+		}
+		a.setBoundary(p, u.PermissionsBoundary)
+		p.scps, p.Notes = scps, append(p.Notes, scpNotes...)
+		a.Users = append(a.Users, p)
+		a.byARN[p.ARN] = p
+	}
+	for i := range sa.Roles {
+		r := &sa.Roles[i]
+		p := &Principal{Kind: KindRole, Name: r.Name, ARN: r.ARN, Account: a, role: r, ServiceLinked: r.ServiceLinked}
+		p.ctx = principalContext(KindRole, r.Name, r.ARN, r.ID, r.Tags, a)
+		p.identity = &layer{name: "identity"}
+		a.addPolicies(p, "", r.AttachedPolicies, r.InlinePolicies)
+		a.setBoundary(p, r.PermissionsBoundary)
+		p.scps, p.Notes = scps, append(p.Notes, scpNotes...)
+		a.Roles = append(a.Roles, p)
+		a.byARN[p.ARN] = p
+	}
+	for _, p := range a.Principals() {
+		p.decideAdmin()
+	}
+	return a
+}
+
+func indexOfGroup(gs []snapshot.IAMGroup, name string) int {
+	for i := range gs {
+		if gs[i].Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func documentError(collected string, err error) string {
+	if collected != "" {
+		return collected
+	}
+	return err.Error()
+}
+
+// addPolicies renders a principal's (or its group's, with from naming the
+// group) attached and inline policies into its identity layer.
+func (a *Account) addPolicies(p *Principal, from string, attached []snapshot.AttachedPolicy, inline []snapshot.InlinePolicy) {
+	for _, ap := range attached {
+		m := a.policies[ap.ARN]
+		switch {
+		case m == nil:
+			p.Unknown = append(p.Unknown, fmt.Sprintf("%smanaged %s: not in the snapshot's managed policies", from, ap.ARN))
+		case m.Policy == nil:
+			p.Unknown = append(p.Unknown, fmt.Sprintf("%smanaged %s: document did not parse: %s", from, ap.ARN, m.Err))
+		default:
+			p.identity.stmts = append(p.identity.stmts, a.render(m.Policy, p, from)...)
+		}
+		if m != nil {
+			if !m.AWSManaged {
+				p.attached = append(p.attached, m)
+			}
+			if from == "" {
+				m.holders = append(m.holders, p)
+			}
+		}
+	}
+	for _, ip := range inline {
+		pol, err := a.parse(ip.Document, from+"inline "+ip.Name)
+		if err != nil {
+			p.Unknown = append(p.Unknown, fmt.Sprintf("%sinline %s: document did not parse: %s", from, ip.Name, documentError(ip.DocumentError, err)))
+			continue
+		}
+		p.identity.stmts = append(p.identity.stmts, a.render(pol, p, "")...)
+	}
+}
+
+// render compiles a policy's statements for p. Statements without policy
+// variables are compiled once per policy and shared; from prefixes the
+// source of a group's policy.
+func (a *Account) render(pol *Policy, p *Principal, from string) []*stmt {
+	out := make([]*stmt, 0, len(pol.Statements))
+	for _, s := range pol.Statements {
+		key := compiledKey{s, from}
+		if c := a.compiled[key]; c != nil {
+			out = append(out, c)
+			continue
+		}
+		if from != "" {
+			c := *s
+			c.Source = from + s.Source
+			s = &c
+		}
+		if s.HasVars {
+			out = append(out, compileStmt(s, p.ctx))
+			continue
+		}
+		c := compileStmt(s, nil)
+		a.compiled[key] = c
+		out = append(out, c)
+	}
+	return out
+}
+
+// compiledKey names a statement as rendered from one source prefix.
+type compiledKey struct {
+	s    *Statement
+	from string
+}
+
+type parsedDoc struct {
+	pol *Policy
+	err error
+}
+
+// parse is ParsePolicy, once per source and document text.
+func (a *Account) parse(doc []byte, source string) (*Policy, error) {
+	key := source + "\x00" + string(doc)
+	if d, ok := a.parsed[key]; ok {
+		return d.pol, d.err
+	}
+	pol, err := ParsePolicy(doc, source)
+	a.parsed[key] = parsedDoc{pol, err}
+	return pol, err
+}
+
+func (a *Account) setBoundary(p *Principal, arn string) {
+	p.boundaryARN = arn
+	if arn == "" {
+		return
+	}
+	m := a.policies[arn]
+	if m == nil || m.Policy == nil {
+		p.Notes = append(p.Notes, fmt.Sprintf("permissions boundary %s is not in the snapshot: not applied", arn))
+		return
+	}
+	p.boundary = &layer{name: "permissions boundary " + arn}
+	p.boundary.stmts = a.render(m.Policy, p, "boundary: ")
+}
+
+// scpLayers returns the SCP levels governing an account: one layer per
+// level (root, each OU down to the account, the account), each needing
+// an Allow. The management account is never governed by SCPs.
+func scpLayers(account string, org *snapshot.AWSOrganization) ([]*layer, []string) {
+	if org == nil || org.ManagementAccount == account || org.Policies == nil {
+		return nil, nil
+	}
+	var member *snapshot.OrgAccount
+	for i := range org.Accounts {
+		if org.Accounts[i].ID == account {
+			member = &org.Accounts[i]
+		}
+	}
+	if member == nil {
+		return nil, nil
+	}
+	if member.Parents == nil {
+		return nil, []string{"the account's place in the organization is unknown: SCPs not applied"}
+	}
+	var notes []string
+	levels := append(append([]string{}, member.Parents...), account)
+	var out []*layer
+	for _, level := range levels {
+		l := &layer{name: "SCPs at " + level}
+		any := false
+		for i := range org.Policies {
+			op := &org.Policies[i]
+			if op.Type != "SERVICE_CONTROL_POLICY" {
+				continue
+			}
+			if op.Targets == nil {
+				notes = append(notes, fmt.Sprintf("targets of SCP %s unknown: not applied", op.Name))
+				continue
+			}
+			if !scpTargets(op.Targets, level) {
+				continue
+			}
+			pol, err := ParsePolicy(op.Document, "SCP "+op.Name)
+			if err != nil {
+				notes = append(notes, fmt.Sprintf("SCP %s did not parse: not applied", op.Name))
+				continue
+			}
+			any = true
+			l.stmts = append(l.stmts, compileAll(pol.Statements, nil)...)
+		}
+		if any {
+			if !hasAllow(l.stmts) {
+				// Only Denies at this level: the FullAWSAccess every level
+				// starts with was not in the snapshot (or AWS would deny
+				// everything here). Reading it as present can only err
+				// towards a finding; its Denies still apply.
+				l.stmts = append(l.stmts, compileStmt(&Statement{Allow: true, Actions: []string{"*"}, Resources: []string{"*"}, Source: "FullAWSAccess (assumed at " + level + ")"}, nil))
+			}
+			out = append(out, l)
+		}
+	}
+	sort.Strings(notes)
+	return out, notes
+}
+
+func scpTargets(ts []snapshot.OrgTarget, id string) bool {
+	for _, t := range ts {
+		if t.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func compileAll(ss []*Statement, ctx *Context) []*stmt {
+	out := make([]*stmt, len(ss))
+	for i, s := range ss {
+		out[i] = compileStmt(s, ctx)
+	}
+	return out
+}
+
+// regionNames are the account's collected regions, or us-east-1 when none
+// were (a plan, offline evidence).
+func (a *Account) regionNames() []string {
+	var out []string
+	for _, r := range a.Regions {
+		out = append(out, r.Name)
+	}
+	if len(out) == 0 {
+		out = []string{"us-east-1"}
+	}
+	return out
+}
+
+func hasAllow(ss []*stmt) bool {
+	for _, s := range ss {
+		if s.Allow {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,53 @@
+package aws
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
+	"github.com/aws/aws-sdk-go-v2/service/lambda"
+
+	"github.com/rampart-sec/rampart/snapshot"
+)
+
+// The compute that runs as a role: whoever may change a function's code
+// or a stack's template acts with the role's permissions, so the
+// escalation graph needs to know which role each one runs as. One call
+// per page of functions or stacks, never one per resource.
+
+// lambdaFunctions lists a region's functions with the role each runs as.
+func lambdaFunctions(ctx context.Context, client *lambda.Client) ([]snapshot.LambdaFunction, error) {
+	out := []snapshot.LambdaFunction{}
+	p := lambda.NewListFunctionsPaginator(client, &lambda.ListFunctionsInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range page.Functions {
+			out = append(out, snapshot.LambdaFunction{Name: aws.ToString(f.FunctionName), ARN: aws.ToString(f.FunctionArn), Role: aws.ToString(f.Role)})
+		}
+	}
+	return out, nil
+}
+
+// stacks lists a region's CloudFormation stacks with their service role
+// (DescribeStacks without a name pages through every stack but deleted
+// ones).
+func stacks(ctx context.Context, client *cloudformation.Client) ([]snapshot.CloudFormationStack, error) {
+	out := []snapshot.CloudFormationStack{}
+	p := cloudformation.NewDescribeStacksPaginator(client, &cloudformation.DescribeStacksInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range page.Stacks {
+			out = append(out, snapshot.CloudFormationStack{
+				Name: aws.ToString(s.StackName), ARN: aws.ToString(s.StackId),
+				Status: string(s.StackStatus), RoleARN: aws.ToString(s.RoleARN),
+			})
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,107 @@
+package policies
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// valueFromJSON converts a JSON document straight into an OPA value, token
+// by token. ast.ValueFromReader first decodes into Go maps and then
+// converts them, holding both at once: for a 10 MB snapshot that is
+// hundreds of megabytes at the peak. Object keys and short strings
+// (names, types, "Allow", region names) are interned: a snapshot repeats
+// them tens of thousands of times, and OPA never mutates input terms.
+func valueFromJSON(raw []byte) (ast.Value, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	b := &astBuilder{dec: dec, strs: map[string]*ast.Term{}}
+	t, err := b.term()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("unexpected data after the document")
+	}
+	return t.Value, nil
+}
+
+type astBuilder struct {
+	dec  *json.Decoder
+	strs map[string]*ast.Term
+}
+
+// internMax bounds the strings interned: longer ones (ARNs, policy
+// documents' values) are mostly unique.
+const internMax = 48
+
+func (b *astBuilder) str(s string) *ast.Term {
+	if len(s) > internMax {
+		return ast.StringTerm(s)
+	}
+	if t, ok := b.strs[s]; ok {
+		return t
+	}
+	t := ast.StringTerm(s)
+	b.strs[s] = t
+	return t
+}
+
+func (b *astBuilder) term() (*ast.Term, error) {
+	tok, err := b.dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch v := tok.(type) {
+	case json.Delim:
+		switch v {
+		case '{':
+			var pairs [][2]*ast.Term
+			for b.dec.More() {
+				k, err := b.dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				key, ok := k.(string)
+				if !ok {
+					return nil, fmt.Errorf("object key %v is not a string", k)
+				}
+				val, err := b.term()
+				if err != nil {
+					return nil, err
+				}
+				pairs = append(pairs, [2]*ast.Term{b.str(key), val})
+			}
+			if _, err := b.dec.Token(); err != nil { // '}'
+				return nil, err
+			}
+			return ast.NewTerm(ast.NewObject(pairs...)), nil
+		case '[':
+			var elems []*ast.Term
+			for b.dec.More() {
+				val, err := b.term()
+				if err != nil {
+					return nil, err
+				}
+				elems = append(elems, val)
+			}
+			if _, err := b.dec.Token(); err != nil { // ']'
+				return nil, err
+			}
+			return ast.NewTerm(ast.NewArray(elems...)), nil
+		}
+		return nil, fmt.Errorf("unexpected %v", v)
+	case string:
+		return b.str(v), nil
+	case json.Number:
+		return ast.NumberTerm(v), nil
+	case bool:
+		return ast.InternedTerm(v), nil
+	case nil:
+		return ast.NullTerm(), nil
+	}
+	return nil, fmt.Errorf("unexpected token %v", tok)
+}
