@@ -388,6 +388,11 @@ func (e *Engine) evalControl(ctx context.Context, c *Control, in *Input, watch *
 		defer stop()
 	}
 	defer watch.track(c, cancel)()
+	if ctx.Err() != nil && errors.Is(context.Cause(ctx), errTimeout) {
+		// No time left at all: OPA would still return a quick query's
+		// results before noticing, making the outcome a race.
+		return nil, e.limits.timeoutError(c)
+	}
 	var builtinErrs []topdown.Error
 	rs, err := e.prepared[c.ID].Eval(ctx, rego.EvalParsedInput(in.value), analysisOption(facts),
 		rego.EvalTime(e.evalTime(in)), rego.EvalBuiltinErrorList(&builtinErrs))

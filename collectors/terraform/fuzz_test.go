@@ -12,11 +12,12 @@ import (
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
-// FuzzMap: whatever the bytes, mapping a plan either refuses it with an
-// InputError naming the file, or gives a snapshot that rampart reads back:
-// encoded, it decodes with snapshot.Decode (the strict reader of snapshot
-// files), and encodes again to the same bytes. Seeds are the real plans
-// of testdata/ and a few hand-made edge cases.
+// FuzzMap: whatever the bytes, mapping a plan (with every provider mapper,
+// as rampart eval does) either refuses it with an InputError naming the
+// file, or gives a snapshot that rampart reads back: encoded, it decodes
+// with snapshot.Decode (the strict reader of snapshot files), and encodes
+// again to the same bytes. Seeds are the real plans of testdata/ and a
+// few hand-made edge cases.
 func FuzzMap(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*.json")
 	for _, p := range seeds {
