@@ -7,6 +7,7 @@ package audit
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"time"
 
@@ -30,6 +31,13 @@ type Options struct {
 	PolicyDirs []string
 	// Controls restricts evaluation to these control IDs.
 	Controls []string
+	// PolicyTimeout bounds each control's evaluation (zero: the engine's
+	// default, negative: none); PolicyMemory bounds, in bytes, how much
+	// the evaluation may grow the heap (zero: a share of the memory
+	// available, negative: none). A built-in control over a limit is
+	// ERROR; a user policy over one fails the run.
+	PolicyTimeout time.Duration
+	PolicyMemory  int64
 	// Analysis computes the facts policies read at data.rampart.analysis
 	// (see clouds.Analysis); nil leaves them empty.
 	Analysis policies.Analysis
@@ -70,7 +78,10 @@ func Prepare(ctx context.Context, opts Options) (*Pipeline, error) {
 		}
 	}
 	cfg := opts.Config
-	engine, err := policies.New(ctx, policies.Options{PolicyDirs: opts.PolicyDirs, Config: &cfg, Now: opts.Now, Controls: opts.Controls, Analysis: opts.Analysis})
+	engine, err := policies.New(ctx, policies.Options{
+		PolicyDirs: opts.PolicyDirs, Config: &cfg, Now: opts.Now, Controls: opts.Controls,
+		Timeout: opts.PolicyTimeout, MemoryLimit: opts.PolicyMemory, Analysis: opts.Analysis,
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -126,6 +137,17 @@ func InputOf(s *snapshot.Snapshot) (*collectors.Input, error) {
 // report ("" for a collection not written to a file).
 func (p *Pipeline) Run(ctx context.Context, input *collectors.Input, file string) (*results.Report, []string, error) {
 	snap := input.Snapshot
+	if len(snap.Scopes) == 0 {
+		if snap.Source != snapshot.SourceTerraformPlan {
+			return nil, nil, noScope(file)
+		}
+		// A plan that touches nothing rampart maps (only storage, only
+		// DNS) is a real, common input in a pipeline that runs on every
+		// plan: said, not refused.
+		if p.opts.Warn != nil {
+			fmt.Fprintf(p.opts.Warn, "rampart: %s: the plan has no resource rampart maps to an account, subscription or project: no control applies\n", file)
+		}
+	}
 	in, err := policies.NewInput(snap, input.JSON)
 	if err != nil {
 		return nil, nil, err
@@ -150,6 +172,20 @@ func (p *Pipeline) Run(ctx context.Context, input *collectors.Input, file string
 	rep := p.report(snap, digest, file, rs)
 	rep.Snapshot.Undated = input.Undated
 	return rep, warnings, nil
+}
+
+// noScope is the error of a snapshot that names nothing to judge. Every
+// control judges the scopes (accounts, subscriptions, projects) of the
+// input or says why not; with none, all would say nothing, and a report
+// of 0 results that exits 0 reads as a clean bill of health. A collector
+// or importer always records the scopes it read, so a snapshot without
+// any was emptied by hand or by a broken tool.
+func noScope(file string) error {
+	what := "the input"
+	if file == "" {
+		what, file = "the collection", "rampart"
+	}
+	return &snapshot.InputError{File: file, Msg: what + ` names no scope ("scopes" is empty): no account, subscription or project to judge, so nothing was evaluated`}
 }
 
 // waiversFor keeps the waivers of the controls evaluated on snap: a

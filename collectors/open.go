@@ -29,6 +29,9 @@ type Input struct {
 // recognises. A file that none recognises is an error naming what was
 // expected, never an empty pass.
 func Open(path string, importers []Importer, env Env) (*Input, error) {
+	if err := fits(path); err != nil {
+		return nil, err
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		var pe *os.PathError

@@ -8,6 +8,7 @@ package policies
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -20,6 +21,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/rampart-sec/rampart/config"
 	"github.com/rampart-sec/rampart/results"
@@ -36,6 +38,9 @@ type Engine struct {
 	analysis Analysis
 	// catalogue is the digest of the policy sources (Catalogue).
 	catalogue string
+	// now is Options.Now, the clock builtins read (see evalTime).
+	now    time.Time
+	limits limits
 }
 
 // Options configure an Engine. The zero value loads only the built-in
@@ -57,6 +62,13 @@ type Options struct {
 	// Analysis computes the facts policies read at data.rampart.analysis;
 	// nil leaves it empty.
 	Analysis Analysis
+	// Timeout bounds one control's evaluation on one input; zero is
+	// DefaultTimeout, negative no bound.
+	Timeout time.Duration
+	// MemoryLimit bounds, in bytes, how much the heap may grow while the
+	// controls evaluate; zero is a third of the memory available,
+	// negative no bound.
+	MemoryLimit int64
 }
 
 // New loads, compiles and prepares the policies.
@@ -80,7 +92,8 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{controls: controls, known: known, prepared: map[string]rego.PreparedEvalQuery{}, analysis: opts.Analysis, catalogue: catalogue}
+	e := &Engine{controls: controls, known: known, prepared: map[string]rego.PreparedEvalQuery{}, analysis: opts.Analysis, catalogue: catalogue,
+		now: opts.Now, limits: newLimits(opts)}
 	for _, c := range controls {
 		if len(compiler.GetRulesExact(ast.MustParseRef("data."+c.Package+".results"))) == 0 {
 			return nil, &PolicyError{Lines: []string{fmt.Sprintf("%s: control %s defines no `results` rule (expected `results contains r if { ... }`)", c.File, c.ID)}}
@@ -90,7 +103,10 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 			rego.Compiler(compiler),
 			rego.Store(store),
 			rego.Capabilities(Capabilities()),
-			rego.StrictBuiltinErrors(true),
+			// Builtin errors are collected per evaluation instead
+			// (evalControl): one odd string in one account must not
+			// stop the whole run, nor be silently undefined.
+			rego.StrictBuiltinErrors(false),
 		).PrepareForEval(ctx)
 		if err != nil {
 			return nil, &PolicyError{Lines: regoErrors(err)}
@@ -287,10 +303,15 @@ func NewInput(s *snapshot.Snapshot, raw []byte) (*Input, error) {
 // Evaluate runs every control over in and returns the results sorted. A
 // control that errors at run time is an error of the whole evaluation: its
 // results would be incomplete, and incomplete is how false PASSes happen.
+// The exceptions are decided per control and shown as ERROR results: a
+// builtin that failed on some value (see builtinErrorResults), and a
+// built-in control stopped by the time or memory limit; a user policy
+// stopped by a limit fails the run with a *LimitError naming its file.
 func (e *Engine) Evaluate(ctx context.Context, in *Input) ([]results.Result, error) {
 	controls := e.applicable(in.Snapshot)
 	out := make([][]results.Result, len(controls))
 	errs := make([]error, len(controls))
+	watch := e.limits.watchMemory()
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, c := range controls {
@@ -298,13 +319,33 @@ func (e *Engine) Evaluate(ctx context.Context, in *Input) ([]results.Result, err
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			out[i], errs[i] = e.evalControl(ctx, c, in)
+			out[i], errs[i] = e.evalControl(ctx, c, in, watch)
 		}()
 	}
 	wg.Wait()
+	watch.stop()
+	// The memory watch stops every control running when the heap passes
+	// the bound; each runs again alone, and only one that passes it alone
+	// is at fault.
+	for i, c := range controls {
+		if errors.Is(errs[i], errMemory) {
+			runtime.GC()
+			alone := e.limits.watchMemory()
+			out[i], errs[i] = e.evalControl(ctx, c, in, alone)
+			alone.stop()
+			if errors.Is(errs[i], errMemory) {
+				errs[i] = e.limits.memoryError(c)
+			}
+		}
+	}
 	var all []results.Result
-	for i := range controls {
-		if errs[i] != nil {
+	for i, c := range controls {
+		var limit *LimitError
+		switch {
+		case errors.As(errs[i], &limit) && c.Builtin:
+			out[i] = scopeErrors(c, in.Snapshot, "not decided: the evaluation was stopped at "+limit.Limit,
+				map[string]any{"limit": limit.Limit})
+		case errs[i] != nil:
 			return nil, errs[i]
 		}
 		all = append(all, out[i]...)
@@ -331,13 +372,37 @@ func (e *Engine) applicable(s *snapshot.Snapshot) []*Control {
 // Applicable returns the controls Evaluate runs for s, for summaries.
 func (e *Engine) Applicable(s *snapshot.Snapshot) []*Control { return e.applicable(s) }
 
-func (e *Engine) evalControl(ctx context.Context, c *Control, in *Input) ([]results.Result, error) {
+// errTimeout is the cancellation cause of a control out of time.
+var errTimeout = errors.New("time limit exceeded")
+
+func (e *Engine) evalControl(ctx context.Context, c *Control, in *Input, watch *memoryWatch) ([]results.Result, error) {
 	facts, err := e.analysisOf(in)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := e.prepared[c.ID].Eval(ctx, rego.EvalParsedInput(in.value), analysisOption(facts))
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	if e.limits.timeout > 0 {
+		var stop context.CancelFunc
+		ctx, stop = context.WithTimeoutCause(ctx, e.limits.timeout, errTimeout)
+		defer stop()
+	}
+	defer watch.track(c, cancel)()
+	if ctx.Err() != nil && errors.Is(context.Cause(ctx), errTimeout) {
+		// No time left at all: OPA would still return a quick query's
+		// results before noticing, making the outcome a race.
+		return nil, e.limits.timeoutError(c)
+	}
+	var builtinErrs []topdown.Error
+	rs, err := e.prepared[c.ID].Eval(ctx, rego.EvalParsedInput(in.value), analysisOption(facts),
+		rego.EvalTime(e.evalTime(in)), rego.EvalBuiltinErrorList(&builtinErrs))
 	if err != nil {
+		switch cause := context.Cause(ctx); {
+		case errors.Is(cause, errMemory):
+			return nil, errMemory
+		case errors.Is(cause, errTimeout):
+			return nil, e.limits.timeoutError(c)
+		}
 		return nil, fmt.Errorf("%s (%s): %s", c.ID, c.File, strings.Join(regoErrors(err), "; "))
 	}
 	var raw []any
@@ -354,6 +419,9 @@ func (e *Engine) evalControl(ctx context.Context, c *Control, in *Input) ([]resu
 			return nil, fmt.Errorf("%s (%s): %w", c.ID, c.File, err)
 		}
 		out = append(out, r)
+	}
+	if len(builtinErrs) > 0 {
+		out = builtinErrorResults(c, out, builtinErrs, in.Snapshot)
 	}
 	return applyCollectionErrors(c, out, in.Snapshot), nil
 }

@@ -103,7 +103,8 @@ func TestUserPolicy(t *testing.T) {
 func TestCollectionErrorsMakeResultsError(t *testing.T) {
 	e := newEngine(t, Options{PolicyDirs: []string{"testdata/good"}, Controls: []string{"custom-user-owner-tag", "aws-root-mfa"}})
 	snap := testSnapshot()
-	snap.AWS.Accounts = append(snap.AWS.Accounts, snapshot.AWSAccount{AccountID: "222222222222", Partition: "aws"})
+	snap.AWS.Accounts = append(snap.AWS.Accounts, snapshot.AWSAccount{AccountID: "222222222222", Partition: "aws",
+		Root: &snapshot.RootUser{ARN: "arn:aws:iam::222222222222:root", MFAActive: true}})
 	snap.Scopes = append(snap.Scopes, snapshot.Scope{Provider: "aws", Account: "222222222222", Resource: "arn:aws:iam::222222222222:root"})
 	snap.Errors = []snapshot.CollectionError{
 		{Provider: "aws", Account: "111111111111", Service: "iam", Operation: "GetAccountAuthorizationDetails", Code: "AccessDenied", Message: "not authorized"},
@@ -116,6 +117,7 @@ func TestCollectionErrorsMakeResultsError(t *testing.T) {
 	}
 	want := []string{
 		"aws-root-mfa arn:aws:iam::111111111111:root PASS",
+		"aws-root-mfa arn:aws:iam::222222222222:root PASS",
 		"custom-user-owner-tag arn:aws:iam::111111111111:user/tagged ERROR",
 		"custom-user-owner-tag arn:aws:iam::111111111111:user/untagged ERROR",
 		"custom-user-owner-tag arn:aws:iam::222222222222:root ERROR",

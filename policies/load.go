@@ -48,6 +48,12 @@ func loadSources(dirs []string, tests bool) (map[string]*ast.Module, []*Control,
 	if err != nil {
 		return nil, nil, "", err
 	}
+	if err := checkReserved(srcs, mods); err != nil {
+		return nil, nil, "", err
+	}
+	if err := checkSchemaAnnotations(mods); err != nil {
+		return nil, nil, "", err
+	}
 	controls, err := controlsOf(srcs, mods)
 	return mods, controls, catalogueOf(user), err
 }

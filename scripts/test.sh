@@ -29,4 +29,14 @@ fi
 scripts/ensure-postgres.sh
 
 go vet ./...
+# Under CI (or with RAMPART_LONG_TESTS=1, which .ci/run sets) the long
+# tests run too: the 20 scans under throttling, about 30 s.
+if [ -n "${CI:-}" ]; then
+	export RAMPART_LONG_TESTS=1
+fi
 go test ./...
+
+# Under CI (or .ci/run), a few seconds of each fuzz target (FUZZTIME, default 3s).
+if [ -n "${CI:-}" ] || [ -n "${RAMPART_LONG_TESTS:-}" ]; then
+	scripts/fuzz.sh
+fi

@@ -42,6 +42,12 @@ func TestDecodeErrors(t *testing.T) {
 		{"duplicate key", "{\"schema\": \"rampart.snapshot/v1\", \"collected_at\": \"2026-01-01T00:00:00Z\",\n\"aws\": {\"accounts\": [{\"account_id\": \"111111111111\", \"root\": {\"mfa_active\": false, \"mfa_active\": true}}]}}", `s.json:2:83: key "mfa_active" given twice in one object`},
 		{"duplicate top-level key", `{"schema": "rampart.snapshot/v1", "collected_at": "2026-01-01T00:00:00Z", "source": "api", "source": "terraform-plan"}`, `key "source" given twice`},
 		{"duplicate key in a large map", `{"schema": "rampart.snapshot/v1", "collected_at": "2026-01-01T00:00:00Z", "aws": {"accounts": [{"account_id": "111111111111", "account_summary": {` + manyKeys(40) + `, "k3": 1}}]}}`, `key "k3" given twice`},
+		{"negative count", "{\"schema\": \"rampart.snapshot/v1\", \"collected_at\": \"2026-01-01T00:00:00Z\",\n\"aws\": {\"accounts\": [{\"account_id\": \"111111111111\", \"root\": {\"arn\": \"a\", \"active_access_keys\": -1}}]}}",
+			`s.json:2:96: "active_access_keys": expected a count of 0 or more, found a negative number`},
+		{"negative count in a map", `{"schema": "rampart.snapshot/v1", "collected_at": "2026-01-01T00:00:00Z", "aws": {"accounts": [{"account_id": "111111111111", "account_summary": {"AccountAccessKeysPresent": -2}}]}}`,
+			`"AccountAccessKeysPresent": expected a count of 0 or more`},
+		{"negative optional count", `{"schema": "rampart.snapshot/v1", "collected_at": "2026-01-01T00:00:00Z", "azure": {"tenants": [{"role_management_policies": [{"max_activation_minutes": -5}]}]}}`,
+			`"max_activation_minutes": expected a count of 0 or more`},
 		{"truncated", `{"schema": "rampart.snapshot/v1", "collected_at": "2026-01-01T00:00:00Z", "scopes": [`, "s.json:1:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

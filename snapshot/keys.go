@@ -14,7 +14,8 @@ import (
 // policies, which read the raw JSON, would see differently: a key written
 // in another case than the schema's ("Root" for "root": Go fills root, the
 // policies find no root), and a key given twice in one object (Go keeps
-// the last, a reviewer reads the first).
+// the last, a reviewer reads the first); and a negative count (see
+// isInteger).
 //
 // It is a byte scanner rather than a json.Decoder token walk: the document
 // is known to be valid JSON, and the token walk cost five times the
@@ -150,6 +151,9 @@ func (c *keyScanner) object(i int, t reflect.Type) (int, error) {
 			next = ft
 		}
 		i = c.skipSpace(end)
+		if v := c.skipSpace(i + 1); v < len(c.data) && c.data[v] == '-' && isInteger(next) {
+			return i, c.fail(v, fmt.Sprintf("%q: expected a count of 0 or more, found a negative number", key))
+		}
 		var err error
 		if i, err = c.member(i+1, next); err != nil { // i+1: past the colon
 			return i, err
@@ -201,4 +205,23 @@ func fieldsOf(t reflect.Type) map[string]reflect.Type {
 	}
 	fieldCache.Store(t, m)
 	return m
+}
+
+// isInteger reports whether t (or what it points to) is an integer.
+// Every integer of the snapshot is a count, a size or a duration (active
+// access keys, a password length, minutes): a negative one is not data a
+// collector could have read, and a policy comparing it (`> 0`) would
+// quietly decide on it, so it is refused as bad input.
+func isInteger(t reflect.Type) bool {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return true
+	}
+	return false
 }

@@ -74,6 +74,10 @@ type evalOptions struct {
 	statuses   []string
 	pass       string
 	store      storeOptions
+	// policyTimeout and policyMemory (MiB) bound each control's
+	// evaluation; zero is the engine's default, negative none.
+	policyTimeout time.Duration
+	policyMemory  int64
 }
 
 // register adds the flags; plans says whether the command reads
@@ -91,6 +95,8 @@ func (o *evalOptions) register(fs *pflag.FlagSet, plans bool) {
 	fs.BoolVar(&o.newOnly, "new-only", false, "only FAIL results new since --baseline, or since the previous stored scan of the same scopes (--store), count for --fail-on")
 	fs.StringVar(&o.pass, "pass", "", "PASS results: full (each one) or summary (counts only; the JSON of a large scan shrinks by half); default: full in json and junit, summary in table, markdown and sarif")
 	fs.StringSliceVar(&o.statuses, "status", nil, "list only results of these statuses: FAIL, ERROR, WAIVED, PASS (comma-separated; default: FAIL,ERROR in the table, all in the other formats); the summary counts every result")
+	fs.DurationVar(&o.policyTimeout, "policy-timeout", policies.DefaultTimeout, "stop a control's evaluation after this long: a built-in control is then ERROR, a --policy-dir policy fails the run (0 or less: no limit)")
+	fs.Int64Var(&o.policyMemory, "policy-memory", 0, "stop the evaluation when policies have grown memory by this many MiB: a built-in control is then ERROR, a --policy-dir policy fails the run (default: a third of the memory available; -1: no limit)")
 	if plans {
 		fs.StringVar(&o.tfDir, "tf-dir", "", "Terraform sources of the plan: SARIF results point at the resource blocks in it")
 	}
@@ -122,6 +128,13 @@ func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator
 	aopts := audit.Options{
 		PolicyDirs: o.policyDirs, Controls: o.controls, WaiversFile: o.waivers,
 		Importers: clouds.Importers(), Analysis: clouds.Analysis, Version: shortVersion(), Warn: stderr,
+		PolicyTimeout: o.policyTimeout, PolicyMemory: o.policyMemory << 20,
+	}
+	if o.policyTimeout <= 0 {
+		aopts.PolicyTimeout = -1
+	}
+	if o.policyMemory < 0 {
+		aopts.PolicyMemory = -1
 	}
 	if o.failOn != "" {
 		sev, err := results.ParseSeverity(o.failOn)

@@ -61,7 +61,8 @@ type Options struct {
 	Owns func(accountID string) bool
 
 	// RetryMaxAttempts bounds the SDK's adaptive retryer (default: the
-	// standard AWS_MAX_ATTEMPTS / max_attempts setting, else 5).
+	// standard AWS_MAX_ATTEMPTS / max_attempts setting, else 15; a call
+	// that gets no response at all is tried at most 3 times).
 	// RetryMaxBackoff caps its backoff (default: the SDK's 20 s); tests
 	// lower it so that throttling costs no wall time.
 	RetryMaxAttempts int

@@ -124,7 +124,41 @@ func Decode(file string, data []byte) (*Plan, error) {
 	if p.PlannedValues == nil && p.ResourceChanges == nil {
 		return nil, &snapshot.InputError{File: file, Msg: `not a Terraform plan: neither "planned_values" nor "resource_changes" is present`}
 	}
+	if addr, ok := p.unlisted(); ok {
+		return nil, &snapshot.InputError{File: file, Msg: fmt.Sprintf(`planned_values has %s, which resource_changes does not list: the plan was edited or truncated (expected the output of terraform show -json PLANFILE)`, addr)}
+	}
 	return &p, nil
+}
+
+// unlisted returns a managed resource of planned_values that
+// resource_changes does not list. The mapping reads resource_changes (it
+// alone marks unknown values), so a resource missing there would be
+// silently left out: `"resource_changes": []` beside planned resources
+// gave no result at all. Terraform lists every resource in
+// resource_changes, unchanged ones as "no-op"; only a plan without
+// resource_changes is read from planned_values.
+func (p *Plan) unlisted() (string, bool) {
+	if p.ResourceChanges == nil || p.PlannedValues == nil {
+		return "", false
+	}
+	listed := make(map[string]bool, len(p.ResourceChanges))
+	for _, rc := range p.ResourceChanges {
+		listed[rc.Address] = true
+	}
+	var missing string
+	var walk func(m plannedModule)
+	walk = func(m plannedModule) {
+		for _, r := range m.Resources {
+			if missing == "" && r.Mode == "managed" && !listed[r.Address] {
+				missing = r.Address
+			}
+		}
+		for _, c := range m.ChildModules {
+			walk(c)
+		}
+	}
+	walk(p.PlannedValues.RootModule)
+	return missing, missing != ""
 }
 
 // Options tune the mapping.

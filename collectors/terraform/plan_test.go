@@ -19,6 +19,12 @@ func TestBadPlans(t *testing.T) {
 			"plan.json:1:77: invalid JSON: unexpected end of JSON input"},
 		{"wrong type", `{"format_version": "1.2", "resource_changes": {"a": 1}}`, "plan.json:1:"},
 		{"no resources at all", `{"format_version": "1.2", "configuration": {}}`, `neither "planned_values" nor "resource_changes"`},
+		{"resource_changes emptied beside planned resources",
+			`{"format_version": "1.2", "resource_changes": [], "planned_values": {"root_module": {"resources": [{"address": "aws_iam_user.u", "mode": "managed", "type": "aws_iam_user", "name": "u", "values": {"name": "u"}}]}}}`,
+			`plan.json: planned_values has aws_iam_user.u, which resource_changes does not list: the plan was edited or truncated`},
+		{"a child module's resource missing from resource_changes",
+			`{"format_version": "1.2", "resource_changes": [{"address": "aws_iam_user.u", "mode": "managed", "type": "aws_iam_user", "name": "u", "change": {"actions": ["no-op"], "after": {"name": "u"}}}], "planned_values": {"root_module": {"resources": [{"address": "aws_iam_user.u", "mode": "managed"}], "child_modules": [{"address": "module.m", "resources": [{"address": "module.m.aws_iam_role.r", "mode": "managed"}, {"address": "module.m.data.aws_caller_identity.c", "mode": "data"}]}]}}}`,
+			`planned_values has module.m.aws_iam_role.r, which resource_changes does not list`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Map("plan.json", []byte(tc.data), Options{})

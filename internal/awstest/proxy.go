@@ -86,6 +86,14 @@ func NewProxy(t testing.TB, target string) *Proxy {
 	return p
 }
 
+// Seed makes the proxy's fault rolls those of seed (1 by default), so
+// that runs of one test meet different faults.
+func (p *Proxy) Seed(seed int64) {
+	p.mu.Lock()
+	p.rng = rand.New(rand.NewSource(seed))
+	p.mu.Unlock()
+}
+
 // Log returns the calls seen so far.
 func (p *Proxy) Log() []Call {
 	p.mu.Lock()

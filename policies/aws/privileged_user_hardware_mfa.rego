@@ -72,6 +72,22 @@ results contains r if {
 	)
 }
 
+# Not an admin by what is known, but some policy of the user could not be
+# read: whether it needs a hardware device is unknown, so ERROR, not
+# silence (aws-admin-policy-attached says ERROR for the same user).
+results contains r if {
+	some account in input.aws.accounts
+	some u in account.users
+	f := analysis.principal(account.account_id, u.arn)
+	not f.admin
+	count(f.unknown_policies) > 0
+	r := aws.result(
+		"ERROR", {"account_id": account.account_id}, "", u.arn, type,
+		sprintf("cannot tell whether the user is an admin: %s", [concat("; ", f.unknown_policies)]),
+		{"unknown_policies": f.unknown_policies},
+	)
+}
+
 fail_message(u) := "admin user has no MFA device at all" if {
 	count(u.mfa_devices) == 0
 } else := "admin user has only virtual MFA devices"

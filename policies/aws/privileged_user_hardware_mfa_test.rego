@@ -57,3 +57,16 @@ test_missing_analysis_is_error if {
 	{r.status | some r in control.results with input as {"aws": {"accounts": [{"account_id": acct, "users": [u]}]}}
 		with data.rampart.analysis.aws as {"principals": {}}} == {"ERROR"}
 }
+
+# A user whose policy did not parse may be an admin: ERROR, not dropped.
+test_unreadable_policy_is_error_not_dropped if {
+	rs := results(user("maybe", [{"type": "virtual"}]), {"admin": false, "unknown_policies": ["inline x: document did not parse: unexpected end of JSON input"]})
+	[r] := [r | some r in rs]
+	r.status == "ERROR"
+	r.message == "cannot tell whether the user is an admin: inline x: document did not parse: unexpected end of JSON input"
+}
+
+# An admin by what is known stays judged, whatever else did not parse.
+test_admin_with_an_unreadable_policy_is_judged if {
+	{r.status | some r in results(user("ops-admin", [{"type": "hardware"}]), object.union(admin, {"unknown_policies": ["inline x: bad"]}))} == {"PASS"}
+}

@@ -57,3 +57,10 @@ results contains r if {
 	active(root) == 0
 	r := aws.result("PASS", account, "", root.arn, type, "root user has no active access key", evidence(root))
 }
+
+# No root user in the snapshot: ERROR, not silence.
+results contains r if {
+	some account in input.aws.accounts
+	object.get(account, "root", null) == null
+	r := aws.root_unknown(account, type)
+}

@@ -77,3 +77,10 @@ has_hardware(root) if {
 	some d in root.mfa_devices
 	d.type == "hardware"
 }
+
+# No root user in the snapshot: ERROR, not silence.
+results contains r if {
+	some account in input.aws.accounts
+	object.get(account, "root", null) == null
+	r := aws.root_unknown(account, type)
+}

@@ -41,8 +41,12 @@ test_error_when_devices_not_collected if {
 	r.status == "ERROR"
 }
 
-test_no_result_when_root_not_collected if {
-	count(root_hardware_mfa.results) == 0 with input as account(null)
+# A root user that is not in the snapshot is ERROR, not silence (the engine
+# adds the reason when a failed call explains it).
+test_error_when_root_not_collected if {
+	[r] := [r | some r in root_hardware_mfa.results] with input as account(null)
+	r.status == "ERROR"
+	r.resource == "arn:aws:iam::111111111111:root"
 }
 
 test_error_when_no_device_listed if {

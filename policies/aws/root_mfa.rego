@@ -33,3 +33,10 @@ results contains r if {
 	account.root != null
 	r := aws.result("FAIL", account, "", account.root.arn, "AWS::IAM::RootUser", "root user has no MFA device", {"mfa_active": false})
 }
+
+# No root user in the snapshot: ERROR, not silence.
+results contains r if {
+	some account in input.aws.accounts
+	object.get(account, "root", null) == null
+	r := aws.root_unknown(account, "AWS::IAM::RootUser")
+}

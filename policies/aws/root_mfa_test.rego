@@ -21,8 +21,10 @@ test_one_result_per_account if {
 	count(root_mfa.results) == 1 with input as account({"arn": "arn:aws:iam::111111111111:root", "mfa_active": true})
 }
 
-# A root user that was not collected is not judged here: the engine turns
-# the missing data into ERROR from the collection errors.
-test_no_result_when_root_not_collected if {
-	count(root_mfa.results) == 0 with input as account(null)
+# A root user that is not in the snapshot is ERROR, not silence (the engine
+# adds the reason when a failed call explains it).
+test_error_when_root_not_collected if {
+	[r] := [r | some r in root_mfa.results] with input as account(null)
+	r.status == "ERROR"
+	r.resource == "arn:aws:iam::111111111111:root"
 }

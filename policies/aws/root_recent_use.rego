@@ -69,3 +69,10 @@ results contains r if {
 	is_null(root.access_keys)
 	r := aws.result("ERROR", account, "", root.arn, type, "root last use unknown: the credential report was not collected (only the account summary)", {"access_keys": null})
 }
+
+# No root user in the snapshot: ERROR, not silence.
+results contains r if {
+	some account in input.aws.accounts
+	object.get(account, "root", null) == null
+	r := aws.root_unknown(account, type)
+}

@@ -54,6 +54,10 @@ test_error_without_credential_report if {
 	r.status == "ERROR"
 }
 
-test_no_result_when_root_not_collected if {
-	count(root_recent_use.results) == 0 with input as account(null)
+# A root user that is not in the snapshot is ERROR, not silence (the engine
+# adds the reason when a failed call explains it).
+test_error_when_root_not_collected if {
+	[r] := [r | some r in root_recent_use.results] with input as account(null)
+	r.status == "ERROR"
+	r.resource == "arn:aws:iam::111111111111:root"
 }

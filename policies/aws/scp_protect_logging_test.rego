@@ -91,3 +91,17 @@ test_error_unparsed if {
 	p := object.union(scp("p", [], [root_target]), {"document": null, "document_error": "bad"})
 	result([p]).status == "ERROR"
 }
+
+# Characters glob gives meaning to are literal in IAM: an action with an
+# unclosed "{" or "[" covers nothing, and exempts nothing.
+test_fails_action_with_glob_syntax if {
+	s := object.union(protect, {"Action": ["cloudtrail:{Stop", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail"]})
+	r := result([scp("p", [s], [root_target])])
+	r.status == "FAIL"
+	r.evidence.missing == ["cloudtrail:StopLogging"]
+}
+
+test_passes_not_action_with_glob_syntax if {
+	s := {"Effect": "Deny", "NotAction": ["cloudtrail:[Stop", "cloudtrail:Describe*"], "Resource": "*"}
+	result([scp("p", [s], [root_target])]).status == "PASS"
+}

@@ -25,6 +25,7 @@
 #   did not count.
 package rampart.lib.aws.alarms
 
+import data.rampart.lib.aws.iam
 import data.rampart.lib.aws.trails
 import rego.v1
 
@@ -71,12 +72,14 @@ term(raw) := {"field": m[1], "op": op, "value": unquote(trim_space(m[3]))} if {
 
 unquote(v) := trim_suffix(trim_prefix(v, `"`), `"`)
 
-# implies: the CIS term c implies the filter term t (t is c or wider).
+# implies: the CIS term c implies the filter term t (t is c or wider). A
+# filter value's only wildcard is "*"; "[" or "{" are literal (glob.match
+# would fail on them).
 implies(c, t) if {
 	t.field == c.field
 	t.op == c.op
 	t.op == "="
-	glob.match(t.value, null, c.value)
+	iam.wildcard_match(t.value, c.value)
 }
 
 implies(c, t) if {

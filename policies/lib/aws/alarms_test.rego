@@ -79,3 +79,11 @@ test_garbage_not_understood if {
 test_log_group_location if {
 	alarms.log_group_location("arn:aws:logs:us-east-1:111111111111:log-group:org-trail:*") == {"account": "111111111111", "region": "us-east-1", "name": "org-trail"}
 }
+
+# A "[" or "{" in a filter value is literal: it matches nothing the CIS
+# pattern needs, and is no error.
+test_glob_syntax_in_value_is_literal if {
+	not matches(root_spec, `{ $.userIdentity.type = "Ro[ot" }`)
+	not matches(root_spec, `{ $.userIdentity.type = "{Root" }`)
+	matches(root_spec, `{ $.userIdentity.type = "R*" }`)
+}

@@ -16,6 +16,17 @@ account_arn(account) := sprintf("arn:%s:iam::%s:root", [account.partition, accou
 # region is "" for global resources.
 result(status, account, region, resource, type, message, evidence) := neutral.make(status, account.account_id, region, resource, type, message, evidence)
 
+# root_unknown is the result of a root control for an account whose root
+# user is not in the snapshot (neither the credential report's
+# <root_account> row nor the account summary was read): ERROR, never
+# silence. Where a failed call explains it, the engine puts that reason
+# in the message.
+root_unknown(account, type) := result(
+	"ERROR", account, "", account_arn(account), type,
+	"root user not in the snapshot: neither the credential report's <root_account> row nor the account summary was read",
+	{"root": null},
+)
+
 # as_list reads a policy element that may be a single value or a list
 # (Action, Resource, Principal.AWS, condition values).
 as_list(x) := x if is_array(x)

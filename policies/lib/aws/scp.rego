@@ -8,6 +8,7 @@
 package rampart.lib.aws.scp
 
 import data.rampart.lib.aws
+import data.rampart.lib.aws.iam
 import rego.v1
 
 organization := input.aws.organization
@@ -58,10 +59,12 @@ may_apply(p, _) if is_null(p.targets)
 # deny_statements lists a parsed SCP's Deny statements.
 deny_statements(p) := [s | some s in aws.statements(p.document); s.Effect == "Deny"]
 
-# denies_action: statement s's Action or NotAction covers action.
+# denies_action: statement s's Action or NotAction covers action, with
+# IAM's wildcards (not glob's: "cloudtrail:{Stop" is a literal action that
+# covers nothing, not a syntax error).
 denies_action(s, action) if {
 	some pattern in strings(s.Action)
-	glob.match(lower(pattern), null, lower(action))
+	iam.action_match(pattern, action)
 }
 
 denies_action(s, action) if {
@@ -72,7 +75,7 @@ denies_action(s, action) if {
 
 not_action_exempts(s, action) if {
 	some pattern in strings(s.NotAction)
-	glob.match(lower(pattern), null, lower(action))
+	iam.action_match(pattern, action)
 }
 
 # strings reads a policy element in either form, keeping only strings: a
