@@ -256,3 +256,41 @@ func TestRegulaCloudTrailLogValidation(t *testing.T) {
 	v.expect(t, "aws-cloudtrail-log-validation", "aws_cloudtrail.invalid_trail", results.Fail, "log file validation off")
 	v.expect(t, "aws-cloudtrail-log-validation", "aws_cloudtrail.valid_trail", results.Pass, "")
 }
+
+// The synthetic plan of references: what an attachment, membership or
+// inline policy points at is resolved through the plan (a literal ARN of
+// a planned policy, a reference to an unknown id or name), and a value
+// unknown until apply makes ERROR only the controls that read it.
+func TestSyntheticPlanRefs(t *testing.T) {
+	v := plan(t, "synthetic_plan_refs")
+	// Allow *:* attached by the literal ARN of the planned policy
+	// (path /team/): a FAIL, never an ERROR a gate lets through.
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_user.dev", results.Fail, "full administrator access")
+	// A literal ARN of a planned read-only policy, attached to a role
+	// named by its unknown id.
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_role.app", results.Pass, "")
+	v.expect(t, "aws-privilege-escalation", "aws_iam_role.app", results.Pass, "")
+	// Another account's policy of the same path and name is not the
+	// planned one: IAM attaches only the own account's policies.
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_user.auditor", results.Error, "arn:aws:iam::999999999999:policy/team/everything: not in the snapshot's managed policies")
+	// Roles whose trust policy is unknown until apply: the four trust
+	// controls say so, the permission controls judge the known policies.
+	for _, role := range []string{"aws_iam_role.ci", "aws_iam_role.breakglass", "aws_iam_role.reader"} {
+		for _, c := range []string{"aws-oidc-trust-unrestricted", "aws-trust-wildcard-principal", "aws-cross-account-trust", "aws-cross-account-no-external-id"} {
+			v.expect(t, c, role, results.Error, "assume_role_policy of "+role+" is unknown until apply")
+		}
+	}
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_role.ci", results.Pass, "")
+	v.expect(t, "aws-privilege-escalation", "aws_iam_role.ci", results.Fail, "can escalate")
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_role.breakglass", results.Fail, "full administrator access")
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_role.reader", results.Pass, "")
+	v.expect(t, "aws-privilege-escalation", "aws_iam_role.reader", results.Pass, "")
+	// Memberships of a group whose name is unknown, by reference.
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_group.admins", results.Fail, "")
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_user.ops", results.Fail, "")
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_user.lead", results.Fail, "")
+	v.expect(t, "aws-user-direct-policies", "aws_iam_user.lead", results.Pass, "through groups")
+	v.expect(t, "aws-long-lived-access-keys", "aws_iam_user.lead", results.Pass, "")
+	// The password policy is the block that declares it.
+	v.expect(t, "aws-password-policy", "aws_iam_account_password_policy.strict", results.Pass, "14+ characters")
+}
