@@ -291,6 +291,17 @@ func TestSyntheticPlanRefs(t *testing.T) {
 	v.expect(t, "aws-admin-policy-attached", "aws_iam_user.lead", results.Fail, "")
 	v.expect(t, "aws-user-direct-policies", "aws_iam_user.lead", results.Pass, "through groups")
 	v.expect(t, "aws-long-lived-access-keys", "aws_iam_user.lead", results.Pass, "")
+	// A role's managed_policy_arns by reference and by literal ARN, and
+	// a permissions boundary by reference: read-only, it holds the admin
+	// grant back (the grant still fails, the evidence says so); a list
+	// from a variable cannot be told.
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_role.worker", results.Fail, "full administrator access")
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_role.bounded", results.Fail, "full administrator access")
+	if r := v.find("aws-admin-policy-attached", "aws_iam_role.bounded"); r != nil && (r.Evidence["effective_admin"] != false || !strings.Contains(fmt.Sprint(r.Evidence["held_back_by"]), "aws_iam_policy.readonly")) {
+		t.Errorf("bounded: evidence %v", r.Evidence)
+	}
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_role.mystery", results.Error, "managed_policy_arns of aws_iam_role.mystery is unknown until apply")
+	v.expect(t, "aws-trust-wildcard-principal", "aws_iam_role.mystery", results.Pass, "")
 	// The password policy is the block that declares it.
 	v.expect(t, "aws-password-policy", "aws_iam_account_password_policy.strict", results.Pass, "14+ characters")
 }

@@ -145,3 +145,51 @@ func TestNoProviders(t *testing.T) {
 		t.Errorf("%+v", s)
 	}
 }
+
+// ResolveAll tells a list's elements only when every reference names one
+// instance of the type and nothing else enters the list.
+func TestResolveAll(t *testing.T) {
+	const listPlan = `{"format_version": "1.2", "resource_changes": [
+		{"address": "fake_thing.a", "mode": "managed", "type": "fake_thing", "name": "a", "change": {"actions": ["create"], "after": {}}},
+		{"address": "fake_thing.k[0]", "mode": "managed", "type": "fake_thing", "name": "k", "index": 0, "change": {"actions": ["create"], "after": {}}},
+		{"address": "fake_thing.k[1]", "mode": "managed", "type": "fake_thing", "name": "k", "index": 1, "change": {"actions": ["create"], "after": {}}},
+		{"address": "fake_link.l[1]", "mode": "managed", "type": "fake_link", "name": "l", "index": 1, "change": {"actions": ["create"], "after": {}}}
+	], "configuration": {"root_module": {"resources": [
+		{"address": "fake_link.l", "mode": "managed", "type": "fake_link", "name": "l", "expressions": {
+			"two": {"references": ["fake_thing.a.name", "fake_thing.a", "fake_thing.k[0].name", "fake_thing.k[0]"]},
+			"own": {"references": ["fake_thing.k", "count.index"]},
+			"var": {"references": ["fake_thing.a.name", "fake_thing.a", "var.more"]},
+			"other": {"references": ["other_thing.x.id", "other_thing.x"]},
+			"none": {"constant_value": ["x"]}
+		}}]}}}`
+	p, err := Decode("p.json", []byte(listPlan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := newMapping(p, []Provider{fake{"fake", "fake", new([]string)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var link Instance
+	for _, in := range m.instances {
+		if in.Type == "fake_link" {
+			link = in
+		}
+	}
+	for _, tc := range []struct {
+		attr string
+		want string
+		ok   bool
+	}{
+		{"two", "fake_thing.a,fake_thing.k[0]", true},
+		{"own", "fake_thing.k[1]", true}, // the link's own count index
+		{"var", "", false},               // a variable may add elements
+		{"other", "", false},             // another type
+		{"none", "", false},              // no references at all
+	} {
+		got, ok := m.ResolveAll(link, tc.attr, "fake_thing")
+		if strings.Join(got, ",") != tc.want || ok != tc.ok {
+			t.Errorf("%s: %v %v, want %s %v", tc.attr, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -18,7 +18,8 @@ type builder struct {
 	groups    map[string]*snapshot.IAMGroup
 	roles     map[string]*snapshot.IAMRole
 	policies  map[string]*snapshot.ManagedPolicy
-	// byName maps "user/NAME", "group/NAME", "role/NAME" to an address.
+	// byName maps an account's "user/NAME", "group/NAME", "role/NAME"
+	// and "policy/PATH/NAME" (see nameKey) to an address.
 	byName map[string]string
 	// passwordPolicy and its address; pab likewise.
 	passwordPolicy     *snapshot.PasswordPolicy
@@ -32,6 +33,10 @@ type builder struct {
 	// principal: undecidable for cross-account trust without an own
 	// account.
 	trustNamesAWS []string
+	// managedLists and boundaries are the roles (and users) whose
+	// managed_policy_arns and permissions_boundary are read once every
+	// policy is known (connectRoles).
+	managedLists, boundaries []tf.Instance
 }
 
 // builder returns the plan's builder, creating it on the first AWS
@@ -66,6 +71,12 @@ func ownAccount(m *tf.Mapping, configured []string) string {
 	return ""
 }
 
+// nameKey is the key of byName: IAM names are unique within an account.
+func nameKey(account, name string) string { return account + "|" + name }
+
+// accountOf is the account the resource in lives in.
+func (b *builder) accountOf(in tf.Instance) string { return b.accountID }
+
 // region is the region of the AWS provider block a resource uses: its
 // provider_config_key, else the default "aws" block. "" when the region
 // is not a constant of the configuration.
@@ -98,6 +109,7 @@ func (b *builder) accountARN() string {
 
 // finish writes the account, its scope and the account-level errors.
 func (b *builder) finish(s *snapshot.Snapshot) {
+	b.connectRoles()
 	b.addAWSManaged()
 	a := snapshot.AWSAccount{
 		AccountID: b.accountID, Name: "terraform plan", Partition: b.partition,

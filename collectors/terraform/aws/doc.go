@@ -40,14 +40,29 @@
 // "organizations", code OwnAccountUnknown): whether it trusts a foreign
 // account cannot be decided.
 //
+// # References between resources
+//
+// What an attachment, membership, inline policy or role points at is
+// resolved to the plan's own resource before anything is called unknown:
+//   - a reference in the configuration (policy_arn = aws_iam_policy.x.arn,
+//     role = aws_iam_role.x.id, group = aws_iam_group.g.name), including a
+//     list whose references name exactly which instances it holds
+//     (users = [aws_iam_user.a.name], managed_policy_arns =
+//     [aws_iam_policy.p.arn]; see Mapping.ResolveAll);
+//   - a known name of a user, group or role of the plan, in the
+//     attachment's account;
+//   - the literal ARN arn:aws:iam::ACCOUNT:policy/PATH/NAME of a policy
+//     the plan creates in the principal's account (policy_arn,
+//     managed_policy_arns, permissions_boundary). IAM attaches only the
+//     own account's policies, so another account's ARN is left as it is
+//     (and its principal is ERROR: not in the snapshot).
+//
 // # Unknown values
 //
 // Where a control would read a value known only after apply — a trust
 // policy, a policy document, a policy ARN an attachment points at,
 // instance metadata options — the resource gets an UnknownUntilApply
-// error (see package terraform). A reference to another resource of the
-// plan (policy_arn = aws_iam_policy.x.arn, role = aws_iam_role.x.id) is
-// resolved before it is called unknown.
+// error (see package terraform).
 //
 // # Policy documents
 //
