@@ -19,7 +19,7 @@
 #     --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters
 #     --allow-users-to-change-password
 #   escalation: Cloud team
-#   requires: ["iam:GetAccountPasswordPolicy"]
+#   requires: ["iam:GetAccountPasswordPolicy", "iam:minimum_password_length", "iam:password_reuse_prevention"]
 #   iac: Y
 package rampart.aws.password_policy
 

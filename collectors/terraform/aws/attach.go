@@ -126,7 +126,7 @@ func (b *builder) attach(principal, arn string) {
 			// The principal's permissions are as unknown as the
 			// policy's document.
 			if strings.HasSuffix(p.DocumentError, "unknown until apply") {
-				b.m.Fail(unknownError("iam", "policy", arn, principal))
+				b.m.Fail(unknownError("iam", OpManaged, "policy", arn, principal))
 			}
 		}
 	}
@@ -164,13 +164,13 @@ func mapInline(kind string) func(*builder, tf.Instance) {
 		d := readDocument(in.After, in.Unknown, "policy", in.Address)
 		if p == "" {
 			for _, c := range unsure {
-				b.m.Fail(unknownError("iam", kind, in.Address, c))
+				b.m.Fail(unknownError("iam", OpInline, kind, in.Address, c))
 			}
 			return
 		}
 		name := nameOf(in)
 		if d.Unknown {
-			b.m.Fail(unknownError("iam", "policy", in.Address, p))
+			b.m.Fail(unknownError("iam", OpInline, "policy", in.Address, p))
 		}
 		b.addInline(p, snapshot.InlinePolicy{Name: name, Document: d.Doc, DocumentRaw: d.Raw, DocumentError: d.Err})
 	}
@@ -182,7 +182,7 @@ func mapAttachment(kind string) func(*builder, tf.Instance) {
 		p, unsure := b.principal(in, kind, kind)
 		if p == "" {
 			for _, c := range unsure {
-				b.m.Fail(unknownError("iam", kind, in.Address, c))
+				b.m.Fail(unknownError("iam", OpManaged, kind, in.Address, c))
 			}
 			return
 		}
@@ -193,7 +193,7 @@ func mapAttachment(kind string) func(*builder, tf.Instance) {
 func (b *builder) attachOrUnknown(in tf.Instance, principal string) {
 	arn, ok := b.policyARN(in, "policy_arn")
 	if !ok {
-		b.m.Fail(unknownError("iam", "policy_arn", in.Address, principal))
+		b.m.Fail(unknownError("iam", OpManaged, "policy_arn", in.Address, principal))
 		return
 	}
 	b.attach(principal, arn)
@@ -208,7 +208,7 @@ func (b *builder) mapPolicyAttachment(in tf.Instance) {
 			b.attachOrUnknown(in, p)
 		}
 		for _, p := range unsure {
-			b.m.Fail(unknownError("iam", kind+"s", in.Address, p))
+			b.m.Fail(unknownError("iam", OpManaged, kind+"s", in.Address, p))
 		}
 	}
 }
@@ -233,21 +233,30 @@ func (b *builder) mapGroupMembership(in tf.Instance) {
 	g, _ := b.principal(in, "group", "group")
 	users, unsure := b.principalList(in, "users", "user")
 	for _, u := range users {
+		if g == "" {
+			// Which group the users join cannot be told.
+			b.m.Fail(unknownError("iam", OpGroups, "group", in.Address, u))
+			continue
+		}
 		b.addToGroup(u, g)
 	}
 	for _, u := range unsure {
-		b.m.Fail(unknownError("iam", "users", in.Address, u))
+		b.m.Fail(unknownError("iam", OpGroups, "users", in.Address, u))
 	}
 }
 
 func (b *builder) mapUserGroupMembership(in tf.Instance) {
-	u, _ := b.principal(in, "user", "user")
+	u, maybe := b.principal(in, "user", "user")
+	for _, c := range maybe {
+		// Which user joins the groups cannot be told.
+		b.m.Fail(unknownError("iam", OpGroups, "user", in.Address, c))
+	}
 	groups, unsure := b.principalList(in, "groups", "group")
 	for _, g := range groups {
 		b.addToGroup(u, g)
 	}
 	if u != "" && len(unsure) > 0 {
-		b.m.Fail(unknownError("iam", "groups", in.Address, u))
+		b.m.Fail(unknownError("iam", OpGroups, "groups", in.Address, u))
 	}
 }
 

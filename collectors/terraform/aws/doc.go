@@ -62,7 +62,11 @@
 // Where a control would read a value known only after apply — a trust
 // policy, a policy document, a policy ARN an attachment points at,
 // instance metadata options — the resource gets an UnknownUntilApply
-// error (see package terraform).
+// error (see package terraform) whose Operation names the data left
+// unknown (OpTrust, OpInline, OpManaged, OpBoundary, OpGroups, or the
+// attribute itself): the controls require exactly what they read, so a
+// role whose trust policy is unknown is ERROR for the four trust controls
+// and still judged for admin and escalation from its known policies.
 //
 // # Policy documents
 //

@@ -28,7 +28,7 @@ func (b *builder) mapInstance(in tf.Instance) {
 	default:
 		// Computed by the provider, or (launch template) left to the
 		// AMI and account defaults at launch.
-		b.m.Fail(unknownError("ec2", "metadata_options", in.Address, in.Address))
+		b.m.Fail(unknownError("ec2", "metadata_options", "metadata_options", in.Address, in.Address))
 	}
 	r.Instances = append(r.Instances, e)
 }

@@ -56,7 +56,7 @@ func (b *builder) mapRole(in tf.Instance) {
 	trust := readDocument(in.After, in.Unknown, "assume_role_policy", in.Address)
 	r.TrustPolicy, r.TrustPolicyRaw, r.TrustPolicyError = trust.Doc, trust.Raw, trust.Err
 	if trust.Unknown {
-		b.m.Fail(unknownError("iam", "assume_role_policy", in.Address, in.Address))
+		b.m.Fail(unknownError("iam", OpTrust, "assume_role_policy", in.Address, in.Address))
 	}
 	if namesAWSPrincipal(trust.Doc) {
 		b.trustNamesAWS = append(b.trustNamesAWS, in.Address)
@@ -75,7 +75,7 @@ func (b *builder) mapRole(in tf.Instance) {
 		}
 		if d.Unknown {
 			d.Err = tf.UnknownText("inline_policy "+name, in.Address)
-			b.m.Fail(unknownError("iam", "inline_policy "+name, in.Address, in.Address))
+			b.m.Fail(unknownError("iam", OpInline, "inline_policy "+name, in.Address, in.Address))
 		}
 		r.InlinePolicies = append(r.InlinePolicies, snapshot.InlinePolicy{Name: name, Document: d.Doc, DocumentRaw: d.Raw, DocumentError: d.Err})
 	}
@@ -98,7 +98,7 @@ func (b *builder) connectRoles() {
 	for _, in := range b.managedLists {
 		arns, ok := b.policyList(in, "managed_policy_arns")
 		if !ok {
-			b.m.Fail(unknownError("iam", "managed_policy_arns", in.Address, in.Address))
+			b.m.Fail(unknownError("iam", OpManaged, "managed_policy_arns", in.Address, in.Address))
 		}
 		for _, arn := range arns {
 			b.attach(in.Address, arn)
@@ -124,7 +124,7 @@ func (b *builder) setBoundary(in tf.Instance) {
 		}
 	case b.m.Sets(in, "permissions_boundary"):
 		if arn, _ = b.m.Resolve(in, "permissions_boundary", "aws_iam_policy"); arn == "" {
-			b.m.Fail(unknownError("iam", "permissions_boundary", in.Address, in.Address))
+			b.m.Fail(unknownError("iam", OpBoundary, "permissions_boundary", in.Address, in.Address))
 		}
 	}
 	switch {
@@ -180,7 +180,7 @@ func (b *builder) mapPolicy(in tf.Instance) {
 	if d.Unknown {
 		// Its principals' results depend on it: they get the error
 		// when the attachments are mapped (see attach).
-		b.m.Fail(unknownError("iam", "policy", in.Address, in.Address))
+		b.m.Fail(unknownError("iam", "policy", "policy", in.Address, in.Address))
 	}
 	b.policies[in.Address] = p
 	// A literal ARN names the policy by path and name: the name must be

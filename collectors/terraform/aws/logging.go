@@ -30,7 +30,7 @@ func (b *builder) mapTrail(in tf.Instance) {
 	}
 	for _, attr := range []string{"enable_logging", "is_multi_region_trail", "enable_log_file_validation", "event_selector", "advanced_event_selector"} {
 		if tf.UnknownAt(in.Unknown, attr) {
-			b.m.Fail(unknownError("cloudtrail", attr, in.Address, in.Address))
+			b.m.Fail(unknownError("cloudtrail", attr, attr, in.Address, in.Address))
 		}
 	}
 	var sel []map[string]any
@@ -92,7 +92,7 @@ func (b *builder) mapDetector(in tf.Instance) {
 		status = "DISABLED"
 	}
 	if tf.UnknownAt(in.Unknown, "enable") {
-		b.m.Fail(unknownError("guardduty", "enable", in.Address, b.accountARN()))
+		b.m.Fail(unknownError("guardduty", "enable", "enable", in.Address, b.accountARN()))
 	}
 	r := b.awsRegion(b.region(in))
 	r.GuardDutyDetectors = append(r.GuardDutyDetectors, snapshot.GuardDutyDetector{ID: in.Address, Status: status})

@@ -26,7 +26,7 @@ func (b *builder) mapPasswordPolicy(in tf.Instance) {
 	// values above already are.
 	for _, attr := range []string{"minimum_password_length", "password_reuse_prevention"} {
 		if tf.UnknownAt(in.Unknown, attr) && b.m.Sets(in, attr) {
-			b.m.Fail(unknownError("iam", attr, in.Address, b.accountARN()))
+			b.m.Fail(unknownError("iam", attr, attr, in.Address, b.accountARN()))
 		}
 	}
 	if b.passwordPolicy == nil || weaker(p, b.passwordPolicy) {
