@@ -154,7 +154,7 @@ func TestCheckovGithubOIDCUnknownTrust(t *testing.T) {
 // 6 and 8, all below 14). An account has one; the weakest is judged.
 func TestRegulaPasswordLength(t *testing.T) {
 	v := plan(t, "regula_password_length")
-	v.expect(t, "aws-password-policy", "arn:aws:iam:::root", results.Fail, "minimum length 4 is below 14")
+	v.expect(t, "aws-password-policy", "aws_iam_account_password_policy.invalid_1", results.Fail, "minimum length 4 is below 14")
 }
 
 // regula's azurerm plan holds storage accounts, a network and a resource

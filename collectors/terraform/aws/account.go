@@ -21,14 +21,15 @@ type builder struct {
 	// byName maps an account's "user/NAME", "group/NAME", "role/NAME"
 	// and "policy/PATH/NAME" (see nameKey) to an address.
 	byName map[string]string
-	// passwordPolicy and its address; pab likewise.
-	passwordPolicy     *snapshot.PasswordPolicy
-	passwordPolicyAddr string
-	pab                *snapshot.PublicAccessBlock
-	oidc               []snapshot.OIDCProvider
-	trails             []snapshot.Trail
-	regions            map[string]*snapshot.AWSRegion
-	org                *snapshot.AWSOrganization
+	// passwordPolicy is the weakest the plan declares (its Resource the
+	// block's address); passwordErrors its unknown values.
+	passwordPolicy *snapshot.PasswordPolicy
+	passwordErrors []snapshot.CollectionError
+	pab            *snapshot.PublicAccessBlock
+	oidc           []snapshot.OIDCProvider
+	trails         []snapshot.Trail
+	regions        map[string]*snapshot.AWSRegion
+	org            *snapshot.AWSOrganization
 	// trustNamesAWS lists the roles whose trust policy names an AWS
 	// principal: undecidable for cross-account trust without an own
 	// account.
@@ -142,7 +143,9 @@ func (b *builder) finish(s *snapshot.Snapshot) {
 		s.AWS.Organization = b.org
 	}
 	s.Scopes = append(s.Scopes, snapshot.AWSScope(&a))
-	if b.passwordPolicy == nil {
+	if b.passwordPolicy != nil {
+		b.flushPasswordErrors()
+	} else {
 		b.m.Fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: "iam", Operation: "GetAccountPasswordPolicy", Code: tf.CodeNotInPlan, Resource: b.accountARN(),
 			Message: "the plan has no aws_iam_account_password_policy: the account's password policy is managed elsewhere or not at all"})
 	}

@@ -23,15 +23,28 @@ func (b *builder) mapPasswordPolicy(in tf.Instance) {
 	}
 	// Left out of the configuration, these are computed by the provider
 	// as AWS's defaults (6 characters, no reuse prevention), which the
-	// values above already are.
+	// values above already are. One set but unknown leaves the account's
+	// policy unknown, whichever block is judged: the error is confined
+	// to that block's address once it is chosen (passwordErrors).
 	for _, attr := range []string{"minimum_password_length", "password_reuse_prevention"} {
 		if tf.UnknownAt(in.Unknown, attr) && b.m.Sets(in, attr) {
-			b.m.Fail(unknownError("iam", attr, attr, in.Address, b.accountARN()))
+			b.passwordErrors = append(b.passwordErrors, unknownError("iam", attr, attr, in.Address, ""))
 		}
 	}
 	if b.passwordPolicy == nil || weaker(p, b.passwordPolicy) {
-		b.passwordPolicy, b.passwordPolicyAddr = p, in.Address
+		b.passwordPolicy = p
+		p.Resource = in.Address
 	}
+}
+
+// passwordErrors records the password policy's unknown values against
+// the address results name.
+func (b *builder) flushPasswordErrors() {
+	for _, e := range b.passwordErrors {
+		e.Resource = b.passwordPolicy.Resource
+		b.m.Fail(e)
+	}
+	b.passwordErrors = nil
 }
 
 func weaker(a, b *snapshot.PasswordPolicy) bool {

@@ -112,3 +112,30 @@ func TestMappersAreAWSTypes(t *testing.T) {
 		}
 	}
 }
+
+// An unknown value of the password policy the plan declares is an error
+// on the block results name, naming the attribute as its operation.
+func TestPasswordPolicyUnknown(t *testing.T) {
+	const plan = `{"format_version": "1.2", "resource_changes": [
+		{"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p",
+		 "change": {"actions": ["create"], "after": {"password_reuse_prevention": 24}, "after_unknown": {"minimum_password_length": true}}}
+	], "configuration": {"root_module": {"resources": [
+		{"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p",
+		 "expressions": {"minimum_password_length": {"references": ["var.len"]}, "password_reuse_prevention": {"constant_value": 24}}}]}}}`
+	s, err := tf.Map("p.json", []byte(plan), tf.Options{Providers: []tf.Provider{New([]string{"111111111111"})}, Now: epoch})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.AWS.Accounts[0].PasswordPolicy.Resource; got != "aws_iam_account_password_policy.p" {
+		t.Errorf("password policy resource %q", got)
+	}
+	var found bool
+	for _, e := range s.Errors {
+		if e.Code == tf.CodeUnknownUntilApply {
+			found = e.Resource == "aws_iam_account_password_policy.p" && e.Operation == "minimum_password_length" && e.Service == "iam"
+		}
+	}
+	if !found {
+		t.Errorf("errors %+v", s.Errors)
+	}
+}
