@@ -309,3 +309,51 @@ func TestSyntheticPlanRefs(t *testing.T) {
 	// The password policy is the block that declares it.
 	v.expect(t, "aws-password-policy", "aws_iam_account_password_policy.strict", results.Pass, "14+ characters")
 }
+
+// Provider aliases that name an account (allowed_account_ids, or the role
+// their assume_role block assumes) put their resources in that account;
+// an alias for another region stays in the default block's account.
+func TestSyntheticProviderAccounts(t *testing.T) {
+	v := plan(t, "synthetic_provider_accounts")
+	for _, tc := range []struct {
+		control, resource string
+		status            results.Status
+		account           string
+	}{
+		{"aws-admin-policy-attached", "aws_iam_role.deploy", results.Pass, "111111111111"},
+		{"aws-admin-policy-attached", "aws_iam_role.east_app", results.Pass, "111111111111"},
+		// Two users named ci: the attachment by name in aws.prod reaches
+		// the one of 222222222222 only.
+		{"aws-admin-policy-attached", "aws_iam_user.ci", results.Pass, "111111111111"},
+		{"aws-admin-policy-attached", "aws_iam_user.prod_ci", results.Fail, "222222222222"},
+		{"aws-admin-policy-attached", "aws_iam_role.prod_admin", results.Fail, "222222222222"},
+		// The literal ARN of the policy the plan creates in 222222222222.
+		{"aws-admin-policy-attached", "aws_iam_role.prod_reader", results.Fail, "222222222222"},
+		// Trust between the plan's own accounts is not cross-account.
+		{"aws-cross-account-trust", "aws_iam_role.deploy", results.Pass, "111111111111"},
+		{"aws-cross-account-trust", "aws_iam_role.prod_admin", results.Pass, "222222222222"},
+		{"aws-cross-account-trust", "aws_iam_role.vendor", results.Fail, "333333333333"},
+		{"aws-guardduty-enabled", "arn:aws:iam::222222222222:root", results.Pass, "222222222222"},
+		{"aws-password-policy", "aws_iam_account_password_policy.prod", results.Fail, "222222222222"},
+	} {
+		v.expect(t, tc.control, tc.resource, tc.status, "")
+		if r := v.find(tc.control, tc.resource); r != nil && r.Account != tc.account {
+			t.Errorf("%s on %s: account %s, want %s", tc.control, tc.resource, r.Account, tc.account)
+		}
+	}
+	// Account-wide settings are judged only where the plan declares
+	// them: the default account has no password policy in the plan.
+	for _, r := range v {
+		if r.Control == "aws-password-policy" && r.Account != "222222222222" {
+			t.Errorf("password policy reported in %s: %s %s", r.Account, r.Status, r.Message)
+		}
+	}
+	s := mapFile(t, "synthetic_provider_accounts")
+	var ids []string
+	for _, a := range s.AWS.Accounts {
+		ids = append(ids, a.AccountID)
+	}
+	if strings.Join(ids, ",") != "111111111111,222222222222,333333333333" {
+		t.Errorf("accounts %v", ids)
+	}
+}

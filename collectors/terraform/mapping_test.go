@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -62,7 +63,7 @@ const fakePlan = `{"format_version": "1.2", "resource_changes": [
 ], "configuration": {
 	"provider_config": {
 		"fake": {"name": "fake", "expressions": {"region": {"constant_value": "north"}}},
-		"fake.z": {"name": "fake", "alias": "z"},
+		"fake.z": {"name": "fake", "alias": "z", "expressions": {"assume": [{"role": {"constant_value": "first"}}, {"role": {"references": ["var.r"]}}, {"role": {"constant_value": "last"}}]}},
 		"fake.a": {"name": "fake", "alias": "a", "expressions": {"region": {"references": ["var.r"]}}},
 		"other": {"name": "other"}
 	},
@@ -122,6 +123,13 @@ func TestProviderConfig(t *testing.T) {
 		if got := m.ProviderConstant(tc.key, tc.arg); got != tc.want {
 			t.Errorf("ProviderConstant(%s, %s) = %v", tc.key, tc.arg, got)
 		}
+	}
+	// Nested blocks in order, a non-constant as nil.
+	if got := fmt.Sprint(m.ProviderBlockConstants("fake.z", "assume", "role")); got != "[first <nil> last]" {
+		t.Errorf("ProviderBlockConstants = %s", got)
+	}
+	if got := m.ProviderBlockConstants("fake", "assume", "role"); got != nil {
+		t.Errorf("ProviderBlockConstants without blocks = %v", got)
 	}
 }
 

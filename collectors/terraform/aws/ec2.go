@@ -11,7 +11,7 @@ import (
 // metadata_options block the provider computes the options from the AMI
 // and account defaults: they are unknown until apply.
 func (b *builder) mapInstance(in tf.Instance) {
-	r := b.awsRegion(b.region(in))
+	r := b.awsRegion(in)
 	e := snapshot.EC2Instance{ID: in.Address, ARN: in.Address, State: "running"}
 	if s := in.After.Str("instance_state"); s != "" && !tf.UnknownAt(in.Unknown, "instance_state") {
 		e.State = s

@@ -31,6 +31,7 @@ func (b *builder) mapUser(in tf.Instance) {
 		CredentialReport: in.Created,
 	}
 	b.users[in.Address] = u
+	b.own(in)
 	b.byName[nameKey(b.accountOf(in), "user/"+u.Name)] = in.Address
 	b.boundaries = append(b.boundaries, in)
 }
@@ -41,6 +42,7 @@ func (b *builder) mapGroup(in tf.Instance) {
 		AttachedPolicies: []snapshot.AttachedPolicy{}, InlinePolicies: []snapshot.InlinePolicy{},
 	}
 	b.groups[in.Address] = g
+	b.own(in)
 	b.byName[nameKey(b.accountOf(in), "group/"+g.Name)] = in.Address
 }
 
@@ -80,6 +82,7 @@ func (b *builder) mapRole(in tf.Instance) {
 		r.InlinePolicies = append(r.InlinePolicies, snapshot.InlinePolicy{Name: name, Document: d.Doc, DocumentRaw: d.Raw, DocumentError: d.Err})
 	}
 	b.roles[in.Address] = r
+	b.own(in)
 	b.byName[nameKey(b.accountOf(in), "role/"+r.Name)] = in.Address
 	b.boundaries = append(b.boundaries, in)
 	// managed_policy_arns left out of the configuration is computed by
@@ -183,6 +186,7 @@ func (b *builder) mapPolicy(in tf.Instance) {
 		b.m.Fail(unknownError("iam", "policy", "policy", in.Address, in.Address))
 	}
 	b.policies[in.Address] = p
+	b.own(in)
 	// A literal ARN names the policy by path and name: the name must be
 	// known (not a name_prefix).
 	if p.Name != in.Address {
@@ -195,7 +199,8 @@ func (b *builder) mapPolicy(in tf.Instance) {
 }
 
 func (b *builder) mapOIDCProvider(in tf.Instance) {
-	b.oidc = append(b.oidc, snapshot.OIDCProvider{ARN: in.Address, URL: in.After.Str("url"), ClientIDs: in.After.Strs("client_id_list")})
+	a := b.acct(in)
+	a.oidc = append(a.oidc, snapshot.OIDCProvider{ARN: in.Address, URL: in.After.Str("url"), ClientIDs: in.After.Strs("client_id_list")})
 }
 
 // awsManaged are AWS-managed policies whose documents the plan cannot

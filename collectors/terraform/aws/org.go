@@ -53,7 +53,7 @@ func targetType(id string) string {
 }
 
 func (b *builder) mapPublicAccessBlock(in tf.Instance) {
-	b.pab = &snapshot.PublicAccessBlock{
+	b.acct(in).pab = &snapshot.PublicAccessBlock{
 		BlockPublicACLs:       in.After.BoolOr("block_public_acls", false),
 		IgnorePublicACLs:      in.After.BoolOr("ignore_public_acls", false),
 		BlockPublicPolicy:     in.After.BoolOr("block_public_policy", false),

@@ -31,12 +31,17 @@ func (p *Provider) Name() string { return Name }
 // and settings are created first; attachments, memberships, inline
 // policies and keys connect them once every principal is known.
 func (p *Provider) Mappers() map[string]tf.Mapper {
-	create := func(fn func(*builder, tf.Instance)) tf.Mapper {
-		return tf.Mapper{Phase: tf.Create, Map: func(m *tf.Mapping, in tf.Instance) { fn(p.builder(m), in) }}
+	// Every resource puts its account in the snapshot, even one that
+	// holds nothing but the resource (an SCP of the management account).
+	mapper := func(phase tf.Phase, fn func(*builder, tf.Instance)) tf.Mapper {
+		return tf.Mapper{Phase: phase, Map: func(m *tf.Mapping, in tf.Instance) {
+			b := p.builder(m)
+			b.acct(in)
+			fn(b, in)
+		}}
 	}
-	connect := func(fn func(*builder, tf.Instance)) tf.Mapper {
-		return tf.Mapper{Phase: tf.Connect, Map: func(m *tf.Mapping, in tf.Instance) { fn(p.builder(m), in) }}
-	}
+	create := func(fn func(*builder, tf.Instance)) tf.Mapper { return mapper(tf.Create, fn) }
+	connect := func(fn func(*builder, tf.Instance)) tf.Mapper { return mapper(tf.Connect, fn) }
 	return map[string]tf.Mapper{
 		// IAM (iam.go, attach.go, password.go)
 		"aws_iam_user":                    create((*builder).mapUser),
