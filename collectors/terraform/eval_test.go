@@ -295,6 +295,13 @@ func TestSyntheticPlanRefs(t *testing.T) {
 	v.expect(t, "aws-admin-policy-attached", "aws_iam_user.lead", results.Fail, "")
 	v.expect(t, "aws-user-direct-policies", "aws_iam_user.lead", results.Pass, "through groups")
 	v.expect(t, "aws-long-lived-access-keys", "aws_iam_user.lead", results.Pass, "")
+	// A user who may assume any role reaches the break-glass admin role
+	// unless its unknown trust policy keeps it out: a FAIL that says
+	// what it assumes, never a PASS.
+	v.expect(t, "aws-privilege-escalation", "aws_iam_user.hopper", results.Fail, "aws_iam_role.breakglass (admin)")
+	if r := v.find("aws-privilege-escalation", "aws_iam_user.hopper"); r != nil && !strings.Contains(fmt.Sprint(r.Evidence["assumed"]), "trust policy of aws_iam_role.breakglass could not be read") {
+		t.Errorf("hopper: evidence does not say what it assumes: %v", r.Evidence["assumed"])
+	}
 	// A role's managed_policy_arns by reference and by literal ARN, and
 	// a permissions boundary by reference: read-only, it holds the admin
 	// grant back (the grant still fails, the evidence says so); a list
