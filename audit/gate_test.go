@@ -24,8 +24,10 @@ func TestGate(t *testing.T) {
 		{"low trips on both FAILs", results.Low, nil, []string{"old-high", "new-low"}},
 		{"high trips on the high FAIL only", results.High, nil, []string{"old-high"}},
 		{"ERROR, PASS and WAIVED never trip", results.Critical, nil, nil},
-		{"a baseline leaves only what is new", results.Low, results.Baseline{"old-high": true}, []string{"new-low"}},
-		{"new but below the threshold", results.High, results.Baseline{"old-high": true}, nil},
+		{"a baseline leaves only what is new", results.Low, results.Baseline{"old-high": {ID: "old-high", Status: results.Fail, Severity: results.High}}, []string{"new-low"}},
+		{"a FAIL whose severity rose is new", results.High, results.Baseline{"old-high": {ID: "old-high", Status: results.Fail, Severity: results.Medium}}, []string{"old-high"}},
+		{"a FAIL that was ERROR is new", results.High, results.Baseline{"old-high": {ID: "old-high", Status: results.Error, Severity: results.High}}, []string{"old-high"}},
+		{"new but below the threshold", results.High, results.Baseline{"old-high": {ID: "old-high", Status: results.Fail, Severity: results.High}}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := &Pipeline{opts: Options{FailOn: tc.failOn}, baseline: tc.baseline}
@@ -55,11 +57,13 @@ func TestGateAgainstAStoredBaseline(t *testing.T) {
 		{ID: "fresh", Status: results.Fail, Severity: results.High},
 	}}
 	p := &Pipeline{opts: Options{FailOn: results.High}}
-	d := p.GateAgainst(report, results.Baseline{"known": true})
+	known := results.Result{ID: "known", Status: results.Fail, Severity: results.High}
+	fresh := results.Result{ID: "fresh", Status: results.Fail, Severity: results.High}
+	d := p.GateAgainst(report, results.Baseline{"known": known})
 	if !d.Failed || !d.NewOnly || len(d.Findings) != 1 || d.Findings[0].ID != "fresh" {
 		t.Errorf("gate against a baseline: %+v", d)
 	}
-	if d := p.GateAgainst(report, results.Baseline{"known": true, "fresh": true}); d.Failed {
+	if d := p.GateAgainst(report, results.Baseline{"known": known, "fresh": fresh}); d.Failed {
 		t.Errorf("nothing new, yet failed: %+v", d)
 	}
 	if d := p.GateAgainst(report, nil); !d.Failed || d.NewOnly || len(d.Findings) != 2 {

@@ -147,7 +147,9 @@ func (p *Pipeline) Run(ctx context.Context, input *collectors.Input, file string
 		}
 		digest = snapshot.Digest(raw)
 	}
-	return p.report(snap, digest, file, rs), warnings, nil
+	rep := p.report(snap, digest, file, rs)
+	rep.Snapshot.Undated = input.Undated
+	return rep, warnings, nil
 }
 
 // waiversFor keeps the waivers of the controls evaluated on snap: a
@@ -175,16 +177,36 @@ func (p *Pipeline) report(snap *snapshot.Snapshot, digest, file string, rs []res
 	if rs == nil {
 		rs = []results.Result{}
 	}
-	return &results.Report{
+	errs := Errors(snap)
+	rep := &results.Report{
 		Schema: results.Schema,
 		Snapshot: results.SnapshotInfo{
 			File: file, Digest: digest, CollectedAt: snap.CollectedAt,
 			EvaluatedAt: p.evaluatedAt(snap), Source: snap.Source, Scopes: snap.Scopes,
-			CollectionErrors: len(snap.Errors),
+			CollectionErrors: len(errs),
 		},
 		Summary: results.Summarize(infos, rs),
+		Errors:  errs,
 		Results: rs,
 	}
+	if p.baseline != nil {
+		p.baseline.Mark(rep, p.opts.BaselineFile)
+	}
+	return rep
+}
+
+// Errors are a snapshot's collection errors as a person should see them:
+// a plan's markers of data it does not show (snapshot.CodeNotInPlan) are
+// how the engine knows not to judge absence, not failures, and are left
+// out.
+func Errors(snap *snapshot.Snapshot) []snapshot.CollectionError {
+	var out []snapshot.CollectionError
+	for _, e := range snap.Errors {
+		if e.Code != snapshot.CodeNotInPlan {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // evaluatedAt is the "now" the time-based controls used.

@@ -36,6 +36,10 @@ type Cloud struct {
 	// data.rampart.analysis.<name> (effective permissions, escalation
 	// graph), once per snapshot; nil when the cloud has none.
 	Analysis func(*snapshot.Snapshot) map[string]any
+	// Hint gives the next step for one of the cloud's collection errors
+	// (the permission to grant, the region to enable), "" when it has
+	// none; it returns "" for other providers' errors.
+	Hint func(snapshot.CollectionError) string
 }
 
 // All lists the clouds, in the order commands and help show them.
@@ -46,17 +50,20 @@ func All() []Cloud {
 			Config:    awsconfig.Section,
 			Terraform: func(cfg config.Config) terraform.Provider { return tfaws.New(awsconfig.Of(cfg).AccountIDs) },
 			Analysis:  awsiam.Facts,
+			Hint:      firstHint(awscollector.Hint, tfaws.Hint),
 		},
 		{
 			Collector: func() collectors.Collector { return azurecollector.New() },
 			Config:    azureconfig.Section,
 			Terraform: func(config.Config) terraform.Provider { return tfazure.New() },
+			Hint:      azurecollector.Hint,
 		},
 		{
 			Collector: func() collectors.Collector { return gcpcollector.New() },
 			Config:    gcpconfig.Section,
 			Importers: []collectors.Importer{gcpcollector.Importer{}},
 			Terraform: func(config.Config) terraform.Provider { return tfgcp.New() },
+			Hint:      gcpcollector.Hint,
 		},
 	}
 }
@@ -71,6 +78,32 @@ func Analysis(s *snapshot.Snapshot) map[string]any {
 		}
 	}
 	return out
+}
+
+// firstHint is the first of hints that has something to say.
+func firstHint(hints ...func(snapshot.CollectionError) string) func(snapshot.CollectionError) string {
+	return func(e snapshot.CollectionError) string {
+		for _, h := range hints {
+			if s := h(e); s != "" {
+				return s
+			}
+		}
+		return ""
+	}
+}
+
+// Hint is the next step for a collection error: the cloud's own hint,
+// else that of the plan mapping; "" when none knows one.
+func Hint(e snapshot.CollectionError) string {
+	for _, c := range All() {
+		if c.Hint == nil {
+			continue
+		}
+		if h := c.Hint(e); h != "" {
+			return h
+		}
+	}
+	return terraform.Hint(e)
 }
 
 // Sections are the configuration sections of every cloud.

@@ -43,6 +43,10 @@ type Env struct {
 	Now func() time.Time
 	// Progress reports progress to a person watching; nil when quiet.
 	Progress func(format string, args ...any)
+	// Meter counts scopes, regions, calls and failures for a live status
+	// line; nil when quiet (a nil Meter counts nothing). A collector that
+	// fills it leaves "region done" lines out of Progress.
+	Meter *Meter
 	// Warn receives warnings that do not stop the run; nil discards them.
 	Warn io.Writer
 	// Owns, when set, says whether this run collects the scope (AWS

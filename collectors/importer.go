@@ -26,11 +26,20 @@ type Importer interface {
 }
 
 // Hinter is an Importer that can tell what a file it does not read is
-// instead (a Terraform state where a plan was expected), and how to get
-// the file it reads.
+// instead (a Terraform state where a plan was expected, the text of a
+// plan where its JSON was), and how to get the file it reads.
 type Hinter interface {
-	// Hint returns "" when it has nothing to say about f.
+	// Hint returns "" when it has nothing to say about f, which may not
+	// be JSON at all.
 	Hint(f *Sniff) string
+}
+
+// Dater is an Importer of files that may or may not say when they were
+// made (a Terraform plan has a "timestamp" since Terraform 1.5), so that
+// a report does not present the time it was read as the file's own.
+type Dater interface {
+	// Dated reports whether f carries its own time.
+	Dated(f *Sniff) bool
 }
 
 // Sniff is a file offered to the importers: its bytes, and its top-level

@@ -19,6 +19,10 @@ type Input struct {
 	// Digest is the SHA-256 of the file as read: the evidence a report
 	// is tied to.
 	Digest string
+	// Undated is true when the file carries no time of its own (a plan
+	// of Terraform before 1.5): the snapshot is dated by Env.Now, else
+	// when it was read.
+	Undated bool
 }
 
 // Open reads a file rampart can evaluate, of any kind one of importers
@@ -43,6 +47,9 @@ func Open(path string, importers []Importer, env Env) (*Input, error) {
 			return nil, err
 		}
 		in := &Input{Snapshot: s, Digest: snapshot.Digest(data)}
+		if d, ok := im.(Dater); ok {
+			in.Undated = !d.Dated(f)
+		}
 		if _, ok := im.(SnapshotImporter); ok {
 			in.JSON = data
 		}
@@ -62,14 +69,15 @@ func notRecognized(path string, f *Sniff, importers []Importer) error {
 		if errors.As(err, &typ) {
 			return &snapshot.InputError{File: path, Msg: fmt.Sprintf("not a file rampart reads: found a JSON %s; expected %s", typ.Value, expectations(importers))}
 		}
+		// Not JSON at all: an importer may know what it is instead (the
+		// text or the binary form of a Terraform plan).
+		if hint := hintFor(f, importers); hint != "" {
+			return &snapshot.InputError{File: path, Msg: hint}
+		}
 		return snapshot.JSONError(path, f.Data, err)
 	}
-	for _, im := range importers {
-		if h, ok := im.(Hinter); ok {
-			if hint := h.Hint(f); hint != "" {
-				return &snapshot.InputError{File: path, Msg: hint}
-			}
-		}
+	if hint := hintFor(f, importers); hint != "" {
+		return &snapshot.InputError{File: path, Msg: hint}
 	}
 	return &snapshot.InputError{File: path, Msg: "not a file rampart reads: expected " + expectations(importers)}
 }
@@ -81,4 +89,16 @@ func expectations(importers []Importer) string {
 		expected[i] = im.Expect()
 	}
 	return strings.Join(expected, "; or ")
+}
+
+// hintFor is the first hint of the importers about a file none reads.
+func hintFor(f *Sniff, importers []Importer) string {
+	for _, im := range importers {
+		if h, ok := im.(Hinter); ok {
+			if hint := h.Hint(f); hint != "" {
+				return hint
+			}
+		}
+	}
+	return ""
 }

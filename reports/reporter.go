@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/rampart-sec/rampart/results"
+	"github.com/rampart-sec/rampart/snapshot"
 )
 
 // Reporter writes a report in one format.
@@ -30,6 +31,16 @@ type Options struct {
 	Locate func(resource string) (Location, bool)
 	// Version is rampart's version, for formats that name the tool.
 	Version string
+	// Width is the terminal's width in columns for the table (0:
+	// DefaultWidth).
+	Width int
+	// Hint returns the next step for a collection error (the permission
+	// to grant, the file to add), "" when none is known. The CLI takes it
+	// from the error's cloud; reports know no provider.
+	Hint func(snapshot.CollectionError) string
+	// Statuses are the statuses a person asked to see (--status); nil
+	// means each format's default.
+	Statuses []results.Status
 	// Provenance ties the audit formats (html, pdf, ocsf) to the data
 	// and the command; nil when unknown.
 	Provenance *Provenance
@@ -45,10 +56,23 @@ type Location struct {
 	Line int
 }
 
+// DefaultPass is how a format reports PASS results unless told: each one
+// in JSON, JUnit and the other machine formats, counts only in the
+// formats people read (table, Markdown; SARIF never lists them).
+func DefaultPass(format string) string {
+	switch format {
+	case "table", "markdown", "sarif":
+		return "summary"
+	}
+	return "full"
+}
+
 // formats maps a --format name to its constructor.
 var formats = map[string]func(Options) Reporter{
-	"table": func(o Options) Reporter { return &Table{Color: o.Color} },
-	"json":  func(Options) Reporter { return JSON{} },
+	"table": func(o Options) Reporter {
+		return &Table{Color: o.Color, Width: o.Width, Hint: o.Hint, Statuses: o.Statuses}
+	},
+	"json": func(o Options) Reporter { return JSON{Rules: o.Rules} },
 }
 
 // Register adds a format; formats defined in other files of this package

@@ -23,7 +23,9 @@ func sampleReport() *results.Report {
 			MITRE: []string{"T1078.004"}, Escalation: "CISO + Cloud team"},
 		{Control: "aws-guardduty-enabled", Title: "GuardDuty is enabled", Severity: results.High, Status: results.Error, Provider: "aws",
 			Account: "222222222222", Region: "eu-west-1", Resource: "arn:aws:iam::222222222222:root", ResourceType: "scope",
-			Message: "not decided: guardduty ListDetectors failed (AccessDeniedException) in 222222222222 eu-west-1: denied by SCP"},
+			Message: "not decided: guardduty ListDetectors failed (AccessDeniedException) in 222222222222 eu-west-1: denied by SCP",
+			Evidence: map[string]any{"collection_error": map[string]any{"service": "guardduty", "operation": "ListDetectors",
+				"code": "AccessDeniedException", "message": "denied by SCP", "account": "222222222222", "region": "eu-west-1", "resource": ""}}},
 		{Control: "aws-root-mfa", Title: "Root user has MFA", Severity: results.Critical, Status: results.Pass, Provider: "aws",
 			Account: "222222222222", Resource: "arn:aws:iam::222222222222:root", Message: "root user has MFA"},
 		{Control: "aws-multiple-active-keys", Title: "One active access key per user", Severity: results.Low, Status: results.Waived, Provider: "aws",
@@ -51,8 +53,17 @@ func sampleReport() *results.Report {
 			},
 		},
 		Summary: results.Summarize(controls, rs),
+		Errors: []snapshot.CollectionError{{Provider: "aws", Account: "222222222222", Region: "eu-west-1", Service: "guardduty",
+			Operation: "ListDetectors", Code: "AccessDeniedException", Message: "denied by SCP"}},
 		Results: rs,
 	}
+}
+
+// golden compares got with testdata/name (go test ./reports -update
+// rewrites it).
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	testutil.Golden(t, filepath.Join("testdata", name), got)
 }
 
 func TestFormatsGolden(t *testing.T) {
@@ -87,13 +98,13 @@ func TestTableShowsOnlyWhatNeedsAttention(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	if !strings.Contains(out, "arn:aws:iam::333333333333:root") || !strings.Contains(out, "(eu-west-1)") {
+	if !strings.Contains(out, "root user has no MFA device") || !strings.Contains(out, "guardduty ListDetectors unavailable (AccessDeniedException) in eu-west-1 of 222222222222") {
 		t.Errorf("FAIL and ERROR rows missing:\n%s", out)
 	}
 	if strings.Contains(out, "user/deploy-bot") || strings.Contains(out, "root user has MFA\n") {
 		t.Errorf("PASS or WAIVED rows listed:\n%s", out)
 	}
-	if i, j := strings.Index(out, "CRITICAL"), strings.Index(out, "HIGH"); i < 0 || j < 0 || i > j {
+	if i, j := strings.Index(out, "CRITICAL"), strings.Index(out, "ERROR ·"); i < 0 || j < 0 || i > j {
 		t.Errorf("severity groups out of order:\n%s", out)
 	}
 }

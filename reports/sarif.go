@@ -75,6 +75,7 @@ type sarifResult struct {
 	Locations           []sarifLocation    `json:"locations"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	BaselineState       string             `json:"baselineState,omitempty"`
 	Properties          map[string]any     `json:"properties"`
 }
 
@@ -127,7 +128,7 @@ func (s *SARIF) Write(w io.Writer, r *results.Report) error {
 		Tool:    sarifTool{Driver: sarifDriver{Name: "rampart", Version: s.Options.Version, InformationURI: "https://github.com/rampart-sec/rampart", Rules: rules}},
 		Results: []sarifResult{},
 	}
-	for _, res := range r.Results {
+	for _, res := range append(r.Results[:len(r.Results):len(r.Results)], r.Absent...) {
 		if res.Status == results.Pass {
 			continue
 		}
@@ -149,6 +150,9 @@ func (s *SARIF) Write(w io.Writer, r *results.Report) error {
 		case results.Waived:
 			sr.Suppressions = []sarifSuppression{{Kind: "external", Justification: res.Message}}
 		}
+		if r.Baseline != nil {
+			sr.BaselineState = baselineState(r, res)
+		}
 		run.Results = append(run.Results, sr)
 	}
 	enc := json.NewEncoder(w)
@@ -159,6 +163,17 @@ func (s *SARIF) Write(w io.Writer, r *results.Report) error {
 		Version: "2.1.0",
 		Runs:    []sarifRun{run},
 	})
+}
+
+// baselineState is SARIF's mark of a result against the baseline: new,
+// unchanged, absent, and "updated" for a result new to the gate on a
+// control and resource the baseline had (its severity rose, or it was
+// PASS, ERROR or WAIVED before).
+func baselineState(r *results.Report, res results.Result) string {
+	if res.Baseline == results.New && r.InBaseline(res.ID) {
+		return "updated"
+	}
+	return string(res.Baseline)
 }
 
 // rules lists one rule per control of the report's summary (every control

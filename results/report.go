@@ -6,8 +6,15 @@ import (
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
-// Schema is the value of the "schema" key of a results document.
-const Schema = "rampart.results/v1"
+// Schema is the value of the "schema" key of a results document written
+// now: rampart.results/v2 is v1 with each control's text (title,
+// remediation, frameworks, MITRE, escalation) written once under
+// "controls" instead of in every result.
+const Schema = "rampart.results/v2"
+
+// SchemaV1 is the schema of results documents written before v2; they
+// are still read as baselines.
+const SchemaV1 = "rampart.results/v1"
 
 // Report is everything a report format needs: the results, their summary
 // and the snapshot they were computed from.
@@ -15,7 +22,39 @@ type Report struct {
 	Schema   string       `json:"schema"`
 	Snapshot SnapshotInfo `json:"snapshot"`
 	Summary  Summary      `json:"summary"`
-	Results  []Result     `json:"results"`
+	// Pass is "summary" when PASS results were left out of Results
+	// (--pass summary): the summary still counts them.
+	Pass string `json:"pass,omitempty"`
+	// Errors are the snapshot's collection errors (failed calls, data
+	// unknown until apply), the causes of ERROR results. Markers of what
+	// a plan does not show (snapshot.CodeNotInPlan) are not errors and
+	// are left out.
+	Errors []snapshot.CollectionError `json:"errors,omitempty"`
+	// Gate is what --fail-on decided, when it was asked for.
+	Gate *GateInfo `json:"gate,omitempty"`
+	// Baseline names the baseline the results were marked against
+	// (Result.Baseline) and counts the marks.
+	Baseline *BaselineInfo `json:"baseline,omitempty"`
+	Results  []Result      `json:"results"`
+	// Absent are the baseline's results no longer found, each marked
+	// "absent"; apart from Results so that counts of Results stay
+	// counts of this run.
+	Absent []Result `json:"absent,omitempty"`
+
+	// prior is the baseline Mark used, for InBaseline.
+	prior Baseline
+}
+
+// GateInfo is the gate's verdict as a report records it.
+type GateInfo struct {
+	// FailOn is the least severity that fails.
+	FailOn Severity `json:"fail_on"`
+	// NewOnly: only results new since the baseline counted.
+	NewOnly bool `json:"new_only"`
+	// Findings counts the FAIL results that count, Failed whether any
+	// did.
+	Findings int  `json:"findings"`
+	Failed   bool `json:"failed"`
 }
 
 // SnapshotInfo identifies the evidence a report was computed on.
@@ -26,8 +65,13 @@ type SnapshotInfo struct {
 	EvaluatedAt time.Time        `json:"evaluated_at"`
 	Source      snapshot.Source  `json:"source"`
 	Scopes      []snapshot.Scope `json:"scopes"`
-	// CollectionErrors counts the snapshot's collection errors; each one
-	// turned the results depending on it into ERROR.
+	// Undated is true when the input carries no time of its own (a plan
+	// of Terraform before 1.5): CollectedAt is then --now, or when the
+	// file was read.
+	Undated bool `json:"undated,omitempty"`
+	// CollectionErrors counts the snapshot's collection errors (as
+	// Report.Errors lists them); each one turned the results depending on
+	// it into ERROR.
 	CollectionErrors int `json:"collection_errors"`
 }
 

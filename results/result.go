@@ -45,6 +45,9 @@ type Result struct {
 	Frameworks   map[string][]string `json:"frameworks"`
 	MITRE        []string            `json:"mitre"`
 	Escalation   string              `json:"escalation"`
+	// Baseline marks the result against a baseline (--baseline): new,
+	// unchanged, or absent; empty without a baseline and on PASS.
+	Baseline BaselineState `json:"baseline,omitempty"`
 }
 
 // ResultID is the stable identity of a result: the same control on the same

@@ -79,6 +79,22 @@ func TestResultJSONHasNoNulls(t *testing.T) {
 	}
 }
 
+func TestParseStatusesAndKeep(t *testing.T) {
+	sts, err := ParseStatuses([]string{"fail", " ERROR"})
+	if err != nil || len(sts) != 2 || sts[0] != Fail || sts[1] != Error {
+		t.Fatalf("ParseStatuses: %v, %v", sts, err)
+	}
+	if _, err := ParseStatuses([]string{"FAILED"}); err == nil || !strings.Contains(err.Error(), `unknown status "FAILED": expected FAIL, ERROR, WAIVED or PASS`) {
+		t.Errorf("bad status: %v", err)
+	}
+	r := &Report{Results: []Result{{Status: Fail}, {Status: Pass}, {Status: Error}, {Status: Waived}}}
+	r.Summary = Summarize(nil, r.Results)
+	r.Keep(sts)
+	if len(r.Results) != 2 || r.Results[0].Status != Fail || r.Results[1].Status != Error || r.Summary.Total != 4 {
+		t.Errorf("Keep: %+v", r)
+	}
+}
+
 // A result shows its control's metadata, so that one result read alone
 // (a SARIF alert, a JSON line) says what to do and whom to tell.
 func TestNewResultCarriesTheMetadata(t *testing.T) {

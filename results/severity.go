@@ -33,6 +33,16 @@ func (s Severity) String() string {
 	return fmt.Sprintf("severity(%d)", int(s))
 }
 
+// SeverityNames lists every severity's name, most severe first, as help
+// and errors name them.
+func SeverityNames() string {
+	names := make([]string, len(Severities))
+	for i, s := range Severities {
+		names[i] = s.String()
+	}
+	return strings.Join(names, ", ")
+}
+
 // ParseSeverity reads a severity name as written in flags, metadata and
 // config files.
 func ParseSeverity(name string) (Severity, error) {
@@ -41,7 +51,7 @@ func ParseSeverity(name string) (Severity, error) {
 			return s, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown severity %q: expected one of critical, high, medium, low, info", name)
+	return 0, fmt.Errorf("unknown severity %q: expected one of %s", name, SeverityNames())
 }
 
 // MarshalText writes the severity's name.

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"time"
 )
 
 // InputError is a problem with an input file: which file, where in it, and
@@ -53,7 +54,9 @@ func JSONError(file string, data []byte, err error) error {
 		if field == "" {
 			field = "value"
 		}
-		return &InputError{File: file, Line: l, Col: c, Msg: fmt.Sprintf("%s: expected %s, found JSON %s", field, typ.Type, typ.Value)}
+		return &InputError{File: file, Line: l, Col: c, Msg: fmt.Sprintf("%s: expected %s, found %s", field, jsonKind(typ.Type), foundKind(typ.Value))}
+	case errors.As(err, new(*time.ParseError)):
+		return timeError(file, data, err)
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 		l, c := Position(data, int64(len(data)))
 		return &InputError{File: file, Line: l, Col: c, Msg: "unexpected end of JSON input (truncated file?)"}

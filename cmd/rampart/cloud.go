@@ -2,7 +2,7 @@ package main
 
 import (
 	"fmt"
-	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -35,22 +35,38 @@ func newScanCmd() *cobra.Command {
 // the collector's own.
 type collectFlags struct {
 	quiet bool
+	// savedTo is the file the snapshot is written to, "" when none.
+	savedTo string
 }
 
 // collect runs col with progress on stderr for a person watching (not in
 // CI logs or pipes), and says how many calls failed.
 func (f *collectFlags) collect(c *cobra.Command, col collectors.Collector, cfg config.Config, owns func(string) bool) (*snapshot.Snapshot, error) {
 	stderr := c.ErrOrStderr()
-	env := collectors.Env{Version: version, Config: cfg, Warn: stderr, Owns: owns}
-	if !f.quiet && isTerminal(os.Stderr) {
-		env.Progress = func(format string, args ...any) { fmt.Fprintf(stderr, "rampart: "+format+"\n", args...) }
+	env := collectors.Env{Version: shortVersion(), Config: cfg, Warn: stderr, Owns: owns}
+	stopLive := func() {}
+	if !f.quiet && stderrIsTerminal() {
+		// A live line, redrawn four times a second, and the collector's
+		// messages above it; nothing of it in CI logs or pipes.
+		env.Meter = &collectors.Meter{}
+		live := newLiveLine(stderr, col.Name(), env.Meter, time.Now, terminalWidth())
+		env.Progress = live.message
+		ticker := time.NewTicker(250 * time.Millisecond)
+		stop, done := make(chan struct{}), make(chan struct{})
+		go func() { live.run(ticker.C, stop); close(done) }()
+		stopLive = func() { ticker.Stop(); close(stop); <-done }
 	}
 	s, err := col.Collect(c.Context(), env)
+	stopLive()
 	if err != nil {
 		return nil, err
 	}
 	if n := len(s.Errors); n > 0 && !f.quiet {
-		fmt.Fprintf(stderr, "rampart: %d collection errors recorded in the snapshot; the controls that need that data report ERROR\n", n)
+		where := "the report lists them by cause"
+		if f.savedTo != "" && f.savedTo != "-" {
+			where = "rampart errors " + f.savedTo + " lists them by cause"
+		}
+		fmt.Fprintf(stderr, "rampart: %d call%s did not return data; the controls that need it report ERROR (%s)\n", n, plural(n), where)
 	}
 	return s, nil
 }
@@ -69,6 +85,7 @@ func newCollectCloudCmd(col collectors.Collector) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			f.savedTo = output
 			s, err := f.collect(c, col, cfg, nil)
 			if err != nil {
 				return err
@@ -105,6 +122,7 @@ func newScanCloudCmd(col collectors.Collector) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			f.savedTo = snapshotFile
 			s, err := f.collect(c, col, ev.config, ev.rec.owns())
 			if err != nil {
 				return err

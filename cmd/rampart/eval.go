@@ -71,6 +71,8 @@ type evalOptions struct {
 	baseline   string
 	newOnly    bool
 	tfDir      string
+	statuses   []string
+	pass       string
 	store      storeOptions
 }
 
@@ -79,7 +81,7 @@ type evalOptions struct {
 func (o *evalOptions) register(fs *pflag.FlagSet, plans bool) {
 	fs.StringVarP(&o.format, "format", "f", "table", "report format: "+strings.Join(reports.Formats(), ", "))
 	fs.StringVarP(&o.output, "output", "o", "", "write the report to FILE (replaced only once the report is complete) instead of stdout")
-	fs.StringVar(&o.failOn, "fail-on", "", "exit 1 when a FAIL at or above this severity exists: low, medium, high, critical")
+	fs.StringVar(&o.failOn, "fail-on", "", "exit 1 when a FAIL at or above this severity exists: "+results.SeverityNames()+" (any case)")
 	fs.StringSliceVar(&o.controls, "control", nil, "evaluate only these control IDs (comma-separated or repeated)")
 	fs.StringVar(&o.configFile, "config", "", "YAML config file: thresholds, own and trusted accounts, admin roles")
 	fs.StringVar(&o.now, "now", "", "RFC 3339 time to evaluate time-based controls at (default: the snapshot's collected_at)")
@@ -87,6 +89,8 @@ func (o *evalOptions) register(fs *pflag.FlagSet, plans bool) {
 	fs.StringVar(&o.waivers, "waivers", "", "YAML waiver file: FAIL/ERROR results matching an unexpired waiver become WAIVED")
 	fs.StringVar(&o.baseline, "baseline", "", "an earlier results FILE (written with --format json); with --new-only, findings already in it do not count for --fail-on")
 	fs.BoolVar(&o.newOnly, "new-only", false, "only FAIL results new since --baseline, or since the previous stored scan of the same scopes (--store), count for --fail-on")
+	fs.StringVar(&o.pass, "pass", "", "PASS results: full (each one) or summary (counts only; the JSON of a large scan shrinks by half); default: full in json and junit, summary in table, markdown and sarif")
+	fs.StringSliceVar(&o.statuses, "status", nil, "list only results of these statuses: FAIL, ERROR, WAIVED, PASS (comma-separated; default: FAIL,ERROR in the table, all in the other formats); the summary counts every result")
 	if plans {
 		fs.StringVar(&o.tfDir, "tf-dir", "", "Terraform sources of the plan: SARIF results point at the resource blocks in it")
 	}
@@ -100,7 +104,12 @@ type evaluator struct {
 	config   config.Config
 	reporter reports.Reporter
 	output   string
-	rec      *recorder
+	// statuses are the statuses --status keeps; nil keeps every one.
+	statuses []results.Status
+	// passSummary drops the PASS results (--pass summary): the summary
+	// still counts them.
+	passSummary bool
+	rec         *recorder
 	// format and ropts rebuild the reporter once the input is known, so
 	// the audit formats can name its collector and collection errors.
 	format string
@@ -112,7 +121,7 @@ type evaluator struct {
 func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator, error) {
 	aopts := audit.Options{
 		PolicyDirs: o.policyDirs, Controls: o.controls, WaiversFile: o.waivers,
-		Importers: clouds.Importers(), Analysis: clouds.Analysis, Version: version, Warn: stderr,
+		Importers: clouds.Importers(), Analysis: clouds.Analysis, Version: shortVersion(), Warn: stderr,
 	}
 	if o.failOn != "" {
 		sev, err := results.ParseSeverity(o.failOn)
@@ -144,13 +153,29 @@ func (o *evalOptions) prepare(ctx context.Context, stderr io.Writer) (*evaluator
 		return nil, flagContext(err, o)
 	}
 	ev := &evaluator{pipeline: p, config: aopts.Config, output: o.output}
+	if o.statuses != nil {
+		if ev.statuses, err = results.ParseStatuses(o.statuses); err != nil {
+			return nil, fmt.Errorf("--status: %w", err)
+		}
+	}
+	switch o.pass {
+	case "":
+		ev.passSummary = reports.DefaultPass(o.format) == "summary"
+	case "summary", "full":
+		ev.passSummary = o.pass == "summary"
+	default:
+		return nil, fmt.Errorf("--pass: expected full or summary, got %q", o.pass)
+	}
 	if ev.rec, err = o.store.prepare(ctx, o.newOnly, o.baseline); err != nil {
 		return nil, err
 	}
 	ropts := reports.Options{
-		Color:   o.output == "" && isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
-		Rules:   rules(p.Controls()),
-		Version: version,
+		Color:    o.output == "" && isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
+		Rules:    rules(p.Controls()),
+		Version:  shortVersion(),
+		Width:    terminalWidth(),
+		Hint:     clouds.Hint,
+		Statuses: ev.statuses,
 	}
 	if o.tfDir != "" {
 		loc, err := terraform.NewLocator(o.tfDir)
@@ -223,6 +248,13 @@ func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *c
 	for _, w := range warnings {
 		fmt.Fprintln(stderr, "rampart:", w)
 	}
+	// The gate is decided before the report is written, so that the
+	// report says what it decided, unless it compares with the previous
+	// stored scan, which is known only once this one is recorded.
+	decision := ev.pipeline.Gate(report)
+	if !ev.rec.newOnly {
+		report.Gate = decision.Info()
+	}
 	reporter := ev.reporter
 	if ev.ropts.Provenance != nil {
 		ropts := ev.ropts
@@ -233,8 +265,17 @@ func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *c
 			return err
 		}
 	}
+	// What is shown (--status, --pass) is a view: the store, the metrics
+	// and the gate see every result.
+	shown := *report
+	if ev.statuses != nil {
+		shown.Keep(ev.statuses)
+	}
+	if ev.passSummary {
+		shown.PassSummary()
+	}
 	var buf bytes.Buffer
-	if err := reporter.Write(&buf, report); err != nil {
+	if err := reporter.Write(&buf, &shown); err != nil {
 		return err
 	}
 	defer ev.rec.close()
@@ -250,8 +291,32 @@ func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *c
 	if err := ev.rec.metrics(report, scan); err != nil {
 		return err
 	}
-	if d := gate(ev.pipeline, report, stored); d.Failed {
-		return &exitCodeError{code: exitFindings}
+	if stored != nil {
+		decision = gate(ev.pipeline, report, stored)
+	}
+	return ev.explain(stderr, decision)
+}
+
+// explain says what the gate decided: when it failed, always, in one
+// line on stderr (a CI log must say why the job is red, whatever the
+// format); otherwise only to a person at a terminal, with where the
+// report went.
+func (ev *evaluator) explain(stderr io.Writer, d audit.Decision) error {
+	where := "stdout"
+	if ev.output != "" && ev.output != "-" {
+		where = ev.output
+	}
+	if d.Failed {
+		return &exitCodeError{code: exitFindings, msg: d.Explain(where)}
+	}
+	if !stderrIsTerminal() {
+		return nil
+	}
+	if where != "stdout" {
+		fmt.Fprintf(stderr, "rampart: report written to %s\n", where)
+	}
+	if line := d.Explain(where); line != "" {
+		fmt.Fprintln(stderr, "rampart:", line)
 	}
 	return nil
 }

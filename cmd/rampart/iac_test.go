@@ -259,7 +259,7 @@ func TestBadIaCInputs(t *testing.T) {
 		// in the waiver file acceptable.
 		{"waiver unknown control with --control", []string{"eval", guardrails, "--policy-dir", testPolicy, "--control", "aws-imdsv2-required", "--waivers", "testdata/waivers-unknown-control.yaml"}, `testdata/waivers-unknown-control.yaml:1: unknown control "aws-role-trust-star"`},
 		{"missing waiver file", []string{"eval", guardrails, "--waivers", "testdata/none.yaml"}, "testdata/none.yaml: cannot read: no such file or directory"},
-		{"bad baseline", []string{"eval", guardrails, "--baseline", "testdata/not-snapshot.json", "--new-only"}, "--baseline testdata/not-snapshot.json: expected a \"rampart.results/v1\" document"},
+		{"bad baseline", []string{"eval", guardrails, "--baseline", "testdata/not-snapshot.json", "--new-only"}, "--baseline testdata/not-snapshot.json: expected a \"rampart.results/v2\" or \"rampart.results/v1\" document"},
 		{"new-only alone", []string{"eval", guardrails, "--new-only"}, "--new-only needs --baseline FILE, or a history store"},
 		{"baseline alone", []string{"eval", guardrails, "--baseline", "testdata/not-snapshot.json"}, "--baseline needs --new-only"},
 		{"missing tf-dir", []string{"eval", guardrails, "--tf-dir", "testdata/no-such-dir", "-f", "sarif"}, "--tf-dir: stat testdata/no-such-dir"},

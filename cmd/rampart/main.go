@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -19,8 +20,9 @@ const (
 	exitError    = 2 // usage, input, policy or collection failure
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+// version is set at build time with -ldflags "-X main.version=...";
+// left empty, it comes from the build information (see versionString).
+var version = ""
 
 // exitCodeError carries an exit code other than exitError up to main.
 type exitCodeError struct {
@@ -48,12 +50,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var ec *exitCodeError
 	if errors.As(err, &ec) {
 		if ec.msg != "" {
-			fmt.Fprintln(stderr, "rampart:", ec.msg)
+			fmt.Fprintln(stderr, prefixed(ec.msg))
 		}
 		return ec.code
 	}
-	fmt.Fprintln(stderr, "rampart:", err)
+	fmt.Fprintln(stderr, prefixed(err.Error()))
 	return exitError
+}
+
+// prefixed says who speaks: "rampart: " before a message, unless it
+// already names the command ("rampart eval: unknown flag ...").
+func prefixed(msg string) string {
+	if strings.HasPrefix(msg, "rampart ") || strings.HasPrefix(msg, "rampart:") {
+		return msg
+	}
+	return "rampart: " + msg
 }
 
 // commandLineKey holds the command line in the context, for the reports
@@ -79,7 +90,9 @@ func newRootCmd() *cobra.Command {
 		Long:          "rampart evaluates identity hardening controls (MFA, root use, unused roles, cross-account and OIDC trust,\nlong-lived credentials, logging and detection) over a snapshot of your clouds or a Terraform plan.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       versionString(),
 	}
+	root.SetVersionTemplate("rampart {{.Version}}\n")
 	root.PersistentPreRunE = refuseOverwritingInputs
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%s: %w (see %s --help)", c.CommandPath(), err, c.CommandPath())

@@ -26,7 +26,7 @@ func TestEvalExampleTable(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}
-	for _, want := range []string{"CRITICAL", "aws-root-mfa", "arn:aws:iam::333333333333:root", "SUMMARY"} {
+	for _, want := range []string{"CRITICAL", "aws-root-mfa", "333333333333  (account)", "root user has no MFA device", "SUMMARY"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table output lacks %q:\n%s", want, out)
 		}
@@ -50,12 +50,13 @@ func TestEvalExampleJSON(t *testing.T) {
 		Schema   string         `json:"schema"`
 		Snapshot map[string]any `json:"snapshot"`
 		Summary  map[string]any `json:"summary"`
+		Controls map[string]map[string]any
 		Results  []map[string]any
 	}
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Schema != "rampart.results/v1" {
+	if doc.Schema != "rampart.results/v2" {
 		t.Errorf("schema %q", doc.Schema)
 	}
 	for _, k := range []string{"digest", "collected_at", "scopes"} {
@@ -66,11 +67,21 @@ func TestEvalExampleJSON(t *testing.T) {
 	if len(doc.Results) == 0 {
 		t.Fatal("no results")
 	}
-	keys := []string{"id", "control", "title", "severity", "status", "provider", "account", "region", "resource", "resource_type", "message", "evidence", "remediation", "frameworks", "mitre", "escalation"}
+	keys := []string{"id", "control", "severity", "status", "provider", "account", "region", "resource", "resource_type", "message", "evidence"}
 	for _, r := range doc.Results {
 		for _, k := range keys {
 			if _, ok := r[k]; !ok {
 				t.Fatalf("result lacks key %q: %v", k, r)
+			}
+		}
+		// The control's text is written once, in "controls".
+		c, ok := doc.Controls[r["control"].(string)]
+		if !ok {
+			t.Fatalf("control %v of a result is not in controls", r["control"])
+		}
+		for _, k := range []string{"title", "severity", "remediation", "frameworks", "mitre", "escalation"} {
+			if _, ok := c[k]; !ok {
+				t.Fatalf("controls[%v] lacks %q: %v", r["control"], k, c)
 			}
 		}
 	}
@@ -165,7 +176,7 @@ func TestPolicyCommands(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Remediation:") || !strings.Contains(out, "T1078.004") {
 		t.Errorf("policy show: exit %d\n%s", code, out)
 	}
-	if code, _, errs := rampart(t, "policy", "show", "aws-nope"); code != exitError || !strings.Contains(errs, "unknown control aws-nope") {
+	if code, _, errs := rampart(t, "policy", "show", "aws-nope"); code != exitError || !strings.Contains(errs, `unknown control "aws-nope"`) {
 		t.Errorf("policy show unknown: exit %d %s", code, errs)
 	}
 	if code, out, _ := rampart(t, "version"); code != 0 || !strings.HasPrefix(out, "rampart ") {

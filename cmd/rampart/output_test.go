@@ -24,7 +24,7 @@ func TestOutputToNonRegularFiles(t *testing.T) {
 	if code, _, errs := rampart(t, "eval", example, "-f", "json", "-o", fifo); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if b := <-got; !strings.Contains(string(b), `"schema": "rampart.results/v1"`) {
+	if b := <-got; !strings.Contains(string(b), `"schema": "rampart.results/v2"`) {
 		t.Errorf("the FIFO's reader got %.80q", b)
 	}
 	if code, _, errs := rampart(t, "eval", example, "-f", "json", "-o", os.DevNull); code != exitOK {
@@ -131,7 +131,7 @@ func TestOutputKeepsLinkModeAndOwner(t *testing.T) {
 	if uid := int(st.Sys().(*syscall.Stat_t).Uid); uid != owner {
 		t.Errorf("owner %d, want the old file's %d", uid, owner)
 	}
-	if data, _ := os.ReadFile(real); !strings.Contains(string(data), "rampart.results/v1") {
+	if data, _ := os.ReadFile(real); !strings.Contains(string(data), "rampart.results/v2") {
 		t.Errorf("the linked file was not written: %.40q", data)
 	}
 }

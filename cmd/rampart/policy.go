@@ -5,8 +5,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"text/tabwriter"
 
-	"github.com/olekukonko/tablewriter"
 	"github.com/spf13/cobra"
 
 	"github.com/rampart-sec/rampart/clouds"
@@ -34,32 +34,36 @@ func newPolicyCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			tbl := tablewriter.NewTable(c.OutOrStdout())
-			tbl.Header("ID", "Severity", "Title", "Frameworks")
+			// Plain aligned columns: a table library cost more to compile
+			// than the whole command.
+			tw := tabwriter.NewWriter(c.OutOrStdout(), 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tSEVERITY\tTITLE\tFRAMEWORKS")
 			for _, ctl := range controls {
-				if err := tbl.Append([]string{ctl.ID, ctl.Severity.String(), ctl.Title, ctl.FrameworkRefs()}); err != nil {
-					return err
-				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", ctl.ID, ctl.Severity, ctl.Title, ctl.FrameworkRefs())
 			}
-			return tbl.Render()
+			return tw.Flush()
 		},
 	})
 	c.AddCommand(&cobra.Command{
 		Use:   "show ID",
-		Short: "Show a control's metadata and remediation",
-		Args:  cobra.ExactArgs(1),
+		Short: "Show a control's metadata and remediation (IDs in any case)",
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return fmt.Errorf("%s: expected one control ID, got %d arguments (rampart policy list shows the IDs)", c.CommandPath(), len(args))
+			}
+			return nil
+		},
 		RunE: func(c *cobra.Command, args []string) error {
 			controls, err := load(c)
 			if err != nil {
 				return err
 			}
-			for _, ctl := range controls {
-				if ctl.ID == args[0] {
-					showControl(c.OutOrStdout(), ctl)
-					return nil
-				}
+			ctl, err := findControl(controls, args[0])
+			if err != nil {
+				return fmt.Errorf("%s: %w", c.CommandPath(), err)
 			}
-			return &policies.UnknownControlError{IDs: args}
+			showControl(c.OutOrStdout(), ctl)
+			return nil
 		},
 	})
 	var out string
@@ -99,6 +103,34 @@ func newPolicyCmd() *cobra.Command {
 		},
 	})
 	return c
+}
+
+// findControl looks a control up by ID in any case (--fail-on takes
+// HIGH; a person types IDs as they read them), suggesting IDs that share
+// a word with an unknown one.
+func findControl(controls []*policies.Control, id string) (*policies.Control, error) {
+	for _, ctl := range controls {
+		if strings.EqualFold(ctl.ID, id) {
+			return ctl, nil
+		}
+	}
+	var near []string
+	for _, ctl := range controls {
+		for _, word := range strings.Split(strings.ToLower(id), "-") {
+			if len(word) > 3 && strings.Contains(ctl.ID, word) {
+				near = append(near, ctl.ID)
+				break
+			}
+		}
+	}
+	msg := fmt.Sprintf("unknown control %q", id)
+	if len(near) > 0 {
+		if len(near) > 5 {
+			near = append(near[:5], "…")
+		}
+		msg += " (did you mean " + strings.Join(near, ", ") + "?)"
+	}
+	return nil, fmt.Errorf("%s: rampart policy list shows the IDs", msg)
 }
 
 func showControl(w io.Writer, c *policies.Control) {

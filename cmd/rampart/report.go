@@ -44,7 +44,7 @@ func newReportCmd() *cobra.Command {
 			case days < 1:
 				return fmt.Errorf("--days %d: expected 1 or more", days)
 			}
-			ropts := reports.Options{Version: version, Provenance: &reports.Provenance{CommandLine: commandLine(c.Context())}}
+			ropts := reports.Options{Version: shortVersion(), Provenance: &reports.Provenance{CommandLine: commandLine(c.Context())}}
 			rep, err := reports.New(format, ropts)
 			if err != nil {
 				return fmt.Errorf("--format: %w", err)

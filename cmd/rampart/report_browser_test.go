@@ -55,6 +55,21 @@ func examples(t *testing.T) []string {
 	return out
 }
 
+// browserHome reports whether host is one Chromium calls on its own
+// (updates, sign-in, safe browsing), which it does at varying moments of a
+// run: an empty page's baseline may miss one a later page's run shows. The
+// report contains no URL at all (checked above) and the sealed run reaches
+// nothing, so these hosts say nothing about the report.
+func browserHome(host string) bool {
+	h, _, _ := strings.Cut(host, ":")
+	for _, d := range []string{"google.com", "googleapis.com", "gstatic.com", "gvt1.com", "googleusercontent.com", "chromium.org"} {
+		if h == d || strings.HasSuffix(h, "."+d) {
+			return true
+		}
+	}
+	return false
+}
+
 // proxyRecorder is an HTTP proxy that answers nothing and records the
 // hosts asked for: the browser is pointed at it, so any request is seen.
 type proxyRecorder struct {
@@ -158,7 +173,7 @@ func TestHTMLReportInChromium(t *testing.T) {
 				t.Fatal(err)
 			}
 			for host := range proxy.take() {
-				if _, ok := baseline[host]; !ok {
+				if _, ok := baseline[host]; !ok && !browserHome(host) {
 					t.Errorf("the report made a request to %s (the browser alone contacts only %v)", host, baseline)
 				}
 			}
@@ -217,7 +232,7 @@ func TestHTMLReportInChromium(t *testing.T) {
 				t.Errorf("the PDF has %d page(s), want more than one", n)
 			}
 			for host := range proxy.take() {
-				if _, ok := baseline[host]; !ok {
+				if _, ok := baseline[host]; !ok && !browserHome(host) {
 					t.Errorf("printing the report made a request to %s", host)
 				}
 			}

@@ -31,7 +31,7 @@ func TestReportFromResultsFile(t *testing.T) {
 		{"html", []string{"1. Executive summary", "<strong>61 findings</strong>", "Why it matters: The root user can do anything", "rampart report " + res + " -f html -o"}},
 		{"csv", []string{"id,status,severity,control", "aws-root-mfa"}},
 		{"ocsf", []string{`"class_uid":2003`, `"type_uid":200301`}},
-		{"json", []string{`"schema": "rampart.results/v1"`}},
+		{"json", []string{`"schema": "rampart.results/v2"`}},
 	} {
 		out := filepath.Join(dir, "report."+tc.format)
 		code, _, errs := rampart(t, "report", res, "-f", tc.format, "-o", out)
@@ -91,7 +91,7 @@ func TestReportBadInput(t *testing.T) {
 		{"missing file", []string{"report", filepath.Join(dir, "nope.json")}, "nope.json: cannot read: no such file or directory"},
 		{"not JSON", []string{"report", "testdata/not-json.txt"}, "testdata/not-json.txt:1:"},
 		{"truncated", []string{"report", "testdata/truncated.json"}, "testdata/truncated.json"},
-		{"a snapshot, not results", []string{"report", example}, `expected a "rampart.results/v1" document (rampart eval --format json), found schema "rampart.snapshot/v1"`},
+		{"a snapshot, not results", []string{"report", example}, `expected a "rampart.results/v2" or "rampart.results/v1" document (rampart eval --format json), found schema "rampart.snapshot/v1"`},
 		{"bad previous", []string{"report", res, "--previous", example}, "--previous " + example},
 		{"unknown format", []string{"report", res, "-f", "docx"}, `--format: unknown format "docx"`},
 		{"empty store", []string{"report", "--store", filepath.Join(dir, "empty.db")}, "the history store holds no scan"},

@@ -141,7 +141,7 @@ func (r *recorder) record(ctx context.Context, stderr io.Writer, rep *results.Re
 	if r.store == nil {
 		return 0, nil, nil
 	}
-	m := history.Meta{RampartVersion: version, CatalogueVersion: policies.CatalogueVersion(), Run: r.opts.run, Shard: r.shard}
+	m := history.Meta{RampartVersion: shortVersion(), CatalogueVersion: policies.CatalogueVersion(), Run: r.opts.run, Shard: r.shard}
 	if r.opts.storeSnapshot {
 		m.Snapshot = in.JSON
 	}
@@ -167,7 +167,7 @@ func (r *recorder) record(ctx context.Context, stderr io.Writer, rep *results.Re
 	}
 	for _, res := range rs {
 		if res.Status == results.Fail {
-			base[res.ID] = true
+			base[res.ID] = res // known as FAIL at its severity (issue 9)
 		}
 	}
 	return sc.ID, base, nil

@@ -60,6 +60,9 @@ func loadConfig(ctx context.Context, o Options) (aws.Config, error) {
 	// stderr raw; what matters is recorded in the snapshot's errors.
 	cfg.Logger = logging.Nop{}
 	cfg.APIOptions = append(cfg.APIOptions, addAllowlistGuard)
+	if o.Meter != nil {
+		cfg.APIOptions = append(cfg.APIOptions, countCalls(o.Meter))
+	}
 	return cfg, nil
 }
 

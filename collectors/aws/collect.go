@@ -16,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 
+	"github.com/rampart-sec/rampart/collectors"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
@@ -45,8 +46,12 @@ type Options struct {
 	Version string
 	// Now is the clock (default time.Now); tests inject a fixed one.
 	Now func() time.Time
-	// Progress, when set, receives one line per account and region done.
+	// Progress, when set, receives one line per account and region done
+	// (none when Meter is set: the live line shows them).
 	Progress func(msg string)
+	// Meter, when set, counts accounts, regions, calls and failures for
+	// a live status line.
+	Meter *collectors.Meter
 	// Warn, when set, receives one line per account whose every failed
 	// call got no response for the same reason.
 	Warn func(msg string)
@@ -122,6 +127,9 @@ type collection struct {
 }
 
 func (c *collection) report(format string, args ...any) {
+	if c.opts.Meter != nil {
+		return // the live line counts what these lines would say
+	}
 	c.progress.Lock()
 	defer c.progress.Unlock()
 	c.opts.Progress(fmt.Sprintf(format, args...))
@@ -139,7 +147,7 @@ func Collect(ctx context.Context, opts Options) (*snapshot.Snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("aws: loading configuration: %w", err)
 	}
-	c := &collection{opts: opts, rec: &recorder{}}
+	c := &collection{opts: opts, rec: &recorder{meter: opts.Meter}}
 	id, err := callerIdentity(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("aws: who am I (sts:GetCallerIdentity): %w", err)
@@ -164,6 +172,7 @@ func Collect(ctx context.Context, opts Options) (*snapshot.Snapshot, error) {
 		}
 	}
 
+	opts.Meter.AddScopes(len(targets))
 	accounts := make([]snapshot.AWSAccount, len(targets))
 	sem := make(chan struct{}, opts.Parallel)
 	var wg sync.WaitGroup
@@ -174,6 +183,7 @@ func Collect(ctx context.Context, opts Options) (*snapshot.Snapshot, error) {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			accounts[i] = c.account(ctx, t)
+			opts.Meter.ScopeDone()
 			c.report("account %s done", t.id)
 		}()
 	}

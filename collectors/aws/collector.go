@@ -64,7 +64,7 @@ func (c *Collector) Collect(ctx context.Context, env collectors.Env) (*snapshot.
 	}
 	opts := Options{
 		Profile: c.profile, Regions: c.regions, Org: c.org, RoleName: c.roleName, ExternalID: c.externalID,
-		Parallel: c.parallel, Version: env.Version, Now: env.Now, Owns: env.Owns,
+		Parallel: c.parallel, Version: env.Version, Now: env.Now, Owns: env.Owns, Meter: env.Meter,
 	}
 	if env.Progress != nil {
 		opts.Progress = func(msg string) { env.Progress("%s", msg) }

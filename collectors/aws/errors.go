@@ -12,6 +12,7 @@ import (
 	"github.com/aws/smithy-go"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
+	"github.com/rampart-sec/rampart/collectors"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
@@ -50,6 +51,8 @@ func transportReason(err error) string {
 type recorder struct {
 	mu   sync.Mutex
 	errs []snapshot.CollectionError
+	// meter counts the failures on the live line; nil counts nothing.
+	meter *collectors.Meter
 }
 
 // fail records a failed SDK call. The service, operation and code come from
@@ -94,6 +97,7 @@ func (r *recorder) failAs(account, region, service, op string, err error) {
 // add records an error the collector detected itself.
 func (r *recorder) add(e snapshot.CollectionError) {
 	e.Provider = "aws"
+	r.meter.Failed()
 	r.mu.Lock()
 	r.errs = append(r.errs, e)
 	r.mu.Unlock()

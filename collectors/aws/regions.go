@@ -77,6 +77,7 @@ func sortedUnique(in []string) []string {
 // Options.RegionParallel at a time.
 func (c *collection) regional(ctx context.Context, cfg aws.Config, account string, regions []string) []snapshot.AWSRegion {
 	out := make([]snapshot.AWSRegion, len(regions))
+	c.opts.Meter.AddParts(len(regions))
 	sem := make(chan struct{}, c.opts.RegionParallel)
 	var wg sync.WaitGroup
 	for i, r := range regions {
@@ -86,6 +87,7 @@ func (c *collection) regional(ctx context.Context, cfg aws.Config, account strin
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			out[i] = c.region(ctx, cfg, account, r)
+			c.opts.Meter.PartDone()
 			c.report("account %s region %s done", account, r)
 		}()
 	}

@@ -1,6 +1,9 @@
 package terraform
 
 import (
+	"encoding/json"
+	"time"
+
 	"github.com/rampart-sec/rampart/collectors"
 	"github.com/rampart-sec/rampart/snapshot"
 )
@@ -29,12 +32,27 @@ func (Importer) Recognize(f *collectors.Sniff) bool {
 }
 
 // Hint implements collectors.Hinter: a Terraform state where a plan was
-// expected.
+// expected, or a plan in a form other than its JSON.
 func (Importer) Hint(f *collectors.Sniff) string {
 	if obj, ok := f.Object(); ok {
 		return NotPlanHint(obj)
 	}
-	return ""
+	return NotJSONHint(f.Data)
+}
+
+// Dated implements collectors.Dater: a plan is dated by its "timestamp"
+// (Terraform 1.5 and later), when it is an RFC 3339 time.
+func (Importer) Dated(f *collectors.Sniff) bool {
+	obj, ok := f.Object()
+	if !ok {
+		return false
+	}
+	var ts string
+	if json.Unmarshal(obj["timestamp"], &ts) != nil {
+		return false
+	}
+	_, err := time.Parse(time.RFC3339, ts)
+	return err == nil
 }
 
 // Import implements collectors.Importer.
