@@ -14,6 +14,7 @@ func TestAlternativeSources(t *testing.T) {
 	rootRowMissing := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "GetCredentialReport", Code: "RootRowMissing", Resource: root}
 	notInEvidence := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "*", Code: "NotInEvidence"}
 	mfaDown := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "ListVirtualMFADevices", Code: "Throttling"}
+	trustUnknown := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "assume_role_policy", Code: "UnknownUntilApply", Resource: root}
 
 	for _, tc := range []struct {
 		name     string
@@ -29,6 +30,11 @@ func TestAlternativeSources(t *testing.T) {
 		{"a second requirement missing", []string{"iam:GetAccountSummary|iam:GetCredentialReport", "iam:ListVirtualMFADevices"}, []snapshot.CollectionError{mfaDown}, 1, []string{"ERROR " + root}},
 		{"no result and one source left: no scope ERROR", []string{"iam:GetAccountSummary|iam:GetCredentialReport"}, []snapshot.CollectionError{reportDown}, 0, nil},
 		{"no result and no source left: scope ERROR", []string{"iam:GetAccountSummary|iam:GetCredentialReport"}, []snapshot.CollectionError{reportDown, summaryDown}, 0, []string{"ERROR " + root}},
+		// An error naming the data left unknown (a plan's unknown trust
+		// policy) blocks only the controls requiring that data.
+		{"named data unknown, not required", []string{"iam:GetAccountAuthorizationDetails", "iam:managed_policy_arns"}, []snapshot.CollectionError{trustUnknown}, 1, []string{"PASS " + root}},
+		{"named data unknown, required", []string{"iam:GetAccountAuthorizationDetails", "iam:assume_role_policy"}, []snapshot.CollectionError{trustUnknown}, 1, []string{"ERROR " + root}},
+		{"a call failed covers what it returns", []string{"iam:GetAccountAuthorizationDetails", "iam:assume_role_policy"}, []snapshot.CollectionError{notInEvidence}, 1, []string{"ERROR " + root}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := &Control{Control: results.Control{ID: "aws-x", Provider: "aws", Severity: results.High}, Requires: tc.requires}

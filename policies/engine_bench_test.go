@@ -118,3 +118,38 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkControl10k evaluates each built-in control alone over the
+// snapshot of BenchmarkEvaluate10kUsers10kRoles (the analysis computed
+// once beforehand), to find the slow ones:
+// go test ./policies -bench Control10k -benchtime 1x.
+func BenchmarkControl10k(b *testing.B) {
+	ctx := context.Background()
+	raw := largeSnapshotJSON(b)
+	snap, err := snapshot.Decode("bench.json", raw)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := builtinEngine(b)
+	in, err := NewInput(snap, raw)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := e.analysisOf(in); err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range e.applicable(snap) {
+		if c.Provider != "aws" {
+			continue
+		}
+		b.Run(c.ID, func(b *testing.B) {
+			cpu := cpuTime()
+			for b.Loop() {
+				if _, err := e.evalControl(ctx, c, in); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+		})
+	}
+}

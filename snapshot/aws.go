@@ -185,6 +185,12 @@ type PasswordPolicy struct {
 	MaxPasswordAge             int  `json:"max_password_age"`
 	PasswordReusePrevention    int  `json:"password_reuse_prevention"`
 	HardExpiry                 bool `json:"hard_expiry"`
+	// Resource is where the policy is declared, when that is not the
+	// account itself: the Terraform address of the
+	// aws_iam_account_password_policy block of a plan, so results and
+	// SARIF point at the block to fix. Empty for a live account, whose
+	// results name the account.
+	Resource string `json:"resource,omitempty"`
 }
 
 // SAMLProvider is an IAM SAML identity provider.

@@ -71,6 +71,18 @@ func TestGraph(t *testing.T) {
 				w.role("admin", trustAccount, adminStmt)
 				w.user("ops", allowS("sts:AssumeRole", arn("role", "admin")))
 			}},
+		{name: "sts:AssumeRole on an admin role whose trust policy is unknown (a plan's, until apply)", actor: "user/ops", want: "assume-role",
+			build: func(w *world) {
+				r := w.role("admin", "", adminStmt)
+				r.TrustPolicy, r.TrustPolicyError = nil, "assume_role_policy of aws_iam_role.admin is unknown until apply"
+				w.user("ops", allowS("sts:AssumeRole", "*"))
+			}},
+		{name: "an unknown trust policy lets in no one without sts:AssumeRole", actor: "user/ops",
+			build: func(w *world) {
+				r := w.role("admin", "", adminStmt)
+				r.TrustPolicy, r.TrustPolicyError = nil, "assume_role_policy of aws_iam_role.admin is unknown until apply"
+				w.user("ops", allowS("s3:GetObject", "*"))
+			}},
 		{name: "sts:AssumeRole on a role whose trust names someone else", actor: "user/ops",
 			build: func(w *world) {
 				w.role("admin", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"`+arn("user", "other")+`"},"Action":"sts:AssumeRole"}]}`, adminStmt)

@@ -30,7 +30,12 @@ func parseTrust(doc []byte, source string) *trust {
 	t := &trust{services: map[string]bool{}, accounts: map[string]bool{}, arns: map[string]bool{}}
 	pol, err := ParsePolicy(doc, source)
 	if err != nil {
+		// A trust policy that cannot be read (not collected, not JSON,
+		// or unknown until a plan is applied) may let anyone in: callers
+		// with sts:AssumeRole on the role get an edge whose trust
+		// decision is Unknown and says so (allows), never none.
 		t.err = err.Error()
+		t.anyone = true
 		return t
 	}
 	t.policy = pol
@@ -94,7 +99,7 @@ func (t *trust) naming(p *Principal) naming {
 // MFA), with the undecided conditions named.
 func (t *trust) allows(p *Principal, role string) (Tri, []string) {
 	if t.policy == nil {
-		return Unknown, []string{"trust policy of " + role + " is unreadable"}
+		return Unknown, []string{"trust policy of " + role + " could not be read (not collected, not JSON, or unknown until apply): assumed to let the caller in"}
 	}
 	allow, deny := False, False
 	var why []string

@@ -196,6 +196,37 @@ func TestSARIFWithTerraformSources(t *testing.T) {
 	}
 }
 
+// A plan's password-policy result names its block, so SARIF points at it
+// (not at the account, which no .tf file holds).
+func TestSARIFLocatesPasswordPolicy(t *testing.T) {
+	code, out, errs := rampart(t, "eval", plans+"synthetic_provider_accounts.json", "--control=aws-password-policy", "-f", "sarif", "--tf-dir", plans+"tf")
+	if code == exitError {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatal(err)
+	}
+	if len(log.Runs) != 1 || len(log.Runs[0].Results) != 1 || len(log.Runs[0].Results[0].Locations) == 0 {
+		t.Fatalf("want one located result: %s", out)
+	}
+	l := log.Runs[0].Results[0].Locations[0].PhysicalLocation
+	if got := l.ArtifactLocation.URI + ":" + itoa(l.Region.StartLine); got != "../../collectors/terraform/testdata/tf/iam.tf:10" {
+		t.Errorf("password policy located at %s", got)
+	}
+}
+
 func TestJUnitAndMarkdownOnPlan(t *testing.T) {
 	code, out, errs := rampart(t, "eval", guardrails, only, "--policy-dir", testPolicy, "-f", "junit")
 	var suites struct {

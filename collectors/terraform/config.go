@@ -261,3 +261,22 @@ func (m *Mapping) ResolveBlock(in Instance, block string, i int, attr, typ strin
 	e, _ := m.plan.Configuration.blockExpressions(in, block, i)[attr].(map[string]any)
 	return m.resolveRefs(in, refList(e), typ)
 }
+
+// ProviderBlockConstants lists the constant values of argument arg in
+// each nested block named block of the provider block with configuration
+// key key (assume_role of the AWS provider, in order: chained roles come
+// last). A block whose argument is not a constant gives nil in its place.
+func (m *Mapping) ProviderBlockConstants(key, block, arg string) []any {
+	pc, ok := m.plan.Configuration.ProviderConfig[key]
+	if !ok {
+		return nil
+	}
+	l, _ := pc.Expressions[block].([]any)
+	var out []any
+	for _, x := range l {
+		e, _ := x.(map[string]any)
+		c, _ := e[arg].(map[string]any)
+		out = append(out, c["constant_value"])
+	}
+	return out
+}

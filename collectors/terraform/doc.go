@@ -39,10 +39,14 @@
 // A value Terraform only knows after apply (after_unknown, read with
 // UnknownAt) is never guessed. Where a control would read it, the snapshot
 // records a collection error confined to the resource whose results
-// depend on it (UnknownError: Operation "*", Code UnknownUntilApply,
-// Resource = the address, Message "<attribute> of <address> is unknown
-// until apply"), and the field is left null with its *_error set, so the
-// controls emit ERROR for it and the engine states the reason. A reference
+// depend on it (UnknownError: Code UnknownUntilApply, Resource = the
+// address, Message "<attribute> of <address> is unknown until apply"),
+// and the field is left null with its *_error set, so the controls emit
+// ERROR for it and the engine states the reason. Its Operation is "*"
+// (every control reading the service) unless the provider names the data
+// left unknown, so that only the controls requiring "service:data" turn
+// ERROR (the AWS mapper does: a role's unknown trust policy leaves its
+// admin and escalation verdicts alone). A reference
 // to another resource of the plan is resolved through the plan's
 // configuration section (Mapping.Resolve) before it is called unknown.
 //

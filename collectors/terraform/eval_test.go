@@ -131,17 +131,21 @@ func TestRegulaUserAttachedPolicy(t *testing.T) {
 
 // checkov's GitHub-OIDC plan: four for_each roles in module.poc whose
 // trust policy is computed at apply. Every trust control says ERROR
-// "unknown until apply" — never PASS.
+// "unknown until apply" — never PASS; their permissions (s3:ListBucket)
+// are known, so admin and escalation are judged.
 func TestCheckovGithubOIDCUnknownTrust(t *testing.T) {
 	v := plan(t, "checkov_github_oidc")
+	trust := []string{"aws-oidc-trust-unrestricted", "aws-trust-wildcard-principal", "aws-cross-account-trust", "aws-cross-account-no-external-id"}
 	for _, role := range []string{`module.poc.aws_iam_role.r1["p1"]`, `module.poc.aws_iam_role.r1["p2"]`, `module.poc.aws_iam_role.r6["p1"]`, `module.poc.aws_iam_role.r6["p2"]`} {
-		for _, c := range []string{"aws-oidc-trust-unrestricted", "aws-trust-wildcard-principal", "aws-cross-account-trust", "aws-cross-account-no-external-id"} {
+		for _, c := range trust {
 			v.expect(t, c, role, results.Error, "assume_role_policy of "+role+" is unknown until apply")
 		}
+		v.expect(t, "aws-admin-policy-attached", role, results.Pass, "no full administrator grant")
+		v.expect(t, "aws-privilege-escalation", role, results.Pass, "no known privilege-escalation path")
 	}
 	for _, r := range v {
-		if r.Status == results.Pass && strings.HasPrefix(r.Resource, "module.poc.aws_iam_role.") {
-			t.Errorf("PASS on a role whose trust is unknown: %s", r.Control)
+		if r.Status == results.Pass && slices.Contains(trust, r.Control) {
+			t.Errorf("PASS of %s on a role whose trust is unknown: %s", r.Control, r.Resource)
 		}
 	}
 }
@@ -150,7 +154,7 @@ func TestCheckovGithubOIDCUnknownTrust(t *testing.T) {
 // 6 and 8, all below 14). An account has one; the weakest is judged.
 func TestRegulaPasswordLength(t *testing.T) {
 	v := plan(t, "regula_password_length")
-	v.expect(t, "aws-password-policy", "arn:aws:iam:::root", results.Fail, "minimum length 4 is below 14")
+	v.expect(t, "aws-password-policy", "aws_iam_account_password_policy.invalid_1", results.Fail, "minimum length 4 is below 14")
 }
 
 // regula's azurerm plan holds storage accounts, a network and a resource
@@ -255,4 +259,108 @@ func TestRegulaCloudTrailLogValidation(t *testing.T) {
 	}
 	v.expect(t, "aws-cloudtrail-log-validation", "aws_cloudtrail.invalid_trail", results.Fail, "log file validation off")
 	v.expect(t, "aws-cloudtrail-log-validation", "aws_cloudtrail.valid_trail", results.Pass, "")
+}
+
+// The synthetic plan of references: what an attachment, membership or
+// inline policy points at is resolved through the plan (a literal ARN of
+// a planned policy, a reference to an unknown id or name), and a value
+// unknown until apply makes ERROR only the controls that read it.
+func TestSyntheticPlanRefs(t *testing.T) {
+	v := plan(t, "synthetic_plan_refs")
+	// Allow *:* attached by the literal ARN of the planned policy
+	// (path /team/): a FAIL, never an ERROR a gate lets through.
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_user.dev", results.Fail, "full administrator access")
+	// A literal ARN of a planned read-only policy, attached to a role
+	// named by its unknown id.
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_role.app", results.Pass, "")
+	v.expect(t, "aws-privilege-escalation", "aws_iam_role.app", results.Pass, "")
+	// Another account's policy of the same path and name is not the
+	// planned one: IAM attaches only the own account's policies.
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_user.auditor", results.Error, "arn:aws:iam::999999999999:policy/team/everything: not in the snapshot's managed policies")
+	// Roles whose trust policy is unknown until apply: the four trust
+	// controls say so, the permission controls judge the known policies.
+	for _, role := range []string{"aws_iam_role.ci", "aws_iam_role.breakglass", "aws_iam_role.reader"} {
+		for _, c := range []string{"aws-oidc-trust-unrestricted", "aws-trust-wildcard-principal", "aws-cross-account-trust", "aws-cross-account-no-external-id"} {
+			v.expect(t, c, role, results.Error, "assume_role_policy of "+role+" is unknown until apply")
+		}
+	}
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_role.ci", results.Pass, "")
+	v.expect(t, "aws-privilege-escalation", "aws_iam_role.ci", results.Fail, "can escalate")
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_role.breakglass", results.Fail, "full administrator access")
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_role.reader", results.Pass, "")
+	v.expect(t, "aws-privilege-escalation", "aws_iam_role.reader", results.Pass, "")
+	// Memberships of a group whose name is unknown, by reference.
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_group.admins", results.Fail, "")
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_user.ops", results.Fail, "")
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_user.lead", results.Fail, "")
+	v.expect(t, "aws-user-direct-policies", "aws_iam_user.lead", results.Pass, "through groups")
+	v.expect(t, "aws-long-lived-access-keys", "aws_iam_user.lead", results.Pass, "")
+	// A user who may assume any role reaches the break-glass admin role
+	// unless its unknown trust policy keeps it out: a FAIL that says
+	// what it assumes, never a PASS.
+	v.expect(t, "aws-privilege-escalation", "aws_iam_user.hopper", results.Fail, "aws_iam_role.breakglass (admin)")
+	if r := v.find("aws-privilege-escalation", "aws_iam_user.hopper"); r != nil && !strings.Contains(fmt.Sprint(r.Evidence["assumed"]), "trust policy of aws_iam_role.breakglass could not be read") {
+		t.Errorf("hopper: evidence does not say what it assumes: %v", r.Evidence["assumed"])
+	}
+	// A role's managed_policy_arns by reference and by literal ARN, and
+	// a permissions boundary by reference: read-only, it holds the admin
+	// grant back (the grant still fails, the evidence says so); a list
+	// from a variable cannot be told.
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_role.worker", results.Fail, "full administrator access")
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_role.bounded", results.Fail, "full administrator access")
+	if r := v.find("aws-admin-policy-attached", "aws_iam_role.bounded"); r != nil && (r.Evidence["effective_admin"] != false || !strings.Contains(fmt.Sprint(r.Evidence["held_back_by"]), "aws_iam_policy.readonly")) {
+		t.Errorf("bounded: evidence %v", r.Evidence)
+	}
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_role.mystery", results.Error, "managed_policy_arns of aws_iam_role.mystery is unknown until apply")
+	v.expect(t, "aws-trust-wildcard-principal", "aws_iam_role.mystery", results.Pass, "")
+	// The password policy is the block that declares it.
+	v.expect(t, "aws-password-policy", "aws_iam_account_password_policy.strict", results.Pass, "14+ characters")
+}
+
+// Provider aliases that name an account (allowed_account_ids, or the role
+// their assume_role block assumes) put their resources in that account;
+// an alias for another region stays in the default block's account.
+func TestSyntheticProviderAccounts(t *testing.T) {
+	v := plan(t, "synthetic_provider_accounts")
+	for _, tc := range []struct {
+		control, resource string
+		status            results.Status
+		account           string
+	}{
+		{"aws-admin-policy-attached", "aws_iam_role.deploy", results.Pass, "111111111111"},
+		{"aws-admin-policy-attached", "aws_iam_role.east_app", results.Pass, "111111111111"},
+		// Two users named ci: the attachment by name in aws.prod reaches
+		// the one of 222222222222 only.
+		{"aws-admin-policy-attached", "aws_iam_user.ci", results.Pass, "111111111111"},
+		{"aws-admin-policy-attached", "aws_iam_user.prod_ci", results.Fail, "222222222222"},
+		{"aws-admin-policy-attached", "aws_iam_role.prod_admin", results.Fail, "222222222222"},
+		// The literal ARN of the policy the plan creates in 222222222222.
+		{"aws-admin-policy-attached", "aws_iam_role.prod_reader", results.Fail, "222222222222"},
+		// Trust between the plan's own accounts is not cross-account.
+		{"aws-cross-account-trust", "aws_iam_role.deploy", results.Pass, "111111111111"},
+		{"aws-cross-account-trust", "aws_iam_role.prod_admin", results.Pass, "222222222222"},
+		{"aws-cross-account-trust", "aws_iam_role.vendor", results.Fail, "333333333333"},
+		{"aws-guardduty-enabled", "arn:aws:iam::222222222222:root", results.Pass, "222222222222"},
+		{"aws-password-policy", "aws_iam_account_password_policy.prod", results.Fail, "222222222222"},
+	} {
+		v.expect(t, tc.control, tc.resource, tc.status, "")
+		if r := v.find(tc.control, tc.resource); r != nil && r.Account != tc.account {
+			t.Errorf("%s on %s: account %s, want %s", tc.control, tc.resource, r.Account, tc.account)
+		}
+	}
+	// Account-wide settings are judged only where the plan declares
+	// them: the default account has no password policy in the plan.
+	for _, r := range v {
+		if r.Control == "aws-password-policy" && r.Account != "222222222222" {
+			t.Errorf("password policy reported in %s: %s %s", r.Account, r.Status, r.Message)
+		}
+	}
+	s := mapFile(t, "synthetic_provider_accounts")
+	var ids []string
+	for _, a := range s.AWS.Accounts {
+		ids = append(ids, a.AccountID)
+	}
+	if strings.Join(ids, ",") != "111111111111,222222222222,333333333333" {
+		t.Errorf("accounts %v", ids)
+	}
 }

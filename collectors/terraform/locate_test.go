@@ -14,6 +14,7 @@ func TestLocator(t *testing.T) {
 	}{
 		"aws_iam_role.wild":                             {"testdata/tf/main.tf", 24, true},
 		"aws_iam_user.ci":                               {"testdata/tf/iam.tf", 1, true},
+		"aws_iam_account_password_policy.prod":          {"testdata/tf/iam.tf", 10, true},
 		`module.ci.aws_iam_role.deploy["dev"]`:          {"testdata/tf/modules/ci/main.tf", 5, true},
 		`module.registry.aws_iam_role.this[0]`:          {"testdata/tf/main.tf", 14, true}, // not local: the module block
 		"aws_iam_role.nowhere":                          {"", 0, false},

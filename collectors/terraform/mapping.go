@@ -161,3 +161,35 @@ func (m *Mapping) Referenced(in Instance, attr, typ string) []string {
 	}
 	return out
 }
+
+// ResolveAll finds every instance of type typ that the elements of list
+// attribute attr of in refer to, when its expression's references say
+// exactly which: each reference to a resource is of type typ and names
+// one instance (by key, or the one with in's own key), and no other
+// value (a variable, a local, a data source) enters the list. count.index
+// and each.key only pick instances. ok is false when the references do
+// not tell the elements apart; then found is nil.
+func (m *Mapping) ResolveAll(in Instance, attr, typ string) (found []string, ok bool) {
+	refs := m.plan.Configuration.references(in, attr)
+	if len(refs) == 0 {
+		return nil, false
+	}
+	seen := map[string]bool{}
+	for _, ref := range refs {
+		if ref == "count.index" || ref == "each.key" {
+			continue
+		}
+		if t, _, _, isRes := parseRef(ref); !isRes || t != typ {
+			return nil, false
+		}
+		addr, _ := m.resolveRefs(in, []string{ref}, typ)
+		if addr == "" {
+			return nil, false
+		}
+		if !seen[addr] {
+			seen[addr] = true
+			found = append(found, addr)
+		}
+	}
+	return found, len(found) > 0
+}

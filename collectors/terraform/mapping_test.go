@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -62,7 +63,7 @@ const fakePlan = `{"format_version": "1.2", "resource_changes": [
 ], "configuration": {
 	"provider_config": {
 		"fake": {"name": "fake", "expressions": {"region": {"constant_value": "north"}}},
-		"fake.z": {"name": "fake", "alias": "z"},
+		"fake.z": {"name": "fake", "alias": "z", "expressions": {"assume": [{"role": {"constant_value": "first"}}, {"role": {"references": ["var.r"]}}, {"role": {"constant_value": "last"}}]}},
 		"fake.a": {"name": "fake", "alias": "a", "expressions": {"region": {"references": ["var.r"]}}},
 		"other": {"name": "other"}
 	},
@@ -123,6 +124,13 @@ func TestProviderConfig(t *testing.T) {
 			t.Errorf("ProviderConstant(%s, %s) = %v", tc.key, tc.arg, got)
 		}
 	}
+	// Nested blocks in order, a non-constant as nil.
+	if got := fmt.Sprint(m.ProviderBlockConstants("fake.z", "assume", "role")); got != "[first <nil> last]" {
+		t.Errorf("ProviderBlockConstants = %s", got)
+	}
+	if got := m.ProviderBlockConstants("fake", "assume", "role"); got != nil {
+		t.Errorf("ProviderBlockConstants without blocks = %v", got)
+	}
 }
 
 // Two providers claiming one type are a programming error, not a silent
@@ -143,5 +151,53 @@ func TestNoProviders(t *testing.T) {
 	}
 	if s.AWS != nil || len(s.Scopes) != 0 || len(s.Errors) != 0 {
 		t.Errorf("%+v", s)
+	}
+}
+
+// ResolveAll tells a list's elements only when every reference names one
+// instance of the type and nothing else enters the list.
+func TestResolveAll(t *testing.T) {
+	const listPlan = `{"format_version": "1.2", "resource_changes": [
+		{"address": "fake_thing.a", "mode": "managed", "type": "fake_thing", "name": "a", "change": {"actions": ["create"], "after": {}}},
+		{"address": "fake_thing.k[0]", "mode": "managed", "type": "fake_thing", "name": "k", "index": 0, "change": {"actions": ["create"], "after": {}}},
+		{"address": "fake_thing.k[1]", "mode": "managed", "type": "fake_thing", "name": "k", "index": 1, "change": {"actions": ["create"], "after": {}}},
+		{"address": "fake_link.l[1]", "mode": "managed", "type": "fake_link", "name": "l", "index": 1, "change": {"actions": ["create"], "after": {}}}
+	], "configuration": {"root_module": {"resources": [
+		{"address": "fake_link.l", "mode": "managed", "type": "fake_link", "name": "l", "expressions": {
+			"two": {"references": ["fake_thing.a.name", "fake_thing.a", "fake_thing.k[0].name", "fake_thing.k[0]"]},
+			"own": {"references": ["fake_thing.k", "count.index"]},
+			"var": {"references": ["fake_thing.a.name", "fake_thing.a", "var.more"]},
+			"other": {"references": ["other_thing.x.id", "other_thing.x"]},
+			"none": {"constant_value": ["x"]}
+		}}]}}}`
+	p, err := Decode("p.json", []byte(listPlan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := newMapping(p, []Provider{fake{"fake", "fake", new([]string)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var link Instance
+	for _, in := range m.instances {
+		if in.Type == "fake_link" {
+			link = in
+		}
+	}
+	for _, tc := range []struct {
+		attr string
+		want string
+		ok   bool
+	}{
+		{"two", "fake_thing.a,fake_thing.k[0]", true},
+		{"own", "fake_thing.k[1]", true}, // the link's own count index
+		{"var", "", false},               // a variable may add elements
+		{"other", "", false},             // another type
+		{"none", "", false},              // no references at all
+	} {
+		got, ok := m.ResolveAll(link, tc.attr, "fake_thing")
+		if strings.Join(got, ",") != tc.want || ok != tc.ok {
+			t.Errorf("%s: %v %v, want %s %v", tc.attr, got, ok, tc.want, tc.ok)
+		}
 	}
 }

@@ -32,7 +32,7 @@
 #     (detach-group-policy / detach-role-policy, delete-user-policy for inline ones). If the role is an
 #     approved break-glass or organization access role, list it under aws.admin_roles in the rampart config.
 #   escalation: CISO + Cloud team
-#   requires: ["iam:GetAccountAuthorizationDetails"]
+#   requires: ["iam:GetAccountAuthorizationDetails", "iam:inline_policy", "iam:managed_policy_arns", "iam:permissions_boundary", "iam:groups"]
 #   iac: Y
 package rampart.aws.admin_policy_attached
 

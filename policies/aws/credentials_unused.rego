@@ -51,38 +51,40 @@ key_days(k) := time.days_since(creds.reference_time(k.last_used, k.created))
 
 default key_days(_) := null
 
-unused(user) := [c | some c in credentials(user); c.days_unused != null; c.days_unused >= limit]
-
-unknown(user) := [c | some c in credentials(user); c.days_unused == null]
-
-evidence(user) := {"threshold_days": limit, "credentials": credentials(user)}
-
-results contains r if {
+# judged lists, once, every user in the credential report with its
+# credentials, the unused ones and those of unknown use: each date is
+# parsed once per user, not once per rule that reads it.
+judged := [[account, user, cs, unused, unknown] |
 	some account in input.aws.accounts
 	some user in account.users
 	creds.in_report(user)
-	count(unused(user)) > 0
-	r := aws.result("FAIL", account, "", user.arn, type, sprintf("user %s has %s unused for %d days or more", [user.name, concat(", ", [c.credential | some c in unused(user)]), limit]), evidence(user))
+	cs := credentials(user)
+	unused := [c | some c in cs; c.days_unused != null; c.days_unused >= limit]
+	unknown := [c | some c in cs; c.days_unused == null]
+]
+
+evidence(cs) := {"threshold_days": limit, "credentials": cs}
+
+results contains r if {
+	some [account, user, cs, unused, _] in judged
+	count(unused) > 0
+	r := aws.result("FAIL", account, "", user.arn, type, sprintf("user %s has %s unused for %d days or more", [user.name, concat(", ", [c.credential | some c in unused]), limit]), evidence(cs))
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some user in account.users
-	creds.in_report(user)
-	count(credentials(user)) > 0
-	count(unused(user)) == 0
-	count(unknown(user)) > 0
-	r := aws.result("ERROR", account, "", user.arn, type, sprintf("user %s has a credential whose last use and creation are unknown", [user.name]), evidence(user))
+	some [account, user, cs, unused, unknown] in judged
+	count(cs) > 0
+	count(unused) == 0
+	count(unknown) > 0
+	r := aws.result("ERROR", account, "", user.arn, type, sprintf("user %s has a credential whose last use and creation are unknown", [user.name]), evidence(cs))
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some user in account.users
-	creds.in_report(user)
-	count(credentials(user)) > 0
-	count(unused(user)) == 0
-	count(unknown(user)) == 0
-	r := aws.result("PASS", account, "", user.arn, type, sprintf("user %s used every active credential in the last %d days", [user.name, limit]), evidence(user))
+	some [account, user, cs, unused, unknown] in judged
+	count(cs) > 0
+	count(unused) == 0
+	count(unknown) == 0
+	r := aws.result("PASS", account, "", user.arn, type, sprintf("user %s used every active credential in the last %d days", [user.name, limit]), evidence(cs))
 }
 
 results contains r if {

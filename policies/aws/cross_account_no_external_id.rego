@@ -23,7 +23,7 @@
 #     ("Condition": {"StringEquals": {"sts:ExternalId": "..."}}), then apply it:
 #     aws iam update-assume-role-policy --role-name ROLE --policy-document file://trust.json
 #   escalation: CISO + Cloud architecture
-#   requires: ["iam:GetAccountAuthorizationDetails", "organizations"]
+#   requires: ["iam:GetAccountAuthorizationDetails", "iam:assume_role_policy", "organizations"]
 #   iac: Y
 package rampart.aws.cross_account_no_external_id
 

@@ -25,7 +25,7 @@
 #     aws iam update-assume-role-policy --role-name ROLE --policy-document file://trust.json
 #     Check CloudTrail for AssumeRole calls into the role from that account.
 #   escalation: CISO + Cloud architecture
-#   requires: ["iam:GetAccountAuthorizationDetails", "organizations"]
+#   requires: ["iam:GetAccountAuthorizationDetails", "iam:assume_role_policy", "organizations"]
 #   iac: Y
 package rampart.aws.cross_account_trust
 

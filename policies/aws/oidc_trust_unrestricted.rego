@@ -30,7 +30,7 @@
 #                   "StringLike": {"token.actions.githubusercontent.com:sub": "repo:ORG/REPO:ref:refs/heads/main"}}
 #     then apply it: aws iam update-assume-role-policy --role-name ROLE --policy-document file://trust.json
 #   escalation: CISO + Cloud architecture
-#   requires: ["iam:GetAccountAuthorizationDetails"]
+#   requires: ["iam:GetAccountAuthorizationDetails", "iam:assume_role_policy"]
 #   iac: Y
 package rampart.aws.oidc_trust_unrestricted
 

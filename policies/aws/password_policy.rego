@@ -19,7 +19,7 @@
 #     --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters
 #     --allow-users-to-change-password
 #   escalation: Cloud team
-#   requires: ["iam:GetAccountPasswordPolicy"]
+#   requires: ["iam:GetAccountPasswordPolicy", "iam:minimum_password_length", "iam:password_reuse_prevention"]
 #   iac: Y
 package rampart.aws.password_policy
 
@@ -50,12 +50,18 @@ results contains r if {
 	r := aws.result("FAIL", account, "", aws.account_arn(account), type, "account has no IAM password policy", {"password_policy": null})
 }
 
+# resource is what a result names: the block declaring the policy (a
+# plan's aws_iam_account_password_policy address), else the account.
+resource(account, p) := p.resource if {
+	object.get(p, "resource", "") != ""
+} else := aws.account_arn(account)
+
 results contains r if {
 	some account in input.aws.accounts
 	p := account.password_policy
 	p != null
 	count(problems(p)) > 0
-	r := aws.result("FAIL", account, "", aws.account_arn(account), type, sprintf("password policy is weak: %s", [concat("; ", problems(p))]), evidence(p))
+	r := aws.result("FAIL", account, "", resource(account, p), type, sprintf("password policy is weak: %s", [concat("; ", problems(p))]), evidence(p))
 }
 
 results contains r if {
@@ -63,5 +69,5 @@ results contains r if {
 	p := account.password_policy
 	p != null
 	count(problems(p)) == 0
-	r := aws.result("PASS", account, "", aws.account_arn(account), type, sprintf("password policy requires %d+ characters and remembers %d passwords", [p.minimum_length, p.password_reuse_prevention]), evidence(p))
+	r := aws.result("PASS", account, "", resource(account, p), type, sprintf("password policy requires %d+ characters and remembers %d passwords", [p.minimum_length, p.password_reuse_prevention]), evidence(p))
 }

@@ -42,3 +42,15 @@ test_thresholds_from_config if {
 	r := only({"minimum_length": 14, "password_reuse_prevention": 24}) with data.rampart.config.thresholds.password_min_length as 16
 	r.status == "FAIL"
 }
+
+# A live account's policy is the account's: results name it.
+test_live_policy_names_the_account if {
+	only({"minimum_length": 14, "password_reuse_prevention": 24}).resource == "arn:aws:iam::111111111111:root"
+}
+
+# A plan's policy names the block that declares it, so SARIF points there.
+test_plan_policy_names_its_block if {
+	r := only({"minimum_length": 8, "password_reuse_prevention": 24, "resource": "aws_iam_account_password_policy.strict"})
+	r.status == "FAIL"
+	r.resource == "aws_iam_account_password_policy.strict"
+}

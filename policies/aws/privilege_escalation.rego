@@ -72,7 +72,7 @@
 #     aws iam create-policy-version --policy-arn ARN --policy-document file://policy.json --set-as-default
 #     Use a permissions boundary on principals that must manage IAM.
 #   escalation: CISO + Cloud team
-#   requires: ["iam:GetAccountAuthorizationDetails"]
+#   requires: ["iam:GetAccountAuthorizationDetails", "iam:inline_policy", "iam:managed_policy_arns", "iam:permissions_boundary", "iam:groups"]
 #   iac: Y
 package rampart.aws.privilege_escalation
 

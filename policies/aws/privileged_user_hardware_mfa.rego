@@ -23,7 +23,7 @@
 #     aws iam list-mfa-devices --user-name USER
 #     aws iam deactivate-mfa-device --user-name USER --serial-number SERIAL   (after the hardware key is enabled)
 #   escalation: CISO + Cloud team
-#   requires: ["iam:GetAccountAuthorizationDetails", "iam:GetCredentialReport", "iam:ListMFADevices", "iam:ListVirtualMFADevices"]
+#   requires: ["iam:GetAccountAuthorizationDetails", "iam:GetCredentialReport", "iam:ListMFADevices", "iam:ListVirtualMFADevices", "iam:inline_policy", "iam:managed_policy_arns", "iam:permissions_boundary", "iam:groups"]
 #   iac: N
 package rampart.aws.privileged_user_hardware_mfa
 

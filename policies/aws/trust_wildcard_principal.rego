@@ -23,7 +23,7 @@
 #     aws iam update-assume-role-policy --role-name ROLE --policy-document file://trust.json
 #     Review who already assumed it: CloudTrail AssumeRole events for the role ARN.
 #   escalation: CISO + Cloud architecture
-#   requires: ["iam:GetAccountAuthorizationDetails"]
+#   requires: ["iam:GetAccountAuthorizationDetails", "iam:assume_role_policy"]
 #   iac: Y
 package rampart.aws.trust_wildcard_principal
 

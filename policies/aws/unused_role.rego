@@ -35,63 +35,63 @@ service_linked(role) if role.service_linked
 
 service_linked(role) if startswith(role.path, "/aws-service-role/")
 
-# judged are the roles this control decides on.
-judged(account) := [role |
+# judged lists, once, every role this control decides on with its age
+# and days since last use (null when never used): each date is parsed
+# once per role, not once per rule that reads it.
+judged := [[account, role, age, use] |
+	some account in input.aws.accounts
 	some role in account.roles
 	not service_linked(role)
+	role.created != null
+	role.last_used != null
+	age := time.days_since(role.created)
+	use := days_since_use(role)
 ]
 
-evidence(role) := {
+evidence(role, age, use) := {
 	"threshold_days": limit,
 	"created": role.created,
-	"age_days": time.days_since(role.created),
+	"age_days": age,
 	"last_used": role.last_used.date,
-	"days_since_last_use": days_since_use(role),
+	"days_since_last_use": use,
 }
 
 days_since_use(role) := time.days_since(role.last_used.date) if role.last_used.date != null
 
 days_since_use(role) := null if is_null(role.last_used.date)
 
-young(role) if time.days_since(role.created) < limit
+idle(use) if is_null(use)
 
-idle(role) if days_since_use(role) >= limit
-
-idle(role) if is_null(role.last_used.date)
-
-results contains r if {
-	some account in input.aws.accounts
-	some role in judged(account)
-	role.created != null
-	role.last_used != null
-	young(role)
-	r := aws.result("PASS", account, "", role.arn, type, sprintf("role %s is younger than %d days", [role.name, limit]), evidence(role))
+idle(use) if {
+	use != null
+	use >= limit
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some role in judged(account)
-	role.created != null
-	role.last_used != null
-	not young(role)
-	idle(role)
-	r := aws.result("FAIL", account, "", role.arn, type, message(role), evidence(role))
+	some [account, role, age, use] in judged
+	age < limit
+	r := aws.result("PASS", account, "", role.arn, type, sprintf("role %s is younger than %d days", [role.name, limit]), evidence(role, age, use))
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some role in judged(account)
-	role.created != null
-	role.last_used != null
-	not young(role)
-	not idle(role)
-	r := aws.result("PASS", account, "", role.arn, type, sprintf("role %s was used %d day(s) ago", [role.name, days_since_use(role)]), evidence(role))
+	some [account, role, age, use] in judged
+	age >= limit
+	idle(use)
+	r := aws.result("FAIL", account, "", role.arn, type, message(role, age, use), evidence(role, age, use))
+}
+
+results contains r if {
+	some [account, role, age, use] in judged
+	age >= limit
+	not idle(use)
+	r := aws.result("PASS", account, "", role.arn, type, sprintf("role %s was used %d day(s) ago", [role.name, use]), evidence(role, age, use))
 }
 
 # Without a creation date or a last-use record the role cannot be judged.
 results contains r if {
 	some account in input.aws.accounts
-	some role in judged(account)
+	some role in account.roles
+	not service_linked(role)
 	unknown_dates(role)
 	r := aws.result("ERROR", account, "", role.arn, type, sprintf("role %s: creation date or last use not collected", [role.name]), {"created": role.created, "last_used": role.last_used})
 }
@@ -100,6 +100,6 @@ unknown_dates(role) if is_null(role.created)
 
 unknown_dates(role) if is_null(role.last_used)
 
-message(role) := sprintf("role %s has no recorded use in its %d days (IAM records the last 400 days)", [role.name, time.days_since(role.created)]) if is_null(role.last_used.date)
+message(role, age, use) := sprintf("role %s has no recorded use in its %d days (IAM records the last 400 days)", [role.name, age]) if is_null(use)
 
-message(role) := sprintf("role %s was last used %d days ago", [role.name, days_since_use(role)]) if role.last_used.date != null
+message(role, age, use) := sprintf("role %s was last used %d days ago", [role.name, use]) if use != null

@@ -16,7 +16,7 @@
 #     then aws iam detach-user-policy --user-name <user> --policy-arn <arn> and
 #     aws iam delete-user-policy --user-name <user> --policy-name <name>.
 #   escalation: Cloud team
-#   requires: ["iam:GetAccountAuthorizationDetails"]
+#   requires: ["iam:GetAccountAuthorizationDetails", "iam:inline_policy", "iam:managed_policy_arns"]
 #   iac: Y
 package rampart.aws.user_direct_policies
 

@@ -8,30 +8,48 @@ import (
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
-// builder collects the AWS resources of one plan into one account: the
-// AWS provider's state in a terraform.Mapping.
+// builder collects the AWS resources of one plan: the AWS provider's
+// state in a terraform.Mapping. Principals and policies are kept by
+// address (addresses are unique in a plan) with the account each lives
+// in; what an account has once (password policy, S3 Block Public Access)
+// or per region is kept per account.
 type builder struct {
 	m         *tf.Mapping
-	accountID string
 	partition string
+	accounts  *accountOfKey
 	users     map[string]*snapshot.IAMUser // by address
 	groups    map[string]*snapshot.IAMGroup
 	roles     map[string]*snapshot.IAMRole
 	policies  map[string]*snapshot.ManagedPolicy
-	// byName maps "user/NAME", "group/NAME", "role/NAME" to an address.
+	// owner is the account of each user, group, role and policy address.
+	owner map[string]string
+	// byName maps an account's "user/NAME", "group/NAME", "role/NAME"
+	// and "policy/PATH/NAME" (see nameKey) to an address.
 	byName map[string]string
-	// passwordPolicy and its address; pab likewise.
-	passwordPolicy     *snapshot.PasswordPolicy
-	passwordPolicyAddr string
-	pab                *snapshot.PublicAccessBlock
-	oidc               []snapshot.OIDCProvider
-	trails             []snapshot.Trail
-	regions            map[string]*snapshot.AWSRegion
-	org                *snapshot.AWSOrganization
+	// perAccount holds what each account has once or per region.
+	perAccount map[string]*accountState
+	org        *snapshot.AWSOrganization
 	// trustNamesAWS lists the roles whose trust policy names an AWS
 	// principal: undecidable for cross-account trust without an own
 	// account.
 	trustNamesAWS []string
+	// managedLists and boundaries are the roles (and users) whose
+	// managed_policy_arns and permissions_boundary are read once every
+	// policy is known (connectRoles).
+	managedLists, boundaries []tf.Instance
+}
+
+// accountState is what one account of the plan has once or per region.
+type accountState struct {
+	id string
+	// passwordPolicy is the weakest the plan declares (its Resource the
+	// block's address); passwordErrors its unknown values.
+	passwordPolicy *snapshot.PasswordPolicy
+	passwordErrors []snapshot.CollectionError
+	pab            *snapshot.PublicAccessBlock
+	oidc           []snapshot.OIDCProvider
+	trails         []snapshot.Trail
+	regions        map[string]*snapshot.AWSRegion
 }
 
 // builder returns the plan's builder, creating it on the first AWS
@@ -39,31 +57,34 @@ type builder struct {
 func (p *Provider) builder(m *tf.Mapping) *builder {
 	return tf.State(m, Name, func() *builder {
 		return &builder{
-			m: m, accountID: ownAccount(m, p.accountIDs), partition: "aws",
+			m: m, accounts: newAccountOfKey(m, p.accountIDs), partition: "aws",
 			users: map[string]*snapshot.IAMUser{}, groups: map[string]*snapshot.IAMGroup{},
 			roles: map[string]*snapshot.IAMRole{}, policies: map[string]*snapshot.ManagedPolicy{},
-			byName: map[string]string{}, regions: map[string]*snapshot.AWSRegion{},
+			owner: map[string]string{}, byName: map[string]string{}, perAccount: map[string]*accountState{},
 		}
 	})
 }
 
-// ownAccount is the config's first aws.account_ids, else the first
-// allowed_account_ids of the plan's default AWS provider block (or of any
-// AWS provider block, in key order, when the default has none).
-func ownAccount(m *tf.Mapping, configured []string) string {
-	if len(configured) > 0 {
-		return configured[0]
+// nameKey is the key of byName: IAM names are unique within an account.
+func nameKey(account, name string) string { return account + "|" + name }
+
+// accountOf is the account the resource in lives in: that of its
+// provider block.
+func (b *builder) accountOf(in tf.Instance) string { return b.accounts.of(b.m.ProviderKey(in)) }
+
+// own records the account of a principal or policy at in's address.
+func (b *builder) own(in tf.Instance) { b.owner[in.Address] = b.accountOf(in) }
+
+// acct returns the state of the account in lives in, creating it.
+func (b *builder) acct(in tf.Instance) *accountState { return b.state(b.accountOf(in)) }
+
+func (b *builder) state(id string) *accountState {
+	a, ok := b.perAccount[id]
+	if !ok {
+		a = &accountState{id: id, regions: map[string]*snapshot.AWSRegion{}}
+		b.perAccount[id] = a
 	}
-	for _, k := range m.ProviderKeys(Name) {
-		if l, ok := m.ProviderConstant(k, "allowed_account_ids").([]any); ok {
-			for _, x := range l {
-				if s, ok := x.(string); ok && s != "" {
-					return s
-				}
-			}
-		}
-	}
-	return ""
+	return a
 }
 
 // region is the region of the AWS provider block a resource uses: its
@@ -82,60 +103,88 @@ func (b *builder) region(in tf.Instance) string {
 	return ""
 }
 
-// awsRegion returns the region entry for in, creating it.
-func (b *builder) awsRegion(name string) *snapshot.AWSRegion {
-	r, ok := b.regions[name]
+// awsRegion returns the region entry of in's account and region,
+// creating it.
+func (b *builder) awsRegion(in tf.Instance) *snapshot.AWSRegion {
+	a, name := b.acct(in), b.region(in)
+	r, ok := a.regions[name]
 	if !ok {
 		r = &snapshot.AWSRegion{Name: name}
-		b.regions[name] = r
+		a.regions[name] = r
 	}
 	return r
 }
 
-func (b *builder) accountARN() string {
-	return snapshot.AWSAccountARN(b.partition, b.accountID)
+func (b *builder) accountARN(id string) string {
+	return snapshot.AWSAccountARN(b.partition, id)
 }
 
-// finish writes the account, its scope and the account-level errors.
+// finish writes each account of the plan (in account order), its scope
+// and its account-level errors.
 func (b *builder) finish(s *snapshot.Snapshot) {
+	b.connectRoles()
 	b.addAWSManaged()
-	a := snapshot.AWSAccount{
-		AccountID: b.accountID, Name: "terraform plan", Partition: b.partition,
-		Users: []snapshot.IAMUser{}, Groups: []snapshot.IAMGroup{}, Roles: []snapshot.IAMRole{},
-		Policies: []snapshot.ManagedPolicy{}, PasswordPolicy: b.passwordPolicy,
-		S3PublicAccessBlock: b.pab, OIDCProviders: b.oidc, Trails: b.trails,
-		Regions: []snapshot.AWSRegion{},
+	for _, id := range b.owner {
+		b.state(id)
 	}
-	for _, k := range sortedKeys(b.users) {
-		a.Users = append(a.Users, *b.users[k])
-	}
-	for _, k := range sortedKeys(b.groups) {
-		a.Groups = append(a.Groups, *b.groups[k])
-	}
-	for _, k := range sortedKeys(b.roles) {
-		a.Roles = append(a.Roles, *b.roles[k])
-	}
-	for _, k := range sortedKeys(b.policies) {
-		a.Policies = append(a.Policies, *b.policies[k])
-	}
-	for _, k := range sortedKeys(b.regions) {
-		a.Regions = append(a.Regions, *b.regions[k])
-	}
-	countAttachments(&a)
 	if s.AWS == nil {
 		s.AWS = &snapshot.AWS{}
 	}
-	s.AWS.Accounts = append(s.AWS.Accounts, a)
 	if b.org != nil {
 		s.AWS.Organization = b.org
 	}
+	for _, id := range sortedKeys(b.perAccount) {
+		b.finishAccount(s, b.perAccount[id])
+	}
+}
+
+// finishAccount writes one account, its scope and its account-level
+// errors.
+func (b *builder) finishAccount(s *snapshot.Snapshot, st *accountState) {
+	a := snapshot.AWSAccount{
+		AccountID: st.id, Name: "terraform plan", Partition: b.partition,
+		Users: []snapshot.IAMUser{}, Groups: []snapshot.IAMGroup{}, Roles: []snapshot.IAMRole{},
+		Policies: []snapshot.ManagedPolicy{}, PasswordPolicy: st.passwordPolicy,
+		S3PublicAccessBlock: st.pab, OIDCProviders: st.oidc, Trails: st.trails,
+		Regions: []snapshot.AWSRegion{},
+	}
+	mine := func(addr string) bool { return b.owner[addr] == st.id }
+	for _, k := range sortedKeys(b.users) {
+		if mine(k) {
+			a.Users = append(a.Users, *b.users[k])
+		}
+	}
+	for _, k := range sortedKeys(b.groups) {
+		if mine(k) {
+			a.Groups = append(a.Groups, *b.groups[k])
+		}
+	}
+	for _, k := range sortedKeys(b.roles) {
+		if mine(k) {
+			a.Roles = append(a.Roles, *b.roles[k])
+		}
+	}
+	for _, k := range sortedKeys(b.policies) {
+		// AWS-managed policies belong to every account that attaches
+		// them.
+		if mine(k) || (b.policies[k].AWSManaged && attaches(&a, k)) {
+			a.Policies = append(a.Policies, *b.policies[k])
+		}
+	}
+	for _, k := range sortedKeys(st.regions) {
+		a.Regions = append(a.Regions, *st.regions[k])
+	}
+	countAttachments(&a)
+	s.AWS.Accounts = append(s.AWS.Accounts, a)
 	s.Scopes = append(s.Scopes, snapshot.AWSScope(&a))
-	if b.passwordPolicy == nil {
-		b.m.Fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: "iam", Operation: "GetAccountPasswordPolicy", Code: tf.CodeNotInPlan, Resource: b.accountARN(),
+	if st.passwordPolicy != nil {
+		b.flushPasswordErrors(st)
+	} else {
+		b.m.Fail(snapshot.CollectionError{Provider: "aws", Account: st.id, Service: "iam", Operation: "GetAccountPasswordPolicy", Code: tf.CodeNotInPlan, Resource: b.accountARN(st.id),
 			Message: "the plan has no aws_iam_account_password_policy: the account's password policy is managed elsewhere or not at all"})
 	}
-	if b.pab == nil {
-		b.m.Fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: "s3-control", Operation: "GetPublicAccessBlock", Code: tf.CodeNotInPlan, Resource: b.accountARN(),
+	if st.pab == nil {
+		b.m.Fail(snapshot.CollectionError{Provider: "aws", Account: st.id, Service: "s3-control", Operation: "GetPublicAccessBlock", Code: tf.CodeNotInPlan, Resource: b.accountARN(st.id),
 			Message: "the plan has no aws_s3_account_public_access_block: the account's S3 Block Public Access is managed elsewhere or not at all"})
 	}
 	// Whether the account has a trail, an analyzer, alarms, budgets or
@@ -153,7 +202,7 @@ func (b *builder) finish(s *snapshot.Snapshot) {
 		{"cloudwatch", "DescribeAlarms", "CloudWatch alarms (not read from plans)"},
 		{"budgets", "DescribeBudgets", "budgets (not read from plans)"},
 	} {
-		b.m.Fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Service: e.service, Operation: e.op, Code: tf.CodeNotInPlan, Resource: b.accountARN(),
+		b.m.Fail(snapshot.CollectionError{Provider: "aws", Account: st.id, Service: e.service, Operation: e.op, Code: tf.CodeNotInPlan, Resource: b.accountARN(st.id),
 			Message: "a Terraform plan does not show " + e.what})
 	}
 	// A region has one GuardDuty detector, one Config recorder and one
@@ -169,17 +218,40 @@ func (b *builder) finish(s *snapshot.Snapshot) {
 			{"securityhub", "Security Hub", r.SecurityHub != nil},
 		} {
 			if !e.declared {
-				b.m.Fail(snapshot.CollectionError{Provider: "aws", Account: b.accountID, Region: r.Name, Service: e.service, Operation: "*", Code: tf.CodeNotInPlan, Resource: b.accountARN(),
+				b.m.Fail(snapshot.CollectionError{Provider: "aws", Account: st.id, Region: r.Name, Service: e.service, Operation: "*", Code: tf.CodeNotInPlan, Resource: b.accountARN(st.id),
 					Message: "the plan declares no " + e.what + " in " + r.Name})
 			}
 		}
 	}
-	if b.accountID == "" {
+	if st.id == "" {
 		for _, addr := range b.trustNamesAWS {
+			if !mine(addr) {
+				continue
+			}
 			b.m.Fail(snapshot.CollectionError{Provider: "aws", Service: "organizations", Operation: "*", Code: CodeOwnAccountUnknown, Resource: addr,
 				Message: fmt.Sprintf("the own AWS account of %s is unknown, so whether its trust policy lets in a foreign account cannot be decided: set aws.account_ids in the rampart config or allowed_account_ids in the aws provider block", addr)})
 		}
 	}
+}
+
+// attaches reports whether a principal of a attaches the policy arn.
+func attaches(a *snapshot.AWSAccount, arn string) bool {
+	var all []snapshot.AttachedPolicy
+	for _, u := range a.Users {
+		all = append(all, u.AttachedPolicies...)
+	}
+	for _, g := range a.Groups {
+		all = append(all, g.AttachedPolicies...)
+	}
+	for _, r := range a.Roles {
+		all = append(all, r.AttachedPolicies...)
+	}
+	for _, ap := range all {
+		if ap.ARN == arn {
+			return true
+		}
+	}
+	return false
 }
 
 // countAttachments fills each managed policy's attachment count from the

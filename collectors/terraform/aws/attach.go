@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"slices"
 	"strings"
 
 	tf "github.com/rampart-sec/rampart/collectors/terraform"
@@ -14,7 +15,7 @@ import (
 func (b *builder) principal(in tf.Instance, attr, kind string) (string, []string) {
 	if !tf.UnknownAt(in.Unknown, attr) {
 		if name := in.After.Str(attr); name != "" {
-			return b.byName[kind+"/"+name], nil
+			return b.byName[nameKey(b.accountOf(in), kind+"/"+name)], nil
 		}
 	}
 	return b.m.Resolve(in, attr, "aws_iam_"+kind)
@@ -25,27 +26,84 @@ func (b *builder) principal(in tf.Instance, attr, kind string) (string, []string
 func (b *builder) principalList(in tf.Instance, attr, kind string) (found []string, unsure []string) {
 	if !tf.UnknownAt(in.Unknown, attr) {
 		for _, name := range in.After.Strs(attr) {
-			if a := b.byName[kind+"/"+name]; a != "" {
+			if a := b.byName[nameKey(b.accountOf(in), kind+"/"+name)]; a != "" {
 				found = append(found, a)
 			}
 		}
 		return found, nil
 	}
-	// A list with unknown elements: every resource it refers to.
-	return nil, b.m.Referenced(in, attr, "aws_iam_"+kind)
+	// A list with unknown elements: its known elements by name, the
+	// others through the references of its expression when they say
+	// exactly which principals; else every resource it may mean is
+	// unsure.
+	refs, ok := b.m.ResolveAll(in, attr, "aws_iam_"+kind)
+	if !ok {
+		return nil, b.m.Referenced(in, attr, "aws_iam_"+kind)
+	}
+	for _, name := range in.After.Strs(attr) {
+		if a := b.byName[nameKey(b.accountOf(in), kind+"/"+name)]; a != "" && !slices.Contains(refs, a) {
+			found = append(found, a)
+		}
+	}
+	return append(found, refs...), nil
+}
+
+// policyList reads a list of policy ARNs (managed_policy_arns of
+// aws_iam_role) as policyARN reads one: literal ARNs, planned policies by
+// ARN or by reference. ok is false when an unknown element cannot be
+// told.
+func (b *builder) policyList(in tf.Instance, attr string) (arns []string, ok bool) {
+	for _, arn := range in.After.Strs(attr) {
+		arns = append(arns, b.plannedPolicy(arn, b.accountOf(in)))
+	}
+	if !tf.UnknownAt(in.Unknown, attr) {
+		return arns, true
+	}
+	refs, ok := b.m.ResolveAll(in, attr, "aws_iam_policy")
+	if !ok {
+		return arns, false
+	}
+	for _, r := range refs {
+		if !slices.Contains(arns, r) {
+			arns = append(arns, r)
+		}
+	}
+	return arns, true
 }
 
 // policyARN is what attribute attr (policy_arn) of an attachment points
-// at: a known ARN (AWS-managed or existing policy), or the address of the
-// plan's aws_iam_policy it refers to. ok is false when it cannot tell.
+// at: the address of the plan's aws_iam_policy it refers to or names by
+// its literal ARN, else a known ARN (AWS-managed or existing policy). ok
+// is false when it cannot tell.
 func (b *builder) policyARN(in tf.Instance, attr string) (string, bool) {
 	if !tf.UnknownAt(in.Unknown, attr) {
 		if arn := in.After.Str(attr); arn != "" {
-			return arn, true
+			return b.plannedPolicy(arn, b.accountOf(in)), true
 		}
 	}
 	addr, _ := b.m.Resolve(in, attr, "aws_iam_policy")
 	return addr, addr != ""
+}
+
+// plannedPolicy turns the literal ARN of a customer-managed policy the
+// plan creates in account (arn:aws:iam::ACCOUNT:policy/PATH/NAME) into
+// that policy's address; any other ARN is returned as it is. IAM attaches
+// only policies of the principal's own account, so an ARN naming another
+// account is not the planned policy of that path and name. When the own
+// account is unknown, the ARN's account is the only one the attachment
+// can succeed in, which is where the plan creates the policy.
+func (b *builder) plannedPolicy(arn, account string) string {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "iam" || !strings.HasPrefix(parts[5], "policy/") {
+		return arn
+	}
+	if account != "" && parts[4] != account {
+		return arn
+	}
+	if addr := b.byName[nameKey(account, parts[5])]; addr != "" {
+		return addr
+	}
+	return arn
 }
 
 // addInline and attach add to a principal by address.
@@ -68,7 +126,7 @@ func (b *builder) attach(principal, arn string) {
 			// The principal's permissions are as unknown as the
 			// policy's document.
 			if strings.HasSuffix(p.DocumentError, "unknown until apply") {
-				b.m.Fail(unknownError("iam", "policy", arn, principal))
+				b.m.Fail(unknownError("iam", OpManaged, "policy", arn, principal))
 			}
 		}
 	}
@@ -106,13 +164,13 @@ func mapInline(kind string) func(*builder, tf.Instance) {
 		d := readDocument(in.After, in.Unknown, "policy", in.Address)
 		if p == "" {
 			for _, c := range unsure {
-				b.m.Fail(unknownError("iam", kind, in.Address, c))
+				b.m.Fail(unknownError("iam", OpInline, kind, in.Address, c))
 			}
 			return
 		}
 		name := nameOf(in)
 		if d.Unknown {
-			b.m.Fail(unknownError("iam", "policy", in.Address, p))
+			b.m.Fail(unknownError("iam", OpInline, "policy", in.Address, p))
 		}
 		b.addInline(p, snapshot.InlinePolicy{Name: name, Document: d.Doc, DocumentRaw: d.Raw, DocumentError: d.Err})
 	}
@@ -124,7 +182,7 @@ func mapAttachment(kind string) func(*builder, tf.Instance) {
 		p, unsure := b.principal(in, kind, kind)
 		if p == "" {
 			for _, c := range unsure {
-				b.m.Fail(unknownError("iam", kind, in.Address, c))
+				b.m.Fail(unknownError("iam", OpManaged, kind, in.Address, c))
 			}
 			return
 		}
@@ -135,7 +193,7 @@ func mapAttachment(kind string) func(*builder, tf.Instance) {
 func (b *builder) attachOrUnknown(in tf.Instance, principal string) {
 	arn, ok := b.policyARN(in, "policy_arn")
 	if !ok {
-		b.m.Fail(unknownError("iam", "policy_arn", in.Address, principal))
+		b.m.Fail(unknownError("iam", OpManaged, "policy_arn", in.Address, principal))
 		return
 	}
 	b.attach(principal, arn)
@@ -150,7 +208,7 @@ func (b *builder) mapPolicyAttachment(in tf.Instance) {
 			b.attachOrUnknown(in, p)
 		}
 		for _, p := range unsure {
-			b.m.Fail(unknownError("iam", kind+"s", in.Address, p))
+			b.m.Fail(unknownError("iam", OpManaged, kind+"s", in.Address, p))
 		}
 	}
 }
@@ -175,21 +233,30 @@ func (b *builder) mapGroupMembership(in tf.Instance) {
 	g, _ := b.principal(in, "group", "group")
 	users, unsure := b.principalList(in, "users", "user")
 	for _, u := range users {
+		if g == "" {
+			// Which group the users join cannot be told.
+			b.m.Fail(unknownError("iam", OpGroups, "group", in.Address, u))
+			continue
+		}
 		b.addToGroup(u, g)
 	}
 	for _, u := range unsure {
-		b.m.Fail(unknownError("iam", "users", in.Address, u))
+		b.m.Fail(unknownError("iam", OpGroups, "users", in.Address, u))
 	}
 }
 
 func (b *builder) mapUserGroupMembership(in tf.Instance) {
-	u, _ := b.principal(in, "user", "user")
+	u, maybe := b.principal(in, "user", "user")
+	for _, c := range maybe {
+		// Which user joins the groups cannot be told.
+		b.m.Fail(unknownError("iam", OpGroups, "user", in.Address, c))
+	}
 	groups, unsure := b.principalList(in, "groups", "group")
 	for _, g := range groups {
 		b.addToGroup(u, g)
 	}
 	if u != "" && len(unsure) > 0 {
-		b.m.Fail(unknownError("iam", "groups", in.Address, u))
+		b.m.Fail(unknownError("iam", OpGroups, "groups", in.Address, u))
 	}
 }
 

@@ -23,31 +23,60 @@
 //
 // A plan describes what it manages. An attachment or inline policy whose
 // user, group or role is not in the plan (an existing principal named by
-// its name) is not evaluated: the principal is not in the snapshot. One
-// plan is one AWS account: provider aliases that point at other accounts
-// are not told apart. data.aws_iam_policy_document is not rendered by
-// rampart: its json reaches the resources that use it when Terraform read
-// it during plan, and is unknown until apply otherwise.
+// its name) is not evaluated: the principal is not in the snapshot.
+// data.aws_iam_policy_document is not rendered by rampart: its json
+// reaches the resources that use it when Terraform read it during plan,
+// and is unknown until apply otherwise. The partition is always "aws".
 //
-// # Own account
+// # Accounts
 //
-// Trust analysis needs the account the roles live in. It is the first of
-// the config's aws.account_ids (given to New), else the first of the AWS
-// provider's allowed_account_ids in the plan's configuration. It is the
-// account_id of the snapshot's one AWS account and of its scope. When
-// neither says, the account ID is empty and every role whose trust policy
-// names an AWS principal gets a resource-scoped collection error (service
-// "organizations", code OwnAccountUnknown): whether it trusts a foreign
-// account cannot be decided.
+// Trust analysis needs the account the roles live in, and a plan may
+// manage several accounts through provider aliases. Each resource lives
+// in the account of its provider block (its provider_config_key):
+//   - the default block: the first of the config's aws.account_ids (given
+//     to New), else the account the block names;
+//   - an alias that names an account: the account of the role its last
+//     assume_role block assumes (role_arn a constant), else the first of
+//     its allowed_account_ids;
+//   - any other block (an alias for another region): the default block's
+//     account.
+//
+// Every account gets its own snapshot.AWSAccount and scope, with its
+// account-level settings and NotInPlan errors; names (an attachment's
+// role = "app", a policy's literal ARN) are looked up in the resource's
+// own account. An account nobody names has an empty ID, and every role in
+// it whose trust policy names an AWS principal gets a resource-scoped
+// collection error (service "organizations", code OwnAccountUnknown):
+// whether it trusts a foreign account cannot be decided. The plan's
+// accounts are each other's own accounts for the trust controls.
+//
+// # References between resources
+//
+// What an attachment, membership, inline policy or role points at is
+// resolved to the plan's own resource before anything is called unknown:
+//   - a reference in the configuration (policy_arn = aws_iam_policy.x.arn,
+//     role = aws_iam_role.x.id, group = aws_iam_group.g.name), including a
+//     list whose references name exactly which instances it holds
+//     (users = [aws_iam_user.a.name], managed_policy_arns =
+//     [aws_iam_policy.p.arn]; see Mapping.ResolveAll);
+//   - a known name of a user, group or role of the plan, in the
+//     attachment's account;
+//   - the literal ARN arn:aws:iam::ACCOUNT:policy/PATH/NAME of a policy
+//     the plan creates in the principal's account (policy_arn,
+//     managed_policy_arns, permissions_boundary). IAM attaches only the
+//     own account's policies, so another account's ARN is left as it is
+//     (and its principal is ERROR: not in the snapshot).
 //
 // # Unknown values
 //
 // Where a control would read a value known only after apply — a trust
 // policy, a policy document, a policy ARN an attachment points at,
 // instance metadata options — the resource gets an UnknownUntilApply
-// error (see package terraform). A reference to another resource of the
-// plan (policy_arn = aws_iam_policy.x.arn, role = aws_iam_role.x.id) is
-// resolved before it is called unknown.
+// error (see package terraform) whose Operation names the data left
+// unknown (OpTrust, OpInline, OpManaged, OpBoundary, OpGroups, or the
+// attribute itself): the controls require exactly what they read, so a
+// role whose trust policy is unknown is ERROR for the four trust controls
+// and still judged for admin and escalation from its known policies.
 //
 // # Policy documents
 //

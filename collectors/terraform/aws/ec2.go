@@ -11,7 +11,7 @@ import (
 // metadata_options block the provider computes the options from the AMI
 // and account defaults: they are unknown until apply.
 func (b *builder) mapInstance(in tf.Instance) {
-	r := b.awsRegion(b.region(in))
+	r := b.awsRegion(in)
 	e := snapshot.EC2Instance{ID: in.Address, ARN: in.Address, State: "running"}
 	if s := in.After.Str("instance_state"); s != "" && !tf.UnknownAt(in.Unknown, "instance_state") {
 		e.State = s
@@ -28,7 +28,7 @@ func (b *builder) mapInstance(in tf.Instance) {
 	default:
 		// Computed by the provider, or (launch template) left to the
 		// AMI and account defaults at launch.
-		b.m.Fail(unknownError("ec2", "metadata_options", in.Address, in.Address))
+		b.m.Fail(unknownError("ec2", "metadata_options", "metadata_options", in.Address, in.Address))
 	}
 	r.Instances = append(r.Instances, e)
 }

@@ -31,7 +31,9 @@ func (b *builder) mapUser(in tf.Instance) {
 		CredentialReport: in.Created,
 	}
 	b.users[in.Address] = u
-	b.byName["user/"+u.Name] = in.Address
+	b.own(in)
+	b.byName[nameKey(b.accountOf(in), "user/"+u.Name)] = in.Address
+	b.boundaries = append(b.boundaries, in)
 }
 
 func (b *builder) mapGroup(in tf.Instance) {
@@ -40,7 +42,8 @@ func (b *builder) mapGroup(in tf.Instance) {
 		AttachedPolicies: []snapshot.AttachedPolicy{}, InlinePolicies: []snapshot.InlinePolicy{},
 	}
 	b.groups[in.Address] = g
-	b.byName["group/"+g.Name] = in.Address
+	b.own(in)
+	b.byName[nameKey(b.accountOf(in), "group/"+g.Name)] = in.Address
 }
 
 func (b *builder) mapRole(in tf.Instance) {
@@ -55,7 +58,7 @@ func (b *builder) mapRole(in tf.Instance) {
 	trust := readDocument(in.After, in.Unknown, "assume_role_policy", in.Address)
 	r.TrustPolicy, r.TrustPolicyRaw, r.TrustPolicyError = trust.Doc, trust.Raw, trust.Err
 	if trust.Unknown {
-		b.m.Fail(unknownError("iam", "assume_role_policy", in.Address, in.Address))
+		b.m.Fail(unknownError("iam", OpTrust, "assume_role_policy", in.Address, in.Address))
 	}
 	if namesAWSPrincipal(trust.Doc) {
 		b.trustNamesAWS = append(b.trustNamesAWS, in.Address)
@@ -74,17 +77,65 @@ func (b *builder) mapRole(in tf.Instance) {
 		}
 		if d.Unknown {
 			d.Err = tf.UnknownText("inline_policy "+name, in.Address)
-			b.m.Fail(unknownError("iam", "inline_policy "+name, in.Address, in.Address))
+			b.m.Fail(unknownError("iam", OpInline, "inline_policy "+name, in.Address, in.Address))
 		}
 		r.InlinePolicies = append(r.InlinePolicies, snapshot.InlinePolicy{Name: name, Document: d.Doc, DocumentRaw: d.Raw, DocumentError: d.Err})
 	}
-	if !tf.UnknownAt(in.Unknown, "managed_policy_arns") {
-		for _, arn := range in.After.Strs("managed_policy_arns") {
-			r.AttachedPolicies = append(r.AttachedPolicies, snapshot.AttachedPolicy{Name: lastSegment(arn), ARN: arn})
+	b.roles[in.Address] = r
+	b.own(in)
+	b.byName[nameKey(b.accountOf(in), "role/"+r.Name)] = in.Address
+	b.boundaries = append(b.boundaries, in)
+	// managed_policy_arns left out of the configuration is computed by
+	// the provider (the role's attachments made elsewhere); one the
+	// configuration sets is the role's exclusive list, resolved once
+	// every policy is known (connectRoles).
+	if !tf.UnknownAt(in.Unknown, "managed_policy_arns") || b.m.Sets(in, "managed_policy_arns") {
+		b.managedLists = append(b.managedLists, in)
+	}
+}
+
+// connectRoles attaches each role's managed_policy_arns and resolves
+// each principal's permissions_boundary, once every policy of the plan
+// is mapped (a role may come before the policies it names).
+func (b *builder) connectRoles() {
+	for _, in := range b.managedLists {
+		arns, ok := b.policyList(in, "managed_policy_arns")
+		if !ok {
+			b.m.Fail(unknownError("iam", OpManaged, "managed_policy_arns", in.Address, in.Address))
+		}
+		for _, arn := range arns {
+			b.attach(in.Address, arn)
 		}
 	}
-	b.roles[in.Address] = r
-	b.byName["role/"+r.Name] = in.Address
+	b.managedLists = nil
+	for _, in := range b.boundaries {
+		b.setBoundary(in)
+	}
+	b.boundaries = nil
+}
+
+// setBoundary reads permissions_boundary: a literal ARN (of a planned
+// policy: its address) or a reference to a planned policy. An unknown
+// boundary that cannot be resolved is an error on the principal: it may
+// take away what its policies grant.
+func (b *builder) setBoundary(in tf.Instance) {
+	var arn string
+	switch {
+	case !tf.UnknownAt(in.Unknown, "permissions_boundary"):
+		if v := in.After.Str("permissions_boundary"); v != "" {
+			arn = b.plannedPolicy(v, b.accountOf(in))
+		}
+	case b.m.Sets(in, "permissions_boundary"):
+		if arn, _ = b.m.Resolve(in, "permissions_boundary", "aws_iam_policy"); arn == "" {
+			b.m.Fail(unknownError("iam", OpBoundary, "permissions_boundary", in.Address, in.Address))
+		}
+	}
+	switch {
+	case b.users[in.Address] != nil:
+		b.users[in.Address].PermissionsBoundary = arn
+	case b.roles[in.Address] != nil:
+		b.roles[in.Address].PermissionsBoundary = arn
+	}
 }
 
 // namesAWSPrincipal reports whether a trust policy lets in an AWS
@@ -132,13 +183,24 @@ func (b *builder) mapPolicy(in tf.Instance) {
 	if d.Unknown {
 		// Its principals' results depend on it: they get the error
 		// when the attachments are mapped (see attach).
-		b.m.Fail(unknownError("iam", "policy", in.Address, in.Address))
+		b.m.Fail(unknownError("iam", "policy", "policy", in.Address, in.Address))
 	}
 	b.policies[in.Address] = p
+	b.own(in)
+	// A literal ARN names the policy by path and name: the name must be
+	// known (not a name_prefix).
+	if p.Name != in.Address {
+		path := p.Path
+		if path == "" {
+			path = "/"
+		}
+		b.byName[nameKey(b.accountOf(in), "policy"+path+p.Name)] = in.Address
+	}
 }
 
 func (b *builder) mapOIDCProvider(in tf.Instance) {
-	b.oidc = append(b.oidc, snapshot.OIDCProvider{ARN: in.Address, URL: in.After.Str("url"), ClientIDs: in.After.Strs("client_id_list")})
+	a := b.acct(in)
+	a.oidc = append(a.oidc, snapshot.OIDCProvider{ARN: in.Address, URL: in.After.Str("url"), ClientIDs: in.After.Strs("client_id_list")})
 }
 
 // awsManaged are AWS-managed policies whose documents the plan cannot

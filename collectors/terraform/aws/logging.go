@@ -30,7 +30,7 @@ func (b *builder) mapTrail(in tf.Instance) {
 	}
 	for _, attr := range []string{"enable_logging", "is_multi_region_trail", "enable_log_file_validation", "event_selector", "advanced_event_selector"} {
 		if tf.UnknownAt(in.Unknown, attr) {
-			b.m.Fail(unknownError("cloudtrail", attr, in.Address, in.Address))
+			b.m.Fail(unknownError("cloudtrail", attr, attr, in.Address, in.Address))
 		}
 	}
 	var sel []map[string]any
@@ -53,7 +53,8 @@ func (b *builder) mapTrail(in tf.Instance) {
 	default:
 		t.EventSelectors = json.RawMessage(`[{"ReadWriteType":"All","IncludeManagementEvents":true,"DataResources":[],"ExcludeManagementEventSources":[]}]`)
 	}
-	b.trails = append(b.trails, t)
+	a := b.acct(in)
+	a.trails = append(a.trails, t)
 }
 
 func dataResources(es tf.Values) []map[string]any {
@@ -92,9 +93,9 @@ func (b *builder) mapDetector(in tf.Instance) {
 		status = "DISABLED"
 	}
 	if tf.UnknownAt(in.Unknown, "enable") {
-		b.m.Fail(unknownError("guardduty", "enable", in.Address, b.accountARN()))
+		b.m.Fail(unknownError("guardduty", "enable", "enable", in.Address, b.accountARN(b.accountOf(in))))
 	}
-	r := b.awsRegion(b.region(in))
+	r := b.awsRegion(in)
 	r.GuardDutyDetectors = append(r.GuardDutyDetectors, snapshot.GuardDutyDetector{ID: in.Address, Status: status})
 }
 
@@ -108,12 +109,12 @@ func (b *builder) mapRecorder(in tf.Instance) {
 		all = rg[0].BoolOr("all_supported", true)
 		global = rg[0].BoolOr("include_global_resource_types", false)
 	}
-	r := b.awsRegion(b.region(in))
+	r := b.awsRegion(in)
 	r.ConfigRecorders = append(r.ConfigRecorders, snapshot.ConfigRecorder{Name: nameOf(in), AllSupported: all, IncludeGlobalResourceTypes: global})
 }
 
 func (b *builder) mapRecorderStatus(in tf.Instance) {
-	r := b.awsRegion(b.region(in))
+	r := b.awsRegion(in)
 	name := in.After.Str("name")
 	for i := range r.ConfigRecorders {
 		rec := &r.ConfigRecorders[i]
@@ -124,7 +125,7 @@ func (b *builder) mapRecorderStatus(in tf.Instance) {
 }
 
 func (b *builder) mapAnalyzer(in tf.Instance) {
-	r := b.awsRegion(b.region(in))
+	r := b.awsRegion(in)
 	name := in.After.Str("analyzer_name")
 	if name == "" {
 		name = in.Address

@@ -14,7 +14,7 @@ func (b *builder) mapOrgPolicy(in tf.Instance) {
 	}
 	d := readDocument(in.After, in.Unknown, "content", in.Address)
 	if d.Unknown {
-		b.m.Fail(unknownError("organizations", "content", in.Address, in.Address))
+		b.m.Fail(unknownError("organizations", "content", "content", in.Address, in.Address))
 	}
 	b.org.Policies = append(b.org.Policies, snapshot.OrgPolicy{
 		ID: in.Address, ARN: in.Address, Name: nameOf(in), Type: in.After.StrOr("type", "SERVICE_CONTROL_POLICY"),
@@ -53,7 +53,7 @@ func targetType(id string) string {
 }
 
 func (b *builder) mapPublicAccessBlock(in tf.Instance) {
-	b.pab = &snapshot.PublicAccessBlock{
+	b.acct(in).pab = &snapshot.PublicAccessBlock{
 		BlockPublicACLs:       in.After.BoolOr("block_public_acls", false),
 		IgnorePublicACLs:      in.After.BoolOr("ignore_public_acls", false),
 		BlockPublicPolicy:     in.After.BoolOr("block_public_policy", false),

@@ -31,12 +31,17 @@ func (p *Provider) Name() string { return Name }
 // and settings are created first; attachments, memberships, inline
 // policies and keys connect them once every principal is known.
 func (p *Provider) Mappers() map[string]tf.Mapper {
-	create := func(fn func(*builder, tf.Instance)) tf.Mapper {
-		return tf.Mapper{Phase: tf.Create, Map: func(m *tf.Mapping, in tf.Instance) { fn(p.builder(m), in) }}
+	// Every resource puts its account in the snapshot, even one that
+	// holds nothing but the resource (an SCP of the management account).
+	mapper := func(phase tf.Phase, fn func(*builder, tf.Instance)) tf.Mapper {
+		return tf.Mapper{Phase: phase, Map: func(m *tf.Mapping, in tf.Instance) {
+			b := p.builder(m)
+			b.acct(in)
+			fn(b, in)
+		}}
 	}
-	connect := func(fn func(*builder, tf.Instance)) tf.Mapper {
-		return tf.Mapper{Phase: tf.Connect, Map: func(m *tf.Mapping, in tf.Instance) { fn(p.builder(m), in) }}
-	}
+	create := func(fn func(*builder, tf.Instance)) tf.Mapper { return mapper(tf.Create, fn) }
+	connect := func(fn func(*builder, tf.Instance)) tf.Mapper { return mapper(tf.Connect, fn) }
 	return map[string]tf.Mapper{
 		// IAM (iam.go, attach.go, password.go)
 		"aws_iam_user":                    create((*builder).mapUser),
@@ -80,7 +85,34 @@ func (p *Provider) Finish(m *tf.Mapping, s *snapshot.Snapshot) {
 	}
 }
 
-// unknownError is terraform.UnknownError for an AWS service.
-func unknownError(service, attr, addr, resource string) snapshot.CollectionError {
-	return tf.UnknownError(Name, service, attr, addr, resource)
+// unknownError is terraform.UnknownError for an AWS service, with the
+// data it leaves unknown as its Operation: a control requires
+// "service:op" for what it reads (see the Op constants), so only the
+// controls that read the unknown value turn ERROR. attr and addr say
+// where the value is (the message); resource is whose results it
+// concerns.
+func unknownError(service, op, attr, addr, resource string) snapshot.CollectionError {
+	e := tf.UnknownError(Name, service, attr, addr, resource)
+	e.Operation = op
+	return e
 }
+
+// Operations of the UnknownUntilApply errors on IAM principals: which of
+// a principal's data a value unknown until apply leaves unknown, named
+// after aws_iam_role's attributes, whatever resource holds the value (an
+// attachment's policy_arn is the principal's managed_policy_arns, an
+// aws_iam_user_policy's document its inline_policy, a membership its
+// groups). The message names the exact attribute and resource.
+const (
+	// OpTrust: the role's trust policy (read by the trust controls).
+	OpTrust = "assume_role_policy"
+	// OpInline: one of the principal's inline policies.
+	OpInline = "inline_policy"
+	// OpManaged: which managed policies the principal has, or one's
+	// document.
+	OpManaged = "managed_policy_arns"
+	// OpBoundary: the principal's permissions boundary.
+	OpBoundary = "permissions_boundary"
+	// OpGroups: the user's groups (and so their policies).
+	OpGroups = "groups"
+)

@@ -112,3 +112,80 @@ func TestMappersAreAWSTypes(t *testing.T) {
 		}
 	}
 }
+
+// An unknown value of the password policy the plan declares is an error
+// on the block results name, naming the attribute as its operation.
+func TestPasswordPolicyUnknown(t *testing.T) {
+	const plan = `{"format_version": "1.2", "resource_changes": [
+		{"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p",
+		 "change": {"actions": ["create"], "after": {"password_reuse_prevention": 24}, "after_unknown": {"minimum_password_length": true}}}
+	], "configuration": {"root_module": {"resources": [
+		{"address": "aws_iam_account_password_policy.p", "mode": "managed", "type": "aws_iam_account_password_policy", "name": "p",
+		 "expressions": {"minimum_password_length": {"references": ["var.len"]}, "password_reuse_prevention": {"constant_value": 24}}}]}}}`
+	s, err := tf.Map("p.json", []byte(plan), tf.Options{Providers: []tf.Provider{New([]string{"111111111111"})}, Now: epoch})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.AWS.Accounts[0].PasswordPolicy.Resource; got != "aws_iam_account_password_policy.p" {
+		t.Errorf("password policy resource %q", got)
+	}
+	var found bool
+	for _, e := range s.Errors {
+		if e.Code == tf.CodeUnknownUntilApply {
+			found = e.Resource == "aws_iam_account_password_policy.p" && e.Operation == "minimum_password_length" && e.Service == "iam"
+		}
+	}
+	if !found {
+		t.Errorf("errors %+v", s.Errors)
+	}
+}
+
+// Each provider block's account: the config's first account for the
+// default block, the account an alias names (the last assume_role's
+// role, else allowed_account_ids), else the default block's.
+func TestProviderBlockAccounts(t *testing.T) {
+	const plan = `{"format_version": "1.2", "resource_changes": [
+		{"address": "aws_iam_user.a", "mode": "managed", "type": "aws_iam_user", "name": "a", "change": {"actions": ["create"], "after": {"name": "a"}}},
+		{"address": "aws_iam_user.b", "mode": "managed", "type": "aws_iam_user", "name": "b", "change": {"actions": ["create"], "after": {"name": "b"}}},
+		{"address": "aws_iam_user.c", "mode": "managed", "type": "aws_iam_user", "name": "c", "change": {"actions": ["create"], "after": {"name": "c"}}},
+		{"address": "aws_iam_user.d", "mode": "managed", "type": "aws_iam_user", "name": "d", "change": {"actions": ["create"], "after": {"name": "d"}}},
+		{"address": "aws_iam_user.e", "mode": "managed", "type": "aws_iam_user", "name": "e", "change": {"actions": ["create"], "after": {"name": "e"}}}
+	], "configuration": {
+		"provider_config": {
+			"aws": {"name": "aws", "expressions": {"allowed_account_ids": {"constant_value": ["111111111111"]}}},
+			"aws.chain": {"name": "aws", "alias": "chain", "expressions": {
+				"allowed_account_ids": {"constant_value": ["444444444444", "555555555555"]},
+				"assume_role": [{"role_arn": {"constant_value": "arn:aws:iam::444444444444:role/hop"}}, {"role_arn": {"constant_value": "arn:aws:iam::555555555555:role/final"}}]}},
+			"aws.var": {"name": "aws", "alias": "var", "expressions": {"assume_role": [{"role_arn": {"references": ["var.role"]}}]}},
+			"aws.gov": {"name": "aws", "alias": "gov", "expressions": {"assume_role": [{"role_arn": {"constant_value": "arn:aws-us-gov:iam::666666666666:role/x"}}]}}
+		},
+		"root_module": {"resources": [
+			{"address": "aws_iam_user.a", "mode": "managed", "type": "aws_iam_user", "name": "a", "provider_config_key": "aws"},
+			{"address": "aws_iam_user.b", "mode": "managed", "type": "aws_iam_user", "name": "b", "provider_config_key": "aws.chain"},
+			{"address": "aws_iam_user.c", "mode": "managed", "type": "aws_iam_user", "name": "c", "provider_config_key": "aws.var"},
+			{"address": "aws_iam_user.d", "mode": "managed", "type": "aws_iam_user", "name": "d", "provider_config_key": "aws.gov"},
+			{"address": "aws_iam_user.e", "mode": "managed", "type": "aws_iam_user", "name": "e", "provider_config_key": "aws.missing"}
+		]}}}`
+	for _, tc := range []struct {
+		name string
+		ids  []string
+		want string // user:account, in account order
+	}{
+		{"plan only", nil, "a:111111111111 c:111111111111 e:111111111111 b:555555555555 d:666666666666"},
+		{"config first for the default block", []string{"222222222222"}, "a:222222222222 c:222222222222 e:222222222222 b:555555555555 d:666666666666"},
+	} {
+		s, err := tf.Map("p.json", []byte(plan), tf.Options{Providers: []tf.Provider{New(tc.ids)}, Now: epoch})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, a := range s.AWS.Accounts {
+			for _, u := range a.Users {
+				got = append(got, u.Name+":"+a.AccountID)
+			}
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, strings.Join(got, " "), tc.want)
+		}
+	}
+}
