@@ -145,7 +145,7 @@ func BenchmarkControl10k(b *testing.B) {
 		b.Run(c.ID, func(b *testing.B) {
 			cpu := cpuTime()
 			for b.Loop() {
-				if _, err := e.evalControl(ctx, c, in); err != nil {
+				if _, err := e.evalControl(ctx, c, in, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sync"
 	"syscall"
+
+	"golang.org/x/term"
 )
 
 // writeOutput writes a finished report or snapshot to stdout when path is
@@ -140,7 +142,9 @@ func removeOnSignal(file string) (forget func()) {
 	}
 }
 
+// isTerminal reports whether f is a terminal: a character device such
+// as /dev/null is not one (colour codes written there would end up in a
+// file a redirection made).
 func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
 }

@@ -167,3 +167,16 @@ func TestSignalRemovesTemporaryFile(t *testing.T) {
 		t.Errorf("temporary file left behind: %v", err)
 	}
 }
+
+// /dev/null is a character device, not a terminal: colour and progress
+// written to it would land in a file a redirection made.
+func TestDevNullIsNotATerminal(t *testing.T) {
+	f, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Error("isTerminal(/dev/null) = true")
+	}
+}
