@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"github.com/rampart-sec/rampart/reports"
+
 	"fmt"
 	"strings"
 
@@ -39,7 +41,7 @@ func (d Decision) Explain(report string) string {
 			top = append(top, fmt.Sprintf("and %d more", n-3))
 			break
 		}
-		top = append(top, fmt.Sprintf("%s (%s) %s", r.Control, r.Severity, r.Resource))
+		top = append(top, fmt.Sprintf("%s (%s) %s", r.Control, r.Severity, reports.Printable(r.Resource)))
 	}
 	finding := "findings"
 	if n == 1 {

@@ -14,6 +14,9 @@ import (
 // undecided when the report has results, and the next step (o.Hint).
 // format is "table" (for a person, o.Width wide) or "json".
 func WriteErrors(w io.Writer, r *results.Report, format string, o Options) error {
+	if format != "json" {
+		r = printableReport(r)
+	}
 	causes, _ := groupCauses(r.Errors, r.Results, o.Hint)
 	switch format {
 	case "json":

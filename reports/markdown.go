@@ -27,6 +27,7 @@ const MarkdownRows = 50
 
 // Write implements Reporter.
 func (m Markdown) Write(w io.Writer, r *results.Report) error {
+	r = printableReport(r)
 	var b strings.Builder
 	s := r.Summary
 	fmt.Fprintf(&b, "## rampart: %s\n\n", mdVerdict(r))

@@ -85,6 +85,7 @@ func (t *Table) shows(s results.Status) bool {
 
 // Write implements Reporter.
 func (t *Table) Write(w io.Writer, r *results.Report) error {
+	r = printableReport(r)
 	bw := bufio.NewWriter(w)
 	p := &printer{t: t, w: bw, width: t.width(), scopes: r.Snapshot.Scopes}
 	p.header(r)
