@@ -4,6 +4,8 @@
 package waivers
 
 import (
+	"github.com/rampart-sec/rampart/internal/wildcard"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -163,33 +165,6 @@ func (w Waiver) String() string {
 }
 
 // Glob matches s against pattern: * is any run of characters (none
-// included), ? is one character, all else is literal.
-func Glob(pattern, s string) bool {
-	// Iterative matching with backtracking to the last *.
-	p, i := 0, 0
-	star, mark := -1, 0
-	pr, sr := []rune(pattern), []rune(s)
-	for i < len(sr) {
-		switch {
-		// A * in the pattern is always a wildcard, even where s has a
-		// literal * at that place: tried first, so it is never consumed
-		// as a literal match.
-		case p < len(pr) && pr[p] == '*':
-			star, mark = p, i
-			p++
-		case p < len(pr) && (pr[p] == '?' || pr[p] == sr[i]):
-			p++
-			i++
-		case star >= 0:
-			p = star + 1
-			mark++
-			i = mark
-		default:
-			return false
-		}
-	}
-	for p < len(pr) && pr[p] == '*' {
-		p++
-	}
-	return p == len(pr)
-}
+// included), ? is one character, all else is literal (internal/wildcard,
+// the matcher IAM evaluation uses too).
+func Glob(pattern, s string) bool { return wildcard.Match(pattern, s) }

@@ -1,47 +1,15 @@
 package awsiam
 
+import "github.com/rampart-sec/rampart/internal/wildcard"
+
 // IAM wildcards: "*" is any run of characters (none included, "/" and ":"
 // included), "?" is exactly one character, everything else is literal.
 // Unlike path globs there are no character classes or braces: "[" and "{"
 // in "arn:aws:s3:::b/${aws:username}" are plain characters.
 
-// Match reports whether s matches the IAM wildcard pattern.
-func Match(pattern, s string) bool {
-	// Iterative matching with one backtrack point per star: linear in
-	// practice, O(len(pattern)*len(s)) at worst.
-	p, i := 0, 0
-	star, mark := -1, 0
-	for i < len(s) {
-		switch {
-		case p < len(pattern) && (pattern[p] == '?' || pattern[p] == s[i]):
-			p++
-			i++
-		case p < len(pattern) && pattern[p] == '*':
-			star, mark = p, i
-			p++
-		case star >= 0:
-			p = star + 1
-			mark++
-			i = mark
-		default:
-			return false
-		}
-	}
-	for p < len(pattern) && pattern[p] == '*' {
-		p++
-	}
-	return p == len(pattern)
-}
-
-// hasWildcard is true for a pattern rather than a literal.
-func hasWildcard(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '*' || s[i] == '?' {
-			return true
-		}
-	}
-	return false
-}
+// Match reports whether s matches the IAM wildcard pattern (the matcher
+// waivers use too: internal/wildcard).
+func Match(pattern, s string) bool { return wildcard.Match(pattern, s) }
 
 // states returns the positions of pattern reachable after reading prefix
 // (a position k means pattern[:k] has matched prefix, stars included), or
