@@ -2,64 +2,74 @@ package policies
 
 import (
 	"fmt"
-	"slices"
+
+	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/rampart-sec/rampart/results"
 )
 
+// resultFields are the keys a result object may carry, with whether each
+// is required. evidence is read apart: it is the only non-string one.
+var resultFields = []struct {
+	key      *ast.Term
+	required bool
+}{
+	{ast.InternedTerm("status"), true},
+	{ast.InternedTerm("resource"), true},
+	{ast.InternedTerm("message"), true},
+	{ast.InternedTerm("resource_type"), false},
+	{ast.InternedTerm("account"), false},
+	{ast.InternedTerm("region"), false},
+}
+
+var evidenceKey = ast.InternedTerm("evidence")
+
 // result turns one element of a control's `results` set into a Result,
 // filling in what the metadata knows. A policy states only what it decided
 // and on what: status, resource, message, evidence, and where the resource
-// lives.
-func (c *Control) result(x any) (results.Result, error) {
-	m, ok := x.(map[string]any)
+// lives. It reads the OPA value directly: converting 100,000 results to Go
+// maps first, as the rego package does by default, costs more than
+// building them.
+func (c *Control) result(x *ast.Term) (results.Result, error) {
+	obj, ok := x.Value.(ast.Object)
 	if !ok {
-		return results.Result{}, fmt.Errorf("each element of `results` must be an object, found %T", x)
+		return results.Result{}, fmt.Errorf("each element of `results` must be an object, found %s", ast.ValueName(x.Value))
 	}
-	field := func(key string, required bool) (string, error) {
-		v, present := m[key]
-		if !present {
-			if required {
-				return "", fmt.Errorf("result %v: missing %q", m, key)
+	var fields [6]string
+	for i, f := range resultFields {
+		v := obj.Get(f.key)
+		if v == nil {
+			if f.required {
+				return results.Result{}, fmt.Errorf("result %v: missing %v", obj, f.key)
 			}
-			return "", nil
+			continue
 		}
-		s, ok := v.(string)
+		s, ok := v.Value.(ast.String)
 		if !ok {
-			return "", fmt.Errorf("result %v: %q must be a string", m, key)
+			return results.Result{}, fmt.Errorf("result %v: %v must be a string", obj, f.key)
 		}
-		return s, nil
+		fields[i] = string(s)
 	}
 	r := results.NewResult(c.Control)
-	var status string
-	var err error
-	for _, f := range []struct {
-		key      string
-		dst      *string
-		required bool
-	}{
-		{"status", &status, true},
-		{"resource", &r.Resource, true},
-		{"message", &r.Message, true},
-		{"resource_type", &r.ResourceType, false},
-		{"account", &r.Account, false},
-		{"region", &r.Region, false},
-	} {
-		if *f.dst, err = field(f.key, f.required); err != nil {
-			return r, err
-		}
-	}
-	r.Status = results.Status(status)
-	if !slices.Contains([]results.Status{results.Fail, results.Pass, results.Error}, r.Status) {
-		return r, fmt.Errorf("result for %s: status %q: expected FAIL, PASS or ERROR", r.Resource, status)
+	r.Status = results.Status(fields[0])
+	r.Resource, r.Message, r.ResourceType, r.Account, r.Region = fields[1], fields[2], fields[3], fields[4], fields[5]
+	switch r.Status {
+	case results.Fail, results.Pass, results.Error:
+	default:
+		return r, fmt.Errorf("result for %s: status %q: expected FAIL, PASS or ERROR", r.Resource, fields[0])
 	}
 	if r.Resource == "" {
-		return r, fmt.Errorf("result %v: empty resource", m)
+		return r, fmt.Errorf("result %v: empty resource", obj)
 	}
-	if ev, ok := m["evidence"]; ok {
-		if r.Evidence, ok = ev.(map[string]any); !ok {
+	if ev := obj.Get(evidenceKey); ev != nil {
+		if _, ok := ev.Value.(ast.Object); !ok {
 			return r, fmt.Errorf("result for %s: evidence must be an object", r.Resource)
 		}
+		m, err := ast.JSON(ev.Value)
+		if err != nil {
+			return r, fmt.Errorf("result for %s: evidence: %w", r.Resource, err)
+		}
+		r.Evidence = m.(map[string]any)
 	}
 	r.ID = results.ResultID(r.Control, r.Account, r.Region, r.Resource)
 	return r, nil

@@ -22,58 +22,64 @@
 #   iac: N
 package rampart.aws.access_key_rotation
 
-import data.rampart.lib.aws
 import data.rampart.lib.aws.credentials as creds
-import data.rampart.lib.time
+import data.rampart.lib.time as clock
 import rego.v1
 
 type := "AWS::IAM::User"
 
 max_age := creds.thresholds.access_key_max_age_days
 
-keys(user) := [{"slot": k.slot, "created": k.created, "age_days": age(k)} | some k in creds.active_keys(user)]
-
-age(k) := time.days_since(k.created) if k.created != null
-
-age(k) := null if k.created == null
-
-old(user) := [k | some k in keys(user); k.age_days != null; k.age_days > max_age]
-
-unknown(user) := [k | some k in keys(user); k.age_days == null]
-
-evidence(user) := {"max_age_days": max_age, "active_keys": keys(user)}
-
-results contains r if {
+# Results are object literals built without helper calls: this control
+# emits one result per user, and each call costs OPA's evaluator several
+# microseconds (policies/README.md, "Writing a fast control").
+judged := [[account.account_id, user, keys, old, unknown] |
 	some account in input.aws.accounts
 	some user in account.users
-	creds.in_report(user)
-	count(old(user)) > 0
-	r := aws.result("FAIL", account, "", user.arn, type, sprintf("user %s has an active access key %d days old", [user.name, max([k.age_days | some k in old(user)])]), evidence(user))
+	user.credential_report == true
+	keys := [{"slot": k.slot, "created": k.created, "age_days": clock.days_or_null(k.created)} | some k in user.access_keys; k.active]
+	old := [k.age_days | some k in keys; k.age_days != null; k.age_days > max_age]
+	unknown := [k | some k in keys; k.age_days == null]
+]
+
+results contains r if {
+	some [account_id, user, keys, old, _] in judged
+	count(old) > 0
+	r := {
+		"status": "FAIL", "account": account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s has an active access key %d days old", [user.name, max(old)]),
+		"evidence": {"max_age_days": max_age, "active_keys": keys},
+	}
+}
+
+results contains r if {
+	some [account_id, user, keys, [], unknown] in judged
+	count(keys) > 0
+	count(unknown) > 0
+	r := {
+		"status": "ERROR", "account": account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s has an active access key of unknown creation date", [user.name]),
+		"evidence": {"max_age_days": max_age, "active_keys": keys},
+	}
+}
+
+results contains r if {
+	some [account_id, user, keys, [], []] in judged
+	count(keys) > 0
+	r := {
+		"status": "PASS", "account": account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s's active access keys are at most %d days old", [user.name, max_age]),
+		"evidence": {"max_age_days": max_age, "active_keys": keys},
+	}
 }
 
 results contains r if {
 	some account in input.aws.accounts
 	some user in account.users
-	creds.in_report(user)
-	count(keys(user)) > 0
-	count(old(user)) == 0
-	count(unknown(user)) > 0
-	r := aws.result("ERROR", account, "", user.arn, type, sprintf("user %s has an active access key of unknown creation date", [user.name]), evidence(user))
-}
-
-results contains r if {
-	some account in input.aws.accounts
-	some user in account.users
-	creds.in_report(user)
-	count(keys(user)) > 0
-	count(old(user)) == 0
-	count(unknown(user)) == 0
-	r := aws.result("PASS", account, "", user.arn, type, sprintf("user %s's active access keys are at most %d days old", [user.name, max_age]), evidence(user))
-}
-
-results contains r if {
-	some account in input.aws.accounts
-	some user in account.users
-	not creds.in_report(user)
-	r := aws.result("ERROR", account, "", user.arn, type, sprintf("user %s is missing from the credential report: access keys unknown", [user.name]), {"credential_report": false})
+	not user.credential_report == true
+	r := {
+		"status": "ERROR", "account": account.account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s is missing from the credential report: access keys unknown", [user.name]),
+		"evidence": {"credential_report": false},
+	}
 }

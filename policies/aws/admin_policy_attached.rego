@@ -36,7 +36,6 @@
 #   iac: Y
 package rampart.aws.admin_policy_attached
 
-import data.rampart.lib.aws
 import data.rampart.lib.aws.analysis
 import data.rampart.lib.aws.iam
 import rego.v1
@@ -44,10 +43,15 @@ import rego.v1
 # judged lists [account, resource, type, kind, facts] for every user,
 # group and role the analysis covers: a rule, computed once, and a list,
 # never hashed or sorted.
-judged := [[account, x.arn, type, kind, f] |
+# judged pairs every user, group and role with its facts from the IAM
+# analysis (null when the analysis does not know it). Results are built
+# as object literals, without helper calls: this control emits one result
+# per principal, and each function call costs OPA's evaluator several
+# microseconds (policies/README.md, "Writing a fast control").
+judged := [[account.account_id, x.arn, type, kind, f] |
 	some account in input.aws.accounts
 	some [x, type, kind] in principals(account)
-	f := analysis.principal(account.account_id, x.arn)
+	f := object.get(data.rampart.analysis.aws.principals, [account.account_id, x.arn], null)
 ]
 
 principals(account) := array.concat(
@@ -75,49 +79,49 @@ admin_evidence(f) := object.union(
 )
 
 results contains r if {
-	some [account, arn, type, kind, f] in judged
-	f.identity_admin
+	some [account_id, arn, type, kind, f] in judged
+	f.identity_admin == true
 	not approved(kind, arn)
-	r := aws.result(
-		"FAIL", account, "", arn, type,
-		sprintf("%s has full administrator access (* on *) and is not an approved admin role", [kind]),
-		object.union(admin_evidence(f), {"unknown_policies": f.unknown_policies}),
-	)
+	r := {
+		"status": "FAIL", "account": account_id, "resource": arn, "resource_type": type,
+		"message": sprintf("%s has full administrator access (* on *) and is not an approved admin role", [kind]),
+		"evidence": object.union(admin_evidence(f), {"unknown_policies": f.unknown_policies}),
+	}
 }
 
 results contains r if {
-	some [account, arn, type, kind, f] in judged
-	f.identity_admin
+	some [account_id, arn, type, kind, f] in judged
+	f.identity_admin == true
 	approved(kind, arn)
-	r := aws.result(
-		"PASS", account, "", arn, type,
-		"role has full administrator access and is an approved admin role",
-		object.union(admin_evidence(f), {"approved_by": approved_pattern(arn)}),
-	)
+	r := {
+		"status": "PASS", "account": account_id, "resource": arn, "resource_type": type,
+		"message": "role has full administrator access and is an approved admin role",
+		"evidence": object.union(admin_evidence(f), {"approved_by": approved_pattern(arn)}),
+	}
 }
 
 results contains r if {
-	some [account, arn, type, kind, f] in judged
-	not f.identity_admin
+	some [account_id, arn, type, kind, f] in judged
+	f.identity_admin == false
 	count(f.unknown_policies) == 0
-	r := aws.result("PASS", account, "", arn, type, sprintf("%s has no full administrator grant", [kind]), {})
+	r := {
+		"status": "PASS", "account": account_id, "resource": arn, "resource_type": type,
+		"message": sprintf("%s has no full administrator grant", [kind]), "evidence": {},
+	}
 }
 
-# Not admin by what is known, but some policy could not be read: ERROR.
 results contains r if {
-	some [account, arn, type, kind, f] in judged
-	not f.identity_admin
+	some [account_id, arn, type, kind, f] in judged
+	f.identity_admin == false
 	count(f.unknown_policies) > 0
-	r := aws.result(
-		"ERROR", account, "", arn, type,
-		sprintf("cannot tell whether the %s has full administrator access: %s", [kind, concat("; ", f.unknown_policies)]),
-		{"unknown_policies": f.unknown_policies},
-	)
+	r := {
+		"status": "ERROR", "account": account_id, "resource": arn, "resource_type": type,
+		"message": sprintf("cannot tell whether the %s has full administrator access: %s", [kind, concat("; ", f.unknown_policies)]),
+		"evidence": {"unknown_policies": f.unknown_policies},
+	}
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some [x, type, _] in principals(account)
-	not analysis.principal(account.account_id, x.arn)
-	r := aws.result("ERROR", account, "", x.arn, type, analysis.missing, {})
+	some [account_id, arn, type, _, null] in judged
+	r := {"status": "ERROR", "account": account_id, "resource": arn, "resource_type": type, "message": analysis.missing, "evidence": {}}
 }

@@ -21,33 +21,46 @@
 #   iac: N
 package rampart.aws.console_user_mfa
 
-import data.rampart.lib.aws
-import data.rampart.lib.aws.credentials as creds
 import rego.v1
 
 type := "AWS::IAM::User"
 
+# Results are object literals built without helper calls: this control
+# emits one result per user, and each call costs OPA's evaluator several
+# microseconds (policies/README.md, "Writing a fast control").
 results contains r if {
 	some account in input.aws.accounts
 	some user in account.users
-	creds.in_report(user)
+	user.credential_report == true
 	user.password_enabled
 	not user.mfa_active
-	r := aws.result("FAIL", account, "", user.arn, type, sprintf("user %s can sign in to the console without MFA", [user.name]), {"password_enabled": true, "mfa_active": false, "password_last_used": user.password_last_used})
+	r := {
+		"status": "FAIL", "account": account.account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s can sign in to the console without MFA", [user.name]),
+		"evidence": {"password_enabled": true, "mfa_active": false, "password_last_used": user.password_last_used},
+	}
 }
 
 results contains r if {
 	some account in input.aws.accounts
 	some user in account.users
-	creds.in_report(user)
+	user.credential_report == true
 	user.password_enabled
 	user.mfa_active
-	r := aws.result("PASS", account, "", user.arn, type, sprintf("console user %s has MFA", [user.name]), {"password_enabled": true, "mfa_active": true})
+	r := {
+		"status": "PASS", "account": account.account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("console user %s has MFA", [user.name]),
+		"evidence": {"password_enabled": true, "mfa_active": true},
+	}
 }
 
 results contains r if {
 	some account in input.aws.accounts
 	some user in account.users
-	not creds.in_report(user)
-	r := aws.result("ERROR", account, "", user.arn, type, sprintf("user %s is missing from the credential report: console password and MFA unknown", [user.name]), {"credential_report": false})
+	not user.credential_report == true
+	r := {
+		"status": "ERROR", "account": account.account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s is missing from the credential report: console password and MFA unknown", [user.name]),
+		"evidence": {"credential_report": false},
+	}
 }

@@ -22,9 +22,8 @@
 #   iac: N
 package rampart.aws.credentials_unused
 
-import data.rampart.lib.aws
 import data.rampart.lib.aws.credentials as creds
-import data.rampart.lib.time
+import data.rampart.lib.time as clock
 import rego.v1
 
 type := "AWS::IAM::User"
@@ -34,62 +33,62 @@ limit := creds.thresholds.credentials_unused_days
 # credentials lists a user's usable credentials with the days since each
 # was last used (or, never used, created); days is null when neither date
 # is known.
-credentials(user) := array.concat(password(user), keys(user))
-
-password(user) := [{"credential": "password", "last_used": user.password_last_used, "days_unused": password_days(user)} | user.password_enabled]
-
-keys(user) := [{"credential": sprintf("access_key_%d", [k.slot]), "last_used": k.last_used, "days_unused": key_days(k)} |
-	some k in creds.active_keys(user)
-]
-
-# password_days and key_days are null when no reference time is known.
-password_days(user) := time.days_since(creds.password_reference(user))
-
-default password_days(_) := null
-
-key_days(k) := time.days_since(creds.reference_time(k.last_used, k.created))
-
-default key_days(_) := null
-
-# judged lists, once, every user in the credential report with its
-# credentials, the unused ones and those of unknown use: each date is
-# parsed once per user, not once per rule that reads it.
-judged := [[account, user, cs, unused, unknown] |
+# Results are object literals built without helper calls: this control
+# emits one result per user, and each call costs OPA's evaluator several
+# microseconds (policies/README.md, "Writing a fast control").
+judged := [[account.account_id, user, cs, unused, unknown] |
 	some account in input.aws.accounts
 	some user in account.users
-	creds.in_report(user)
-	cs := credentials(user)
-	unused := [c | some c in cs; c.days_unused != null; c.days_unused >= limit]
+	user.credential_report == true
+	cs := array.concat(
+		[{"credential": "password", "last_used": user.password_last_used, "days_unused": clock.days_or_null(creds.password_reference(user))} | user.password_enabled],
+		[{"credential": sprintf("access_key_%d", [k.slot]), "last_used": k.last_used, "days_unused": clock.days_or_null(creds.reference_time(k.last_used, k.created))} |
+			some k in user.access_keys
+			k.active
+		],
+	)
+	unused := [c.credential | some c in cs; c.days_unused != null; c.days_unused >= limit]
 	unknown := [c | some c in cs; c.days_unused == null]
 ]
 
-evidence(cs) := {"threshold_days": limit, "credentials": cs}
-
 results contains r if {
-	some [account, user, cs, unused, _] in judged
+	some [account_id, user, cs, unused, _] in judged
 	count(unused) > 0
-	r := aws.result("FAIL", account, "", user.arn, type, sprintf("user %s has %s unused for %d days or more", [user.name, concat(", ", [c.credential | some c in unused]), limit]), evidence(cs))
+	r := {
+		"status": "FAIL", "account": account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s has %s unused for %d days or more", [user.name, concat(", ", unused), limit]),
+		"evidence": {"threshold_days": limit, "credentials": cs},
+	}
 }
 
 results contains r if {
-	some [account, user, cs, unused, unknown] in judged
+	some [account_id, user, cs, [], unknown] in judged
 	count(cs) > 0
-	count(unused) == 0
 	count(unknown) > 0
-	r := aws.result("ERROR", account, "", user.arn, type, sprintf("user %s has a credential whose last use and creation are unknown", [user.name]), evidence(cs))
+	r := {
+		"status": "ERROR", "account": account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s has a credential whose last use and creation are unknown", [user.name]),
+		"evidence": {"threshold_days": limit, "credentials": cs},
+	}
 }
 
 results contains r if {
-	some [account, user, cs, unused, unknown] in judged
+	some [account_id, user, cs, [], []] in judged
 	count(cs) > 0
-	count(unused) == 0
-	count(unknown) == 0
-	r := aws.result("PASS", account, "", user.arn, type, sprintf("user %s used every active credential in the last %d days", [user.name, limit]), evidence(cs))
+	r := {
+		"status": "PASS", "account": account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s used every active credential in the last %d days", [user.name, limit]),
+		"evidence": {"threshold_days": limit, "credentials": cs},
+	}
 }
 
 results contains r if {
 	some account in input.aws.accounts
 	some user in account.users
-	not creds.in_report(user)
-	r := aws.result("ERROR", account, "", user.arn, type, sprintf("user %s is missing from the credential report: credential use unknown", [user.name]), {"credential_report": false})
+	not user.credential_report == true
+	r := {
+		"status": "ERROR", "account": account.account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s is missing from the credential report: credential use unknown", [user.name]),
+		"evidence": {"credential_report": false},
+	}
 }

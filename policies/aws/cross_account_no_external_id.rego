@@ -27,7 +27,6 @@
 #   iac: Y
 package rampart.aws.cross_account_no_external_id
 
-import data.rampart.lib.aws
 import data.rampart.lib.aws.trust
 import rego.v1
 
@@ -44,39 +43,51 @@ third_party(account, doc) := [{"statement": s, "accounts": accts, "external_id":
 	count(accts) > 0
 ]
 
-results contains r if {
-	some account in input.aws.accounts
-	some role in account.roles
-	is_object(role.trust_policy)
-	tp := third_party(account, role.trust_policy)
-	missing := [x | some x in tp; not x.external_id]
-	count(missing) > 0
-	r := aws.result(
-		"FAIL", account, "", role.arn, type,
-		sprintf("role trusts third-party account %s without requiring sts:ExternalId", [concat(", ", sort({a | some x in missing; some a in x.accounts}))]),
-		{"statements_without_external_id": missing},
-	)
-}
-
-results contains r if {
+# Results are object literals built without helper calls: this control
+# emits one result per role, and each call costs OPA's evaluator several
+# microseconds (policies/README.md, "Writing a fast control"). Calls on the
+# trust policy alone are memoized by OPA: roles sharing a document share
+# its analysis.
+judged := [[account.account_id, role, tp] |
 	some account in input.aws.accounts
 	some role in account.roles
 	is_object(role.trust_policy)
 	tp := third_party(account, role.trust_policy)
 	count(tp) > 0
-	every x in tp {
-		x.external_id
+]
+
+results contains r if {
+	some [account_id, role, tp] in judged
+	missing := [x | some x in tp; not x.external_id]
+	count(missing) > 0
+	r := {
+		"status": "FAIL", "account": account_id, "resource": role.arn, "resource_type": type,
+		"message": sprintf("role trusts third-party account %s without requiring sts:ExternalId", [concat(", ", sort({a | some x in missing; some a in x.accounts}))]),
+		"evidence": {"statements_without_external_id": missing},
 	}
-	r := aws.result(
-		"PASS", account, "", role.arn, type,
-		sprintf("every statement trusting third-party account %s requires sts:ExternalId", [concat(", ", sort({a | some x in tp; some a in x.accounts}))]),
-		{"third_party_statements": tp},
-	)
 }
 
 results contains r if {
+	some [account_id, role, tp] in judged
+	every x in tp {
+		x.external_id
+	}
+	r := {
+		"status": "PASS", "account": account_id, "resource": role.arn, "resource_type": type,
+		"message": sprintf("every statement trusting third-party account %s requires sts:ExternalId", [concat(", ", sort({a | some x in tp; some a in x.accounts}))]),
+		"evidence": {"third_party_statements": tp},
+	}
+}
+
+# A role whose trust policy is not an object cannot be judged; unreadable
+# says why (only such roles reach the call).
+results contains r if {
 	some account in input.aws.accounts
 	some role in account.roles
+	not is_object(role.trust_policy)
 	why := trust.unreadable(role)
-	r := aws.result("ERROR", account, "", role.arn, type, why, {"trust_policy_error": object.get(role, "trust_policy_error", "")})
+	r := {
+		"status": "ERROR", "account": account.account_id, "resource": role.arn, "resource_type": type,
+		"message": why, "evidence": {"trust_policy_error": object.get(role, "trust_policy_error", "")},
+	}
 }

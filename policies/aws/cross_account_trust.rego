@@ -29,7 +29,6 @@
 #   iac: Y
 package rampart.aws.cross_account_trust
 
-import data.rampart.lib.aws
 import data.rampart.lib.aws.trust
 import rego.v1
 
@@ -40,60 +39,61 @@ grants(doc) := [g |
 	some g in trust.grants(s)
 ]
 
-foreign(account, doc) := [g |
-	some g in grants(doc)
-	not trust.is_own(g, account.account_id)
-	not trust.is_trusted(g)
+# Results are object literals built without helper calls: this control
+# emits one result per role, and each call costs OPA's evaluator several
+# microseconds (policies/README.md, "Writing a fast control"). Calls on the
+# trust policy alone are memoized by OPA: roles sharing a document share
+# its analysis.
+judged := [[account.account_id, role, gs, bad, independence(account.account_id, gs, bad)] |
+	some account in input.aws.accounts
+	some role in account.roles
+	is_object(role.trust_policy)
+	gs := grants(role.trust_policy)
+	bad := [g | some g in gs; not trust.is_own(g, account.account_id); not trust.is_trusted(g)]
 ]
 
 results contains r if {
-	some account in input.aws.accounts
-	some role in account.roles
-	is_object(role.trust_policy)
-	bad := foreign(account, role.trust_policy)
+	some [account_id, role, _, bad, ind] in judged
 	count(bad) > 0
-	r := aws.result(
-		"FAIL", account, "", role.arn, type,
-		sprintf("role can be assumed from outside the organization and the trusted accounts: %s", [concat(", ", sort({describe(g) | some g in bad}))]),
-		object.union({"foreign_grants": bad}, independence(account, role.trust_policy)),
-	)
+	r := {
+		"status": "FAIL", "account": account_id, "resource": role.arn, "resource_type": type,
+		"message": sprintf("role can be assumed from outside the organization and the trusted accounts: %s", [concat(", ", sort({describe(g) | some g in bad}))]),
+		"evidence": object.union({"foreign_grants": bad}, ind),
+	}
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some role in account.roles
-	is_object(role.trust_policy)
-	count(foreign(account, role.trust_policy)) == 0
-	r := aws.result(
-		"PASS", account, "", role.arn, type,
-		"role is trusted only by its own account, the organization or approved accounts",
-		object.union({"grants": grants(role.trust_policy)}, independence(account, role.trust_policy)),
-	)
+	some [account_id, role, gs, [], ind] in judged
+	r := {
+		"status": "PASS", "account": account_id, "resource": role.arn, "resource_type": type,
+		"message": "role is trusted only by its own account, the organization or approved accounts",
+		"evidence": object.union({"grants": gs}, ind),
+	}
 }
 
-# independence marks a result that needs no organization data: every
-# account the role trusts is its own (a role trusted only by a service
-# trusts none), or, for a FAIL, every foreign grant is open to any
-# account. The engine then does not turn it into ERROR when the
-# organization could not be read (offline evidence, AccessDenied).
-independence(account, doc) := {"independent_of": ["organizations"]} if {
-	every g in grants(doc) {
+independence(account_id, gs, bad) := {"independent_of": ["organizations"]} if {
+	every g in gs {
 		g.kind == "account"
-		g.id == account.account_id
+		g.id == account_id
 	}
 } else := {"independent_of": ["organizations"]} if {
-	bad := foreign(account, doc)
 	count(bad) > 0
 	every g in bad {
 		g.kind == "any"
 	}
 } else := {}
 
+# A role whose trust policy is not an object cannot be judged; unreadable
+# says why (only such roles reach the call).
 results contains r if {
 	some account in input.aws.accounts
 	some role in account.roles
+	not is_object(role.trust_policy)
 	why := trust.unreadable(role)
-	r := aws.result("ERROR", account, "", role.arn, type, why, {"trust_policy_error": object.get(role, "trust_policy_error", "")})
+	r := {
+		"status": "ERROR", "account": account.account_id, "resource": role.arn, "resource_type": type,
+		"message": why, "evidence": {"trust_policy_error": object.get(role, "trust_policy_error", "")},
+	}
 }
 
 describe(g) := sprintf("account %s", [g.id]) if g.kind == "account"

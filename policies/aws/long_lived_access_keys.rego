@@ -22,32 +22,46 @@
 #   iac: Y
 package rampart.aws.long_lived_access_keys
 
-import data.rampart.lib.aws
-import data.rampart.lib.aws.credentials as creds
 import rego.v1
 
 type := "AWS::IAM::User"
 
-results contains r if {
+# Results are object literals built without helper calls: this control
+# emits one result per user, and each call costs OPA's evaluator several
+# microseconds (policies/README.md, "Writing a fast control").
+judged := [[account.account_id, user, keys] |
 	some account in input.aws.accounts
 	some user in account.users
-	creds.in_report(user)
-	keys := creds.active_keys(user)
+	user.credential_report == true
+	keys := [k | some k in user.access_keys; k.active]
+]
+
+results contains r if {
+	some [account_id, user, keys] in judged
 	count(keys) > 0
-	r := aws.result("FAIL", account, "", user.arn, type, sprintf("user %s has %d active long-lived access key(s)", [user.name, count(keys)]), {"active_keys": [{"slot": k.slot, "created": k.created, "last_used": k.last_used} | some k in keys]})
+	r := {
+		"status": "FAIL", "account": account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s has %d active long-lived access key(s)", [user.name, count(keys)]),
+		"evidence": {"active_keys": [{"slot": k.slot, "created": k.created, "last_used": k.last_used} | some k in keys]},
+	}
+}
+
+results contains r if {
+	some [account_id, user, []] in judged
+	r := {
+		"status": "PASS", "account": account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s has no active access key", [user.name]),
+		"evidence": {"active_keys": []},
+	}
 }
 
 results contains r if {
 	some account in input.aws.accounts
 	some user in account.users
-	creds.in_report(user)
-	count(creds.active_keys(user)) == 0
-	r := aws.result("PASS", account, "", user.arn, type, sprintf("user %s has no active access key", [user.name]), {"active_keys": []})
-}
-
-results contains r if {
-	some account in input.aws.accounts
-	some user in account.users
-	not creds.in_report(user)
-	r := aws.result("ERROR", account, "", user.arn, type, sprintf("user %s is missing from the credential report: access keys unknown", [user.name]), {"credential_report": false})
+	not user.credential_report == true
+	r := {
+		"status": "ERROR", "account": account.account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s is missing from the credential report: access keys unknown", [user.name]),
+		"evidence": {"credential_report": false},
+	}
 }

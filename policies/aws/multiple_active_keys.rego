@@ -19,33 +19,47 @@
 #   iac: N
 package rampart.aws.multiple_active_keys
 
-import data.rampart.lib.aws
-import data.rampart.lib.aws.credentials as creds
 import rego.v1
 
 type := "AWS::IAM::User"
 
-evidence(user) := {"active_keys": count(creds.active_keys(user)), "slots": [k.slot | some k in creds.active_keys(user)]}
-
-results contains r if {
+# Results are object literals built without helper calls: this control
+# emits one result per user, and each call costs OPA's evaluator several
+# microseconds (policies/README.md, "Writing a fast control").
+judged := [[account.account_id, user, slots] |
 	some account in input.aws.accounts
 	some user in account.users
-	creds.in_report(user)
-	count(creds.active_keys(user)) > 1
-	r := aws.result("FAIL", account, "", user.arn, type, sprintf("user %s has %d active access keys", [user.name, count(creds.active_keys(user))]), evidence(user))
+	user.credential_report == true
+	slots := [k.slot | some k in user.access_keys; k.active]
+]
+
+results contains r if {
+	some [account_id, user, slots] in judged
+	count(slots) > 1
+	r := {
+		"status": "FAIL", "account": account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s has %d active access keys", [user.name, count(slots)]),
+		"evidence": {"active_keys": count(slots), "slots": slots},
+	}
+}
+
+results contains r if {
+	some [account_id, user, slots] in judged
+	count(slots) == 1
+	r := {
+		"status": "PASS", "account": account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s has one active access key", [user.name]),
+		"evidence": {"active_keys": 1, "slots": slots},
+	}
 }
 
 results contains r if {
 	some account in input.aws.accounts
 	some user in account.users
-	creds.in_report(user)
-	count(creds.active_keys(user)) == 1
-	r := aws.result("PASS", account, "", user.arn, type, sprintf("user %s has one active access key", [user.name]), evidence(user))
-}
-
-results contains r if {
-	some account in input.aws.accounts
-	some user in account.users
-	not creds.in_report(user)
-	r := aws.result("ERROR", account, "", user.arn, type, sprintf("user %s is missing from the credential report: access keys unknown", [user.name]), {"credential_report": false})
+	not user.credential_report == true
+	r := {
+		"status": "ERROR", "account": account.account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s is missing from the credential report: access keys unknown", [user.name]),
+		"evidence": {"credential_report": false},
+	}
 }

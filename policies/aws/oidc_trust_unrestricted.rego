@@ -34,7 +34,6 @@
 #   iac: Y
 package rampart.aws.oidc_trust_unrestricted
 
-import data.rampart.lib.aws
 import data.rampart.lib.aws.iam
 import data.rampart.lib.aws.trust
 import rego.v1
@@ -102,40 +101,51 @@ sub_pins(host, v) if {
 	regex.match(`^system:serviceaccount:[^*?:]+:`, v)
 }
 
-results contains r if {
-	some account in input.aws.accounts
-	some role in account.roles
-	is_object(role.trust_policy)
-	ps := providers(role.trust_policy)
-	open := [p | some p in ps; not p.pinned]
-	count(open) > 0
-	r := aws.result(
-		"FAIL", account, "", role.arn, type,
-		sprintf("web-identity trust of %s does not pin the token subject to a repository or project", [concat(", ", sort({p.provider | some p in open}))]),
-		{"unpinned": open},
-	)
-}
-
-results contains r if {
+# Results are object literals built without helper calls: this control
+# emits one result per role, and each call costs OPA's evaluator several
+# microseconds (policies/README.md, "Writing a fast control"). Calls on the
+# trust policy alone are memoized by OPA: roles sharing a document share
+# its analysis.
+judged := [[account.account_id, role, ps] |
 	some account in input.aws.accounts
 	some role in account.roles
 	is_object(role.trust_policy)
 	ps := providers(role.trust_policy)
 	count(ps) > 0
+]
+
+results contains r if {
+	some [account_id, role, ps] in judged
+	open := [p | some p in ps; not p.pinned]
+	count(open) > 0
+	r := {
+		"status": "FAIL", "account": account_id, "resource": role.arn, "resource_type": type,
+		"message": sprintf("web-identity trust of %s does not pin the token subject to a repository or project", [concat(", ", sort({p.provider | some p in open}))]),
+		"evidence": {"unpinned": open},
+	}
+}
+
+results contains r if {
+	some [account_id, role, ps] in judged
 	every p in ps {
 		p.pinned
 	}
-	r := aws.result(
-		"PASS", account, "", role.arn, type,
-		sprintf("web-identity trust of %s pins the token subject", [concat(", ", sort({p.provider | some p in ps}))]),
-		{"providers": ps},
-	)
+	r := {
+		"status": "PASS", "account": account_id, "resource": role.arn, "resource_type": type,
+		"message": sprintf("web-identity trust of %s pins the token subject", [concat(", ", sort({p.provider | some p in ps}))]),
+		"evidence": {"providers": ps},
+	}
 }
 
-# A trust policy that did not parse may hide a web-identity trust.
+# A role whose trust policy is not an object cannot be judged; unreadable
+# says why (only such roles reach the call).
 results contains r if {
 	some account in input.aws.accounts
 	some role in account.roles
+	not is_object(role.trust_policy)
 	why := trust.unreadable(role)
-	r := aws.result("ERROR", account, "", role.arn, type, why, {"trust_policy_error": object.get(role, "trust_policy_error", "")})
+	r := {
+		"status": "ERROR", "account": account.account_id, "resource": role.arn, "resource_type": type,
+		"message": why, "evidence": {"trust_policy_error": object.get(role, "trust_policy_error", "")},
+	}
 }

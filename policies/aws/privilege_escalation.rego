@@ -76,7 +76,6 @@
 #   iac: Y
 package rampart.aws.privilege_escalation
 
-import data.rampart.lib.aws
 import data.rampart.lib.aws.analysis
 import rego.v1
 
@@ -84,59 +83,63 @@ import rego.v1
 # covers and that is not already admin, [account, resource, type, kind,
 # facts]. It is a rule (computed once) and a list: a set of decisions
 # would be hashed and sorted for every rule that reads it.
+# judged pairs every user and every role but the service-linked ones with
+# its facts from the IAM analysis (null when the analysis does not know
+# it); admins are judged by aws-admin-policy-attached instead. Results are
+# object literals, without helper calls: one result per principal, and
+# each call costs OPA's evaluator microseconds (policies/README.md).
 judged := array.concat(
-	[[account, u.arn, "AWS::IAM::User", "user", f] |
+	[[account.account_id, u.arn, "AWS::IAM::User", "user", f] |
 		some account in input.aws.accounts
 		some u in account.users
-		f := analysis.principal(account.account_id, u.arn)
-		not f.admin
+		f := object.get(data.rampart.analysis.aws.principals, [account.account_id, u.arn], null)
 	],
-	[[account, r.arn, "AWS::IAM::Role", "role", f] |
+	[[account.account_id, r.arn, "AWS::IAM::Role", "role", f] |
 		some account in input.aws.accounts
 		some r in account.roles
 		not r.service_linked
-		f := analysis.principal(account.account_id, r.arn)
-		not f.admin
+		f := object.get(data.rampart.analysis.aws.principals, [account.account_id, r.arn], null)
 	],
 )
 
 results contains r if {
-	some [account, arn, type, kind, f] in judged
+	some [account_id, arn, type, kind, f] in judged
+	not f.admin
 	f.escalation != null
-	r := aws.result(
-		"FAIL", account, "", arn, type,
-		sprintf("%s can escalate to administrator: %s", [kind, f.escalation.chain]),
-		{
+	r := {
+		"status": "FAIL", "account": account_id, "resource": arn, "resource_type": type,
+		"message": sprintf("%s can escalate to administrator: %s", [kind, f.escalation.chain]),
+		"evidence": {
 			"chain": f.escalation.chain, "steps": f.escalation.steps, "techniques": f.escalation.techniques,
 			"assumed": f.escalation.assumed, "unknown_policies": f.unknown_policies,
 		},
-	)
+	}
 }
 
 results contains r if {
-	some [account, arn, type, kind, f] in judged
+	some [account_id, arn, type, kind, f] in judged
+	not f.admin
 	f.escalation == null
 	count(f.escalation_unknown) == 0
-	r := aws.result("PASS", account, "", arn, type, sprintf("%s has no known privilege-escalation path", [kind]), {})
+	r := {
+		"status": "PASS", "account": account_id, "resource": arn, "resource_type": type,
+		"message": sprintf("%s has no known privilege-escalation path", [kind]), "evidence": {},
+	}
 }
 
 results contains r if {
-	some [account, arn, type, kind, f] in judged
+	some [account_id, arn, type, kind, f] in judged
+	not f.admin
 	f.escalation == null
 	count(f.escalation_unknown) > 0
-	r := aws.result(
-		"ERROR", account, "", arn, type,
-		sprintf("cannot tell whether the %s can escalate: %s", [kind, concat("; ", f.escalation_unknown)]),
-		{"unknown_policies": f.escalation_unknown},
-	)
+	r := {
+		"status": "ERROR", "account": account_id, "resource": arn, "resource_type": type,
+		"message": sprintf("cannot tell whether the %s can escalate: %s", [kind, concat("; ", f.escalation_unknown)]),
+		"evidence": {"unknown_policies": f.escalation_unknown},
+	}
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some [x, type] in array.concat(
-		[[u, "AWS::IAM::User"] | some u in account.users],
-		[[r, "AWS::IAM::Role"] | some r in account.roles; not r.service_linked],
-	)
-	not analysis.principal(account.account_id, x.arn)
-	r := aws.result("ERROR", account, "", x.arn, type, analysis.missing, {})
+	some [account_id, arn, type, _, null] in judged
+	r := {"status": "ERROR", "account": account_id, "resource": arn, "resource_type": type, "message": analysis.missing, "evidence": {}}
 }

@@ -27,7 +27,6 @@
 #   iac: Y
 package rampart.aws.trust_wildcard_principal
 
-import data.rampart.lib.aws
 import data.rampart.lib.aws.trust
 import rego.v1
 
@@ -49,36 +48,49 @@ pinned_statements(doc) := [{"statement": s, "pins": trust.caller_pins(s)} |
 	count(trust.caller_pins(s)) > 0
 ]
 
-results contains r if {
+# Results are object literals built without helper calls: this control
+# emits one result per role, and each call costs OPA's evaluator several
+# microseconds (policies/README.md, "Writing a fast control"). Calls on the
+# trust policy alone are memoized by OPA: roles sharing a document share
+# its analysis.
+judged := [[account.account_id, role, open_statements(role.trust_policy)] |
 	some account in input.aws.accounts
 	some role in account.roles
 	is_object(role.trust_policy)
-	open := open_statements(role.trust_policy)
+]
+
+results contains r if {
+	some [account_id, role, open] in judged
 	count(open) > 0
-	r := aws.result(
-		"FAIL", account, "", role.arn, type,
-		"trust policy lets any AWS principal assume the role: no condition pins the organization, account or external ID",
-		{"open_statements": open},
-	)
+	r := {
+		"status": "FAIL", "account": account_id, "resource": role.arn, "resource_type": type,
+		"message": "trust policy lets any AWS principal assume the role: no condition pins the organization, account or external ID",
+		"evidence": {"open_statements": open},
+	}
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some role in account.roles
-	is_object(role.trust_policy)
-	count(open_statements(role.trust_policy)) == 0
+	some [account_id, role, []] in judged
 	pinned := pinned_statements(role.trust_policy)
-	r := aws.result("PASS", account, "", role.arn, type, pass_message(pinned), {"pinned_wildcard_statements": pinned})
+	r := {
+		"status": "PASS", "account": account_id, "resource": role.arn, "resource_type": type,
+		"message": pass_message(pinned), "evidence": {"pinned_wildcard_statements": pinned},
+	}
 }
 
 pass_message(pinned) := "trust policy names its principals: no wildcard" if {
 	count(pinned) == 0
 } else := "trust policy allows a wildcard principal only with a condition pinning the caller"
 
-# A trust policy that did not parse cannot be judged: ERROR, never PASS.
+# A role whose trust policy is not an object cannot be judged; unreadable
+# says why (only such roles reach the call).
 results contains r if {
 	some account in input.aws.accounts
 	some role in account.roles
+	not is_object(role.trust_policy)
 	why := trust.unreadable(role)
-	r := aws.result("ERROR", account, "", role.arn, type, why, {"trust_policy_error": object.get(role, "trust_policy_error", "")})
+	r := {
+		"status": "ERROR", "account": account.account_id, "resource": role.arn, "resource_type": type,
+		"message": why, "evidence": {"trust_policy_error": object.get(role, "trust_policy_error", "")},
+	}
 }

@@ -24,82 +24,93 @@
 package rampart.aws.unused_role
 
 import data.rampart.lib.aws
-import data.rampart.lib.time
+import data.rampart.lib.time as clock
 import rego.v1
 
 type := "AWS::IAM::Role"
 
 limit := data.rampart.config.thresholds.unused_role_days
 
-service_linked(role) if role.service_linked
-
-service_linked(role) if startswith(role.path, "/aws-service-role/")
-
 # judged lists, once, every role this control decides on with its age
 # and days since last use (null when never used): each date is parsed
-# once per role, not once per rule that reads it.
-judged := [[account, role, age, use] |
+# once per role. Service-linked roles are skipped by flag or by path.
+# Results are object literals, without helper calls: one result per role,
+# and each call costs OPA's evaluator microseconds (policies/README.md).
+judged := [[account.account_id, role, age, use] |
 	some account in input.aws.accounts
 	some role in account.roles
-	not service_linked(role)
+	not role.service_linked
+	not startswith(role.path, "/aws-service-role/")
 	role.created != null
 	role.last_used != null
-	age := time.days_since(role.created)
-	use := days_since_use(role)
+	age := floor((clock.now_ns - time.parse_rfc3339_ns(role.created)) / clock.ns_per_day)
+	use := days_since_use(role.last_used.date)
 ]
 
-evidence(role, age, use) := {
-	"threshold_days": limit,
-	"created": role.created,
-	"age_days": age,
-	"last_used": role.last_used.date,
-	"days_since_last_use": use,
+days_since_use(date) := floor((clock.now_ns - time.parse_rfc3339_ns(date)) / clock.ns_per_day) if date != null
+
+days_since_use(null) := null
+
+results contains r if {
+	some [account_id, role, age, use] in judged
+	age < limit
+	r := {
+		"status": "PASS", "account": account_id, "resource": role.arn, "resource_type": type,
+		"message": sprintf("role %s is younger than %d days", [role.name, limit]),
+		"evidence": {"threshold_days": limit, "created": role.created, "age_days": age, "last_used": role.last_used.date, "days_since_last_use": use},
+	}
 }
 
-days_since_use(role) := time.days_since(role.last_used.date) if role.last_used.date != null
+results contains r if {
+	some [account_id, role, age, null] in judged
+	age >= limit
+	r := {
+		"status": "FAIL", "account": account_id, "resource": role.arn, "resource_type": type,
+		"message": sprintf("role %s has no recorded use in its %d days (IAM records the last 400 days)", [role.name, age]),
+		"evidence": {"threshold_days": limit, "created": role.created, "age_days": age, "last_used": role.last_used.date, "days_since_last_use": null},
+	}
+}
 
-days_since_use(role) := null if is_null(role.last_used.date)
-
-idle(use) if is_null(use)
-
-idle(use) if {
+results contains r if {
+	some [account_id, role, age, use] in judged
+	age >= limit
 	use != null
 	use >= limit
+	r := {
+		"status": "FAIL", "account": account_id, "resource": role.arn, "resource_type": type,
+		"message": sprintf("role %s was last used %d days ago", [role.name, use]),
+		"evidence": {"threshold_days": limit, "created": role.created, "age_days": age, "last_used": role.last_used.date, "days_since_last_use": use},
+	}
 }
 
 results contains r if {
-	some [account, role, age, use] in judged
-	age < limit
-	r := aws.result("PASS", account, "", role.arn, type, sprintf("role %s is younger than %d days", [role.name, limit]), evidence(role, age, use))
-}
-
-results contains r if {
-	some [account, role, age, use] in judged
+	some [account_id, role, age, use] in judged
 	age >= limit
-	idle(use)
-	r := aws.result("FAIL", account, "", role.arn, type, message(role, age, use), evidence(role, age, use))
+	use != null
+	use < limit
+	r := {
+		"status": "PASS", "account": account_id, "resource": role.arn, "resource_type": type,
+		"message": sprintf("role %s was used %d day(s) ago", [role.name, use]),
+		"evidence": {"threshold_days": limit, "created": role.created, "age_days": age, "last_used": role.last_used.date, "days_since_last_use": use},
+	}
 }
 
-results contains r if {
-	some [account, role, age, use] in judged
-	age >= limit
-	not idle(use)
-	r := aws.result("PASS", account, "", role.arn, type, sprintf("role %s was used %d day(s) ago", [role.name, use]), evidence(role, age, use))
-}
-
-# Without a creation date or a last-use record the role cannot be judged.
-results contains r if {
+# Without a creation date or a last-use record the role cannot be judged
+# (one rule per missing field: the set keeps one result when both are).
+results contains unknown_dates(account, role) if {
 	some account in input.aws.accounts
 	some role in account.roles
-	not service_linked(role)
-	unknown_dates(role)
-	r := aws.result("ERROR", account, "", role.arn, type, sprintf("role %s: creation date or last use not collected", [role.name]), {"created": role.created, "last_used": role.last_used})
+	is_null(role.created)
+	not role.service_linked
+	not startswith(role.path, "/aws-service-role/")
 }
 
-unknown_dates(role) if is_null(role.created)
+results contains unknown_dates(account, role) if {
+	some account in input.aws.accounts
+	some role in account.roles
+	is_null(role.last_used)
+	not role.service_linked
+	not startswith(role.path, "/aws-service-role/")
+}
 
-unknown_dates(role) if is_null(role.last_used)
-
-message(role, age, use) := sprintf("role %s has no recorded use in its %d days (IAM records the last 400 days)", [role.name, age]) if is_null(use)
-
-message(role, age, use) := sprintf("role %s was last used %d days ago", [role.name, use]) if use != null
+unknown_dates(account, role) := aws.result("ERROR", account, "", role.arn, type, sprintf("role %s: creation date or last use not collected", [role.name]), {"created": role.created, "last_used": role.last_used})

@@ -20,35 +20,37 @@
 #   iac: Y
 package rampart.aws.user_direct_policies
 
-import data.rampart.lib.aws
 import rego.v1
 
 type := "AWS::IAM::User"
 
-direct(user) := {
-	"attached_policies": [p.arn | some p in user.attached_policies],
-	"inline_policies": [p.name | some p in user.inline_policies],
-}
-
-has_direct(user) if count(user.attached_policies) > 0
-
-has_direct(user) if count(user.inline_policies) > 0
-
-results contains r if {
+# Results are object literals built without helper calls: this control
+# emits one result per user, and each call costs OPA's evaluator several
+# microseconds (policies/README.md, "Writing a fast control").
+judged := [[account.account_id, user, attached, inline] |
 	some account in input.aws.accounts
 	some user in account.users
 	user.attached_policies != null
 	user.inline_policies != null
-	has_direct(user)
-	d := direct(user)
-	r := aws.result("FAIL", account, "", user.arn, type, sprintf("user %s has %d attached and %d inline policies of its own", [user.name, count(d.attached_policies), count(d.inline_policies)]), d)
+	attached := [p.arn | some p in user.attached_policies]
+	inline := [p.name | some p in user.inline_policies]
+]
+
+results contains r if {
+	some [account_id, user, attached, inline] in judged
+	count(attached) + count(inline) > 0
+	r := {
+		"status": "FAIL", "account": account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s has %d attached and %d inline policies of its own", [user.name, count(attached), count(inline)]),
+		"evidence": {"attached_policies": attached, "inline_policies": inline},
+	}
 }
 
 results contains r if {
-	some account in input.aws.accounts
-	some user in account.users
-	user.attached_policies != null
-	user.inline_policies != null
-	not has_direct(user)
-	r := aws.result("PASS", account, "", user.arn, type, sprintf("user %s gets its permissions through groups only", [user.name]), direct(user))
+	some [account_id, user, [], []] in judged
+	r := {
+		"status": "PASS", "account": account_id, "resource": user.arn, "resource_type": type,
+		"message": sprintf("user %s gets its permissions through groups only", [user.name]),
+		"evidence": {"attached_policies": [], "inline_policies": []},
+	}
 }

@@ -16,3 +16,9 @@ now_ns := time.parse_rfc3339_ns(data.rampart.now) if {
 
 # days_since is the number of whole days from ts (RFC 3339) to now.
 days_since(ts) := floor((now_ns - time.parse_rfc3339_ns(ts)) / ns_per_day)
+
+# days_or_null is days_since(ts), or null when ts is null: one call where
+# a control would otherwise need a rule per case.
+days_or_null(ts) := floor((now_ns - time.parse_rfc3339_ns(ts)) / ns_per_day) if {
+	ts != null
+} else := null

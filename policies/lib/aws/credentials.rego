@@ -15,29 +15,20 @@ thresholds := data.rampart.config.thresholds
 active_keys(principal) := [k | some k in principal.access_keys; k.active]
 
 # reference_time is when a credential was last used or, never used, when
-# it was created. Undefined when neither is known.
-reference_time(last_used, _) := last_used if last_used != null
-
-reference_time(last_used, created) := created if {
-	last_used == null
-	created != null
-}
+# it was created (null when neither is known).
+reference_time(last_used, created) := last_used if {
+	last_used != null
+} else := created
 
 # password_reference is the last use of a user's console password or,
 # never used, when it was last set (the credential report has no creation
-# date for the password itself), or else when the user was created.
-password_reference(user) := user.password_last_used if user.password_last_used != null
-
-password_reference(user) := user.password_last_changed if {
-	user.password_last_used == null
+# date for the password itself), or else when the user was created (null
+# when that is unknown too). Else-chains: one rule body runs per call.
+password_reference(user) := user.password_last_used if {
+	user.password_last_used != null
+} else := user.password_last_changed if {
 	user.password_last_changed != null
-}
-
-password_reference(user) := user.created if {
-	user.password_last_used == null
-	user.password_last_changed == null
-	user.created != null
-}
+} else := user.created
 
 # in_report is true for a user whose credential report row was collected:
 # without it, password, MFA and key fields are unknown.
