@@ -46,13 +46,19 @@ func (e *Engine) analysisOf(in *Input) (ast.Value, error) {
 	return in.facts.value, in.facts.err
 }
 
-// factsResolver serves data.rampart.analysis from an input's facts.
-type factsResolver struct{ v ast.Value }
-
-func (r factsResolver) Eval(context.Context, resolver.Input) (resolver.Result, error) {
-	return resolver.Result{Value: r.v}, nil
+// factsResolver serves data.rampart.analysis from an input's facts,
+// computing them on the first read: a control that never reads them (most
+// of them) does not wait for the analysis.
+type factsResolver struct {
+	e  *Engine
+	in *Input
 }
 
-func analysisOption(v ast.Value) rego.EvalOption {
-	return rego.EvalResolver(analysisRef, factsResolver{v})
+func (r factsResolver) Eval(context.Context, resolver.Input) (resolver.Result, error) {
+	v, err := r.e.analysisOf(r.in)
+	return resolver.Result{Value: v}, err
+}
+
+func (e *Engine) analysisOption(in *Input) rego.EvalOption {
+	return rego.EvalResolver(analysisRef, factsResolver{e, in})
 }

@@ -385,10 +385,6 @@ func (e *Engine) Applicable(s *snapshot.Snapshot) []*Control { return e.applicab
 var errTimeout = errors.New("time limit exceeded")
 
 func (e *Engine) evalControl(ctx context.Context, c *Control, in *Input, watch *memoryWatch) ([]results.Result, error) {
-	facts, err := e.analysisOf(in)
-	if err != nil {
-		return nil, err
-	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	if e.limits.timeout > 0 {
@@ -403,7 +399,7 @@ func (e *Engine) evalControl(ctx context.Context, c *Control, in *Input, watch *
 		return nil, e.limits.timeoutError(c)
 	}
 	var builtinErrs []topdown.Error
-	rs, err := e.prepared[c.ID].Eval(ctx, rego.EvalParsedInput(in.value), analysisOption(facts),
+	rs, err := e.prepared[c.ID].Eval(ctx, rego.EvalParsedInput(in.value), e.analysisOption(in),
 		rego.EvalTime(e.evalTime(in)), rego.EvalBuiltinErrorList(&builtinErrs), rego.EvalGenerateJSON(keepTerm))
 	if err != nil {
 		switch cause := context.Cause(ctx); {
