@@ -30,6 +30,10 @@ type Account struct {
 	// statements without policy variables between principals.
 	parsed   map[string]parsedDoc
 	compiled map[compiledKey]*stmt
+	// stmts counts the statements render has compiled: their ids.
+	stmts uint32
+	// memos are the layer memos by statement ids (see Account.share).
+	memos map[string]*layerMemo
 	// Regions are the account's collected regions.
 	Regions []snapshot.AWSRegion
 }
@@ -66,7 +70,7 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 	a := &Account{
 		ID: sa.AccountID, Partition: sa.Partition,
 		byARN: map[string]*Principal{}, groupName: map[string]*Principal{}, policies: map[string]*Managed{},
-		parsed: map[string]parsedDoc{}, compiled: map[compiledKey]*stmt{},
+		parsed: map[string]parsedDoc{}, compiled: map[compiledKey]*stmt{}, memos: map[string]*layerMemo{},
 		Regions: sa.Regions,
 	}
 	if a.Partition == "" {
@@ -145,6 +149,8 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 		a.byARN[p.ARN] = p
 	}
 	for _, p := range a.Principals() {
+		a.share(p.identity)
+		a.share(p.boundary)
 		p.decideAdmin()
 	}
 	return a
@@ -215,14 +221,21 @@ func (a *Account) render(pol *Policy, p *Principal, from string) []*stmt {
 			s = &c
 		}
 		if s.HasVars {
-			out = append(out, compileStmt(s, p.ctx))
+			out = append(out, a.numbered(compileStmt(s, p.ctx)))
 			continue
 		}
-		c := compileStmt(s, nil)
+		c := a.numbered(compileStmt(s, nil))
 		a.compiled[key] = c
 		out = append(out, c)
 	}
 	return out
+}
+
+// numbered gives c the account's next statement id.
+func (a *Account) numbered(c *stmt) *stmt {
+	a.stmts++
+	c.id = a.stmts
+	return c
 }
 
 // compiledKey names a statement as rendered from one source prefix.

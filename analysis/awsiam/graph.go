@@ -113,7 +113,7 @@ func (g *Graph) build() {
 				}
 				if why, ok := ts.unknown[t.On]; ok && !g.plan {
 					// p could use t on compute the snapshot does not show.
-					g.computeUnknown[i] = append(g.computeUnknown[i], fmt.Sprintf("%s may reach compute that runs as a role: %s", t.Label(), why))
+					g.computeUnknown[i] = append(g.computeUnknown[i], fmt.Sprintf("%s may reach compute that runs as a role: %s", t.label, why))
 				}
 				es := g.edges(p, t, ts)
 				if t.Kind == empower {

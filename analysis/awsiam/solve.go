@@ -243,7 +243,7 @@ func (g *Graph) path(end int, parent map[int]hop) []Step {
 
 func (g *Graph) step(from, to int, e *edge, empowers bool) Step {
 	return Step{
-		From: g.nodes[from].ARN, To: g.nodes[to].ARN, Technique: e.tech.ID, Actions: e.tech.Label(),
+		From: g.nodes[from].ARN, To: g.nodes[to].ARN, Technique: e.tech.ID, Actions: e.tech.label,
 		Resource: e.resource, Assumed: e.assumed, Empowers: empowers,
 	}
 }

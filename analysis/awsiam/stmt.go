@@ -7,6 +7,9 @@ import "strings"
 // statement without variables is rendered once and shared.
 type stmt struct {
 	*Statement
+	// id numbers the statements an account renders, so that layers with
+	// the same statements can be recognised (Account.share); 0 elsewhere.
+	id          uint32
 	res, notRes []pattern
 	condVals    [][]string
 	condOK      []bool
