@@ -114,28 +114,36 @@ func (s *stmt) resourceClass(prefix string) Tri {
 	if len(s.res) > 0 {
 		out := False
 		for _, p := range s.res {
-			switch {
-			case p.st == absentVar:
-			case p.st == unknownVar:
+			switch p.st {
+			case absentVar:
+			case unknownVar:
 				out = Unknown
-			case CoversPrefix(p.s, prefix):
-				return True
-			case MayMatchPrefix(p.s, prefix):
-				out = Unknown
+			default:
+				covers, may := prefixMatch(p.s, prefix)
+				if covers {
+					return True
+				}
+				if may {
+					out = Unknown
+				}
 			}
 		}
 		return out
 	}
 	out := True
 	for _, p := range s.notRes {
-		switch {
-		case p.st == absentVar:
-		case p.st == unknownVar:
+		switch p.st {
+		case absentVar:
+		case unknownVar:
 			out = Unknown
-		case CoversPrefix(p.s, prefix):
-			return False
-		case MayMatchPrefix(p.s, prefix):
-			out = Unknown
+		default:
+			covers, may := prefixMatch(p.s, prefix)
+			if covers {
+				return False
+			}
+			if may {
+				out = Unknown
+			}
 		}
 	}
 	return out
