@@ -56,8 +56,6 @@ func regionKeys(region string) *Context {
 // request's own keys in extra.
 func targetKeys(t *Principal, extra map[string][]string) *Context {
 	if t.resCtx == nil {
-		c := &Context{Known: map[string][]string{"aws:resourceaccount": {t.Account.ID}, "aws:requestedregion": {"us-east-1"}},
-			Absent: map[string]bool{"aws:resourcetag/*": true, "iam:resourcetag/*": true}}
 		var tags map[string]string
 		switch {
 		case t.user != nil:
@@ -65,11 +63,21 @@ func targetKeys(t *Principal, extra map[string][]string) *Context {
 		case t.role != nil:
 			tags = t.role.Tags
 		}
-		for k, v := range tags {
-			c.Known["aws:resourcetag/"+strings.ToLower(k)] = []string{v}
-			c.Known["iam:resourcetag/"+strings.ToLower(k)] = []string{v}
+		// Principals without tags share one context per account.
+		if len(tags) == 0 && t.Account.plainRes != nil {
+			t.resCtx = t.Account.plainRes
+		} else {
+			c := &Context{Known: map[string][]string{"aws:resourceaccount": {t.Account.ID}, "aws:requestedregion": {"us-east-1"}},
+				Absent: map[string]bool{"aws:resourcetag/*": true, "iam:resourcetag/*": true}}
+			for k, v := range tags {
+				c.Known["aws:resourcetag/"+strings.ToLower(k)] = []string{v}
+				c.Known["iam:resourcetag/"+strings.ToLower(k)] = []string{v}
+			}
+			if len(tags) == 0 {
+				t.Account.plainRes = c
+			}
+			t.resCtx = c
 		}
-		t.resCtx = c
 	}
 	if len(extra) == 0 {
 		return t.resCtx
