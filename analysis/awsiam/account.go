@@ -25,7 +25,7 @@ type Account struct {
 	byARN     map[string]*Principal
 	groupName map[string]*Principal
 	policies  map[string]*Managed
-	// parsed caches inline documents by source and text (a group's
+	// parsed caches inline documents by group, name and text (a group's
 	// policies are read once, not once per member); compiled shares the
 	// statements without policy variables between principals.
 	parsed   map[inlineKey]map[string]parsedDoc

@@ -30,12 +30,12 @@ type Graph struct {
 	// those assumptions by member.
 	memberWhy map[int]map[int][]string
 	out       [][]edge // become edges, by node
+	emp       [][]edge // empower edges, by node (targets are principals or classes)
 	// classPos, next and touched are directWin's indexes and scratch
 	// space, kept between calls.
 	classPos []map[int]int
 	next     []*edge
 	touched  []int
-	emp      [][]edge // empower edges, by node (targets are principals or classes)
 
 	// plan is true for a Terraform plan: it shows what it declares, not
 	// the account, so compute it does not declare is not a gap.
