@@ -25,13 +25,23 @@ type Account struct {
 	byARN     map[string]*Principal
 	groupName map[string]*Principal
 	policies  map[string]*Managed
-	// parsed caches inline documents by source and text (a group's
+	// parsed caches inline documents by group, name and text (a group's
 	// policies are read once, not once per member); compiled shares the
 	// statements without policy variables between principals.
-	parsed   map[string]parsedDoc
+	parsed   map[inlineKey]map[string]parsedDoc
 	compiled map[compiledKey]*stmt
+	// stmts counts the statements render has compiled: their ids.
+	stmts uint32
+	// memos are the layer memos by statement ids (see Account.share).
+	memos map[string]*layerMemo
 	// Regions are the account's collected regions.
 	Regions []snapshot.AWSRegion
+
+	// ctx holds the request keys every principal of the account carries
+	// (the Parent of each principal's context); plainRes the keys of a
+	// request acting on a principal without tags (see targetKeys).
+	ctx      *Context
+	plainRes *Context
 }
 
 // Managed is a managed policy of the account.
@@ -66,7 +76,7 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 	a := &Account{
 		ID: sa.AccountID, Partition: sa.Partition,
 		byARN: map[string]*Principal{}, groupName: map[string]*Principal{}, policies: map[string]*Managed{},
-		parsed: map[string]parsedDoc{}, compiled: map[compiledKey]*stmt{},
+		parsed: map[inlineKey]map[string]parsedDoc{}, compiled: map[compiledKey]*stmt{}, memos: map[string]*layerMemo{},
 		Regions: sa.Regions,
 	}
 	if a.Partition == "" {
@@ -97,9 +107,11 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 		}
 	}
 	scps, scpNotes := scpLayers(a.ID, org)
+	// groupAt is the index in sa.Groups of the group groupName holds.
+	groupAt := map[string]int{}
 	for i := range sa.Groups {
 		g := &sa.Groups[i]
-		p := &Principal{Kind: KindGroup, Name: g.Name, ARN: g.ARN, Account: a}
+		p := &Principal{Kind: KindGroup, Name: g.Name, ARN: g.ARN, Account: a, memberFrom: "group " + g.Name + ": "}
 		p.ctx = principalContext(KindGroup, g.Name, g.ARN, g.ID, nil, a)
 		p.identity = &layer{name: "identity"}
 		a.addPolicies(p, "", g.AttachedPolicies, g.InlinePolicies)
@@ -108,6 +120,7 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 		a.byARN[p.ARN] = p
 		if _, dup := a.groupName[g.Name]; !dup {
 			a.groupName[g.Name] = p
+			groupAt[g.Name] = i
 		}
 	}
 	for i := range sa.Users {
@@ -125,8 +138,8 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 			p.Groups = append(p.Groups, g)
 			// The group's policies are rendered for this member:
 			// ${aws:username} in a group policy is the member's name.
-			sg := &sa.Groups[indexOfGroup(sa.Groups, name)]
-			a.addPolicies(p, "group "+name+": ", sg.AttachedPolicies, sg.InlinePolicies)
+			sg := &sa.Groups[groupAt[name]]
+			a.addPolicies(p, g.memberFrom, sg.AttachedPolicies, sg.InlinePolicies)
 		}
 		a.setBoundary(p, u.PermissionsBoundary)
 		p.scps, p.Notes = scps, append(p.Notes, scpNotes...)
@@ -145,18 +158,11 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 		a.byARN[p.ARN] = p
 	}
 	for _, p := range a.Principals() {
+		a.share(p.identity)
+		a.share(p.boundary)
 		p.decideAdmin()
 	}
 	return a
-}
-
-func indexOfGroup(gs []snapshot.IAMGroup, name string) int {
-	for i := range gs {
-		if gs[i].Name == name {
-			return i
-		}
-	}
-	return -1
 }
 
 func documentError(collected string, err error) string {
@@ -177,7 +183,7 @@ func (a *Account) addPolicies(p *Principal, from string, attached []snapshot.Att
 		case m.Policy == nil:
 			p.Unknown = append(p.Unknown, fmt.Sprintf("%smanaged %s: document did not parse: %s", from, ap.ARN, m.Err))
 		default:
-			p.identity.stmts = append(p.identity.stmts, a.render(m.Policy, p, from)...)
+			p.identity.stmts = a.render(p.identity.stmts, m.Policy, p, from)
 		}
 		if m != nil {
 			if !m.AWSManaged {
@@ -189,20 +195,19 @@ func (a *Account) addPolicies(p *Principal, from string, attached []snapshot.Att
 		}
 	}
 	for _, ip := range inline {
-		pol, err := a.parse(ip.Document, from+"inline "+ip.Name)
+		pol, err := a.parse(ip.Document, from, ip.Name)
 		if err != nil {
 			p.Unknown = append(p.Unknown, fmt.Sprintf("%sinline %s: document did not parse: %s", from, ip.Name, documentError(ip.DocumentError, err)))
 			continue
 		}
-		p.identity.stmts = append(p.identity.stmts, a.render(pol, p, "")...)
+		p.identity.stmts = a.render(p.identity.stmts, pol, p, "")
 	}
 }
 
-// render compiles a policy's statements for p. Statements without policy
-// variables are compiled once per policy and shared; from prefixes the
-// source of a group's policy.
-func (a *Account) render(pol *Policy, p *Principal, from string) []*stmt {
-	out := make([]*stmt, 0, len(pol.Statements))
+// render appends to out a policy's statements compiled for p.
+// Statements without policy variables are compiled once per policy and
+// shared; from prefixes the source of a group's policy.
+func (a *Account) render(out []*stmt, pol *Policy, p *Principal, from string) []*stmt {
 	for _, s := range pol.Statements {
 		key := compiledKey{s, from}
 		if c := a.compiled[key]; c != nil {
@@ -215,14 +220,21 @@ func (a *Account) render(pol *Policy, p *Principal, from string) []*stmt {
 			s = &c
 		}
 		if s.HasVars {
-			out = append(out, compileStmt(s, p.ctx))
+			out = append(out, a.numbered(compileStmt(s, p.ctx)))
 			continue
 		}
-		c := compileStmt(s, nil)
+		c := a.numbered(compileStmt(s, nil))
 		a.compiled[key] = c
 		out = append(out, c)
 	}
 	return out
+}
+
+// numbered gives c the account's next statement id.
+func (a *Account) numbered(c *stmt) *stmt {
+	a.stmts++
+	c.id = a.stmts
+	return c
 }
 
 // compiledKey names a statement as rendered from one source prefix.
@@ -236,14 +248,23 @@ type parsedDoc struct {
 	err error
 }
 
-// parse is ParsePolicy, once per source and document text.
-func (a *Account) parse(doc []byte, source string) (*Policy, error) {
-	key := source + "\x00" + string(doc)
-	if d, ok := a.parsed[key]; ok {
+// inlineKey names an inline policy: the group it comes from (from, as
+// in addPolicies) and its name.
+type inlineKey struct{ from, name string }
+
+// parse is ParsePolicy of an inline policy, once per source and document
+// text: a group's policies are read once, not once per member. The
+// lookup builds no key string (the source is only spelled out on a miss).
+func (a *Account) parse(doc []byte, from, name string) (*Policy, error) {
+	k := inlineKey{from, name}
+	if d, ok := a.parsed[k][string(doc)]; ok {
 		return d.pol, d.err
 	}
-	pol, err := ParsePolicy(doc, source)
-	a.parsed[key] = parsedDoc{pol, err}
+	pol, err := ParsePolicy(doc, from+"inline "+name)
+	if a.parsed[k] == nil {
+		a.parsed[k] = map[string]parsedDoc{}
+	}
+	a.parsed[k][string(doc)] = parsedDoc{pol, err}
 	return pol, err
 }
 
@@ -258,7 +279,7 @@ func (a *Account) setBoundary(p *Principal, arn string) {
 		return
 	}
 	p.boundary = &layer{name: "permissions boundary " + arn}
-	p.boundary.stmts = a.render(m.Policy, p, "boundary: ")
+	p.boundary.stmts = a.render(nil, m.Policy, p, "boundary: ")
 }
 
 // scpLayers returns the SCP levels governing an account: one layer per

@@ -61,6 +61,28 @@ type technique struct {
 	// profile), "bounded" (a boundary holds back an admin identity).
 	Filter  string
 	Sources string
+
+	// actions are Target and Also lower-cased, as the evaluator matches
+	// them, and label is Label(): both computed once (see init), not on
+	// each of the many questions asked per principal.
+	actions []string
+	label   string
+	// passed are the request keys of passing a role to Service
+	// (iam:PassedToService), for tServiceRole; read-only.
+	passed map[string][]string
+}
+
+func init() {
+	for _, t := range catalogue {
+		t.actions = append(t.actions, strings.ToLower(t.Target))
+		for _, a := range t.Also {
+			t.actions = append(t.actions, strings.ToLower(a))
+		}
+		t.label = t.Label()
+		if t.On == tServiceRole {
+			t.passed = map[string][]string{"iam:passedtoservice": {t.Service}}
+		}
+	}
 }
 
 // Label is how a step reads in a chain: the actions joined with "+".

@@ -41,12 +41,16 @@ type Decision struct {
 type layer struct {
 	name  string
 	stmts []*stmt
-	// byAction caches the statements that match an action.
-	byAction map[string][]*stmt
+	// shared memoises questions about stmts, shared between layers with
+	// the same statements (see layerMemo).
+	shared *layerMemo
 }
 
+// matching lists the statements whose Action or NotAction takes in
+// action (lower-case), memoised.
 func (l *layer) matching(action string) []*stmt {
-	if got, ok := l.byAction[action]; ok {
+	m := l.memo()
+	if got, ok := m.byAction[action]; ok {
 		return got
 	}
 	var out []*stmt
@@ -55,10 +59,10 @@ func (l *layer) matching(action string) []*stmt {
 			out = append(out, s)
 		}
 	}
-	if l.byAction == nil {
-		l.byAction = map[string][]*stmt{}
+	if m.byAction == nil {
+		m.byAction = map[string][]*stmt{}
 	}
-	l.byAction[action] = out
+	m.byAction[action] = out
 	return out
 }
 
@@ -181,14 +185,15 @@ func uniqueSorted(in []string) []string {
 // targets with one question instead of one per target.
 func (p *Principal) Uniform(action, prefix string) bool {
 	action = strings.ToLower(action)
-	for _, l := range p.layers() {
-		for _, s := range l.matching(action) {
-			if s.resourceClass(prefix) == Unknown {
-				return false
-			}
-			if s.resourceKeyed() {
-				return false
-			}
+	if !p.identity.uniformFor(action, prefix) {
+		return false
+	}
+	if p.boundary != nil && !p.boundary.uniformFor(action, prefix) {
+		return false
+	}
+	for _, l := range p.scps {
+		if !l.uniformFor(action, prefix) {
+			return false
 		}
 	}
 	return true

@@ -18,12 +18,12 @@ type edge struct {
 // permits asks whether p may perform every action of t on resource (the
 // target's ARN) with keys; it returns the assumptions the answer rests on.
 func (g *Graph) permits(p *Principal, t *technique, resource, region string, keys *Context) (bool, []string) {
-	d := p.Decide(Request{Action: t.Target, Resource: resource, Keys: keys})
+	d := p.Decide(Request{Action: t.actions[0], Resource: resource, Keys: keys})
 	if !d.Allowed {
 		return false, nil
 	}
 	assumed := d.Assumed
-	for _, a := range t.Also {
+	for _, a := range t.actions[1:] {
 		var e Decision
 		if t.AlsoOnTarget {
 			e = p.Decide(Request{Action: a, Resource: resource, Keys: regionKeys(region)})
@@ -41,19 +41,7 @@ func (g *Graph) permits(p *Principal, t *technique, resource, region string, key
 // hasAny: some identity statement may allow every action of t at all; a
 // cheap test before looking at targets.
 func hasAny(p *Principal, t *technique) bool {
-	for _, a := range append([]string{t.Target}, t.Also...) {
-		ok := false
-		for _, s := range p.identity.matching(strings.ToLower(a)) {
-			if s.Allow {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	return true
+	return p.identity.mayAllowAll(t)
 }
 
 func regionKeys(region string) *Context {
@@ -68,8 +56,6 @@ func regionKeys(region string) *Context {
 // request's own keys in extra.
 func targetKeys(t *Principal, extra map[string][]string) *Context {
 	if t.resCtx == nil {
-		c := &Context{Known: map[string][]string{"aws:resourceaccount": {t.Account.ID}, "aws:requestedregion": {"us-east-1"}},
-			Absent: map[string]bool{"aws:resourcetag/*": true, "iam:resourcetag/*": true}}
 		var tags map[string]string
 		switch {
 		case t.user != nil:
@@ -77,11 +63,21 @@ func targetKeys(t *Principal, extra map[string][]string) *Context {
 		case t.role != nil:
 			tags = t.role.Tags
 		}
-		for k, v := range tags {
-			c.Known["aws:resourcetag/"+strings.ToLower(k)] = []string{v}
-			c.Known["iam:resourcetag/"+strings.ToLower(k)] = []string{v}
+		// Principals without tags share one context per account.
+		if len(tags) == 0 && t.Account.plainRes != nil {
+			t.resCtx = t.Account.plainRes
+		} else {
+			c := &Context{Known: map[string][]string{"aws:resourceaccount": {t.Account.ID}, "aws:requestedregion": {"us-east-1"}},
+				Absent: map[string]bool{"aws:resourcetag/*": true, "iam:resourcetag/*": true}}
+			for k, v := range tags {
+				c.Known["aws:resourcetag/"+strings.ToLower(k)] = []string{v}
+				c.Known["iam:resourcetag/"+strings.ToLower(k)] = []string{v}
+			}
+			if len(tags) == 0 {
+				t.Account.plainRes = c
+			}
+			t.resCtx = c
 		}
-		t.resCtx = c
 	}
 	if len(extra) == 0 {
 		return t.resCtx

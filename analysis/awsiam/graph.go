@@ -31,6 +31,11 @@ type Graph struct {
 	memberWhy map[int]map[int][]string
 	out       [][]edge // become edges, by node
 	emp       [][]edge // empower edges, by node (targets are principals or classes)
+	// classPos, next and touched are directWin's indexes and scratch
+	// space, kept between calls.
+	classPos []map[int]int
+	next     []*edge
+	touched  []int
 
 	// plan is true for a Terraform plan: it shows what it declares, not
 	// the account, so compute it does not declare is not a gap.
@@ -113,7 +118,7 @@ func (g *Graph) build() {
 				}
 				if why, ok := ts.unknown[t.On]; ok && !g.plan {
 					// p could use t on compute the snapshot does not show.
-					g.computeUnknown[i] = append(g.computeUnknown[i], fmt.Sprintf("%s may reach compute that runs as a role: %s", t.Label(), why))
+					g.computeUnknown[i] = append(g.computeUnknown[i], fmt.Sprintf("%s may reach compute that runs as a role: %s", t.label, why))
 				}
 				es := g.edges(p, t, ts)
 				if t.Kind == empower {

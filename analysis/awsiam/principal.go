@@ -34,6 +34,9 @@ type Principal struct {
 
 	user *snapshot.IAMUser
 	role *snapshot.IAMRole
+	// memberFrom, for a group, prefixes the sources of its policies as
+	// rendered for a member ("group NAME: ").
+	memberFrom string
 
 	ctx      *Context
 	identity *layer
@@ -88,37 +91,60 @@ func (p *Principal) Bounded() bool { return p.identityAdmin && !p.admin }
 func (p *Principal) BoundaryARN() string { return p.boundaryARN }
 
 // principalContext holds the condition keys a request by p carries and
-// the snapshot knows.
+// the snapshot knows. The keys every principal of the account shares sit
+// in the account's context (its Parent), so that each principal adds only
+// its own: no key is in both, so looking one up gives what a single
+// context holding them all would.
 func principalContext(kind, name, arn, id string, tags map[string]string, a *Account) *Context {
+	if a.ctx == nil {
+		a.ctx = accountContext(a)
+	}
+	c := &Context{Parent: a.ctx}
+	if kind == KindGroup {
+		return c
+	}
+	c.Known = make(map[string][]string, 4+len(tags))
+	c.Known["aws:principalarn"] = []string{arn}
+	switch kind {
+	case KindUser:
+		c.Known["aws:principaltype"] = userType
+		c.Known["aws:username"] = []string{name}
+		if id != "" {
+			c.Known["aws:userid"] = []string{id}
+		}
+		c.Absent = absentTags
+	case KindRole:
+		c.Known["aws:principaltype"] = roleType
+		// A role session has no user name; its user ID is
+		// ROLEID:session-name, which the snapshot cannot know.
+		c.Absent = absentRoleKeys
+	default:
+		c.Absent = absentTags
+	}
+	for k, v := range tags {
+		c.Known["aws:principaltag/"+strings.ToLower(k)] = []string{v}
+	}
+	return c
+}
+
+// Values and key sets shared by every principal's context: read-only.
+var (
+	userType = []string{"User"}
+	roleType = []string{"AssumedRole"}
+	// Tags are collected whole: a tag not listed is not there. For a
+	// group (a stand-in for any of its members) they are unknown, so a
+	// group's context does not hold this.
+	absentTags     = map[string]bool{"aws:principaltag/*": true}
+	absentRoleKeys = map[string]bool{"aws:principaltag/*": true, "aws:username": true}
+)
+
+// accountContext holds the request keys of every principal of a.
+func accountContext(a *Account) *Context {
 	c := &Context{Known: map[string][]string{}, Absent: map[string]bool{}}
 	c.Known["aws:principalaccount"] = []string{a.ID}
 	c.Known["aws:principalisawsservice"] = []string{"false"}
 	c.Known["aws:viaawsservice"] = []string{"false"}
 	c.Absent["aws:principalservicename"] = true
-	if kind != KindGroup {
-		c.Known["aws:principalarn"] = []string{arn}
-	}
-	switch kind {
-	case KindUser:
-		c.Known["aws:principaltype"] = []string{"User"}
-		c.Known["aws:username"] = []string{name}
-		if id != "" {
-			c.Known["aws:userid"] = []string{id}
-		}
-	case KindRole:
-		c.Known["aws:principaltype"] = []string{"AssumedRole"}
-		// A role session has no user name; its user ID is
-		// ROLEID:session-name, which the snapshot cannot know.
-		c.Absent["aws:username"] = true
-	}
-	if kind != KindGroup {
-		for k, v := range tags {
-			c.Known["aws:principaltag/"+strings.ToLower(k)] = []string{v}
-		}
-		// Tags are collected whole: a tag not listed is not there. For a
-		// group (a stand-in for any of its members) they are unknown.
-		c.Absent["aws:principaltag/*"] = true
-	}
 	switch {
 	case a.OrgID != "":
 		c.Known["aws:principalorgid"] = []string{a.OrgID}

@@ -95,49 +95,91 @@ func (g *Graph) solve() {
 }
 
 // directWin: node i empowers itself, a group it belongs to, or a
-// principal it can become in one step.
+// principal it can become in one step. Of several, it picks the first
+// empower edge and, within it, the first member (in class order) that
+// wins, so the chain reported does not depend on how the search runs.
 func (g *Graph) directWin(i int) *win {
 	if len(g.emp[i]) == 0 {
 		return nil
 	}
 	p := g.nodes[i]
-	mine := map[int]bool{}
+	// mine: i and its groups, few, looked up by position in each class
+	// rather than by walking classes that may hold thousands.
+	mine := append(make([]int, 0, 1+len(p.Groups)), i)
+	for _, gr := range p.Groups {
+		mine = append(mine, g.index[gr])
+	}
 	for k := range g.emp[i] {
 		e := &g.emp[i][k]
 		if !empowers(e.tech, p) {
 			continue
 		}
-		if len(mine) == 0 {
-			mine[i] = true
-			for _, gr := range p.Groups {
-				mine[g.index[gr]] = true
+		best, at := -1, -1
+		for _, m := range mine {
+			if pos, ok := g.position(e.to, m); ok && (at < 0 || pos < at) {
+				best, at = m, pos
 			}
 		}
-		for _, m := range g.members(e.to) {
-			if mine[m] {
-				return &win{empower: e, target: m}
-			}
+		if best >= 0 {
+			return &win{empower: e, target: best}
 		}
 	}
-	// Empower a principal, then become it.
-	next := map[int]*edge{}
+	// Empower a principal, then become it: next holds, by node, the
+	// first become edge reaching it. It is scratch space kept between
+	// calls (a map per actor cost more than the rest of the search);
+	// touched lists the entries to clear.
+	if g.next == nil {
+		g.next = make([]*edge, len(g.nodes))
+	}
+	touched := g.touched[:0]
+	defer func() {
+		for _, m := range touched {
+			g.next[m] = nil
+		}
+		g.touched = touched[:0]
+	}()
 	for k := range g.out[i] {
 		e := &g.out[i][k]
 		for _, m := range g.members(e.to) {
-			if next[m] == nil {
-				next[m] = e
+			if g.next[m] == nil {
+				g.next[m] = e
+				touched = append(touched, m)
 			}
 		}
 	}
 	for k := range g.emp[i] {
 		e := &g.emp[i][k]
 		for _, m := range g.members(e.to) {
-			if b := next[m]; b != nil && empowers(e.tech, g.nodes[m]) {
+			if b := g.next[m]; b != nil && empowers(e.tech, g.nodes[m]) {
 				return &win{empower: e, target: m, then: b}
 			}
 		}
 	}
 	return nil
+}
+
+// position is where principal m stands among the members of node id (0
+// for the principal itself), and whether it is one. Each class's
+// positions are indexed on first use.
+func (g *Graph) position(id, m int) (int, bool) {
+	if id < len(g.nodes) {
+		return 0, id == m
+	}
+	c := id - len(g.nodes)
+	if len(g.classPos) < len(g.classes) {
+		g.classPos = append(g.classPos, make([]map[int]int, len(g.classes)-len(g.classPos))...)
+	}
+	if g.classPos[c] == nil {
+		pos := make(map[int]int, len(g.classes[c]))
+		for k, x := range g.classes[c] {
+			if _, dup := pos[x]; !dup {
+				pos[x] = k
+			}
+		}
+		g.classPos[c] = pos
+	}
+	k, ok := g.classPos[c][m]
+	return k, ok
 }
 
 // reverse returns, for every node, the nodes with a become edge to it
@@ -243,7 +285,7 @@ func (g *Graph) path(end int, parent map[int]hop) []Step {
 
 func (g *Graph) step(from, to int, e *edge, empowers bool) Step {
 	return Step{
-		From: g.nodes[from].ARN, To: g.nodes[to].ARN, Technique: e.tech.ID, Actions: e.tech.Label(),
+		From: g.nodes[from].ARN, To: g.nodes[to].ARN, Technique: e.tech.ID, Actions: e.tech.label,
 		Resource: e.resource, Assumed: e.assumed, Empowers: empowers,
 	}
 }

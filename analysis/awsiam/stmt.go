@@ -7,6 +7,9 @@ import "strings"
 // statement without variables is rendered once and shared.
 type stmt struct {
 	*Statement
+	// id numbers the statements an account renders, so that layers with
+	// the same statements can be recognised (Account.share); 0 elsewhere.
+	id          uint32
 	res, notRes []pattern
 	condVals    [][]string
 	condOK      []bool
@@ -111,28 +114,36 @@ func (s *stmt) resourceClass(prefix string) Tri {
 	if len(s.res) > 0 {
 		out := False
 		for _, p := range s.res {
-			switch {
-			case p.st == absentVar:
-			case p.st == unknownVar:
+			switch p.st {
+			case absentVar:
+			case unknownVar:
 				out = Unknown
-			case CoversPrefix(p.s, prefix):
-				return True
-			case MayMatchPrefix(p.s, prefix):
-				out = Unknown
+			default:
+				covers, may := prefixMatch(p.s, prefix)
+				if covers {
+					return True
+				}
+				if may {
+					out = Unknown
+				}
 			}
 		}
 		return out
 	}
 	out := True
 	for _, p := range s.notRes {
-		switch {
-		case p.st == absentVar:
-		case p.st == unknownVar:
+		switch p.st {
+		case absentVar:
+		case unknownVar:
 			out = Unknown
-		case CoversPrefix(p.s, prefix):
-			return False
-		case MayMatchPrefix(p.s, prefix):
-			out = Unknown
+		default:
+			covers, may := prefixMatch(p.s, prefix)
+			if covers {
+				return False
+			}
+			if may {
+				out = Unknown
+			}
 		}
 	}
 	return out

@@ -25,6 +25,35 @@ type targets struct {
 	// in the snapshot (a region whose functions were not listed).
 	unknown map[targetKind]string
 	notes   []string
+
+	// iamPrefix is "arn:PARTITION:iam::ACCOUNT:".
+	iamPrefix string
+	// kept are the candidates of each technique that pass its Filter:
+	// the same for every actor, so filtered once.
+	kept map[*technique]*candidates
+}
+
+// candidates are the targets of one technique in one account.
+type candidates struct {
+	members []*Principal
+	// classKey names the class of them all (Graph.class).
+	classKey string
+}
+
+// filtered returns the candidates of t (cands, under prefix) that pass
+// its Filter, computed on first use.
+func (ts *targets) filtered(t *technique, cands []*Principal, prefix string) *candidates {
+	if c, ok := ts.kept[t]; ok {
+		return c
+	}
+	c := &candidates{classKey: t.ID + "|" + prefix}
+	for _, x := range cands {
+		if filterOK(t, x, nil) {
+			c.members = append(c.members, x)
+		}
+	}
+	ts.kept[t] = c
+	return c
 }
 
 // compute is an existing resource that runs as a role.
@@ -35,7 +64,8 @@ type compute struct {
 }
 
 func (g *Graph) gather(a *Account) *targets {
-	t := &targets{serviceRoles: map[string][]*Principal{}, profiles: map[string]*Principal{}, profilesKnown: true, unknown: map[targetKind]string{}}
+	t := &targets{serviceRoles: map[string][]*Principal{}, profiles: map[string]*Principal{}, profilesKnown: true, unknown: map[targetKind]string{},
+		iamPrefix: "arn:" + a.Partition + ":iam::" + a.ID + ":", kept: map[*technique]*candidates{}}
 	if len(a.Regions) == 0 {
 		for _, k := range []targetKind{tFunction, tStack, tInstance} {
 			t.unknown[k] = "no region of account " + a.ID + " was collected"

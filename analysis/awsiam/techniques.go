@@ -43,10 +43,11 @@ func sortedPolicies(a *Account) []*Managed {
 	return out
 }
 
-// mentions: some statement of p matching action has a condition on key.
+// mentions: some statement of p matching action (lower-case) has a
+// condition on key.
 func mentions(p *Principal, action, key string) bool {
 	for _, l := range p.layers() {
-		for _, s := range l.matching(strings.ToLower(action)) {
+		for _, s := range l.matching(action) {
 			for _, c := range s.Conditions {
 				if c.Key == key {
 					return true
@@ -62,7 +63,7 @@ func mentions(p *Principal, action, key string) bool {
 // technique lets the actor choose a policy, each admin choice is tried.
 func (g *Graph) permitsOn(p *Principal, t *technique, target *Principal, resource string, extra map[string][]string) (bool, []string) {
 	key := choiceKey(t)
-	if key == "" || !mentions(p, t.Target, key) {
+	if key == "" || !mentions(p, t.actions[0], key) {
 		if key != "" {
 			extra = withKey(extra, key, "arn:"+p.Account.Partition+":iam::aws:policy/AdministratorAccess")
 		}
@@ -87,20 +88,19 @@ func withKey(m map[string][]string, k, v string) map[string][]string {
 
 // edges finds the targets p can use t on.
 func (g *Graph) edges(p *Principal, t *technique, ts *targets) []edge {
-	a := p.Account
-	iamPrefix := "arn:" + a.Partition + ":iam::" + a.ID + ":"
+	iamPrefix := ts.iamPrefix
 	switch t.On {
 	case tRole:
-		return g.principalEdges(p, t, ts.roles, iamPrefix+"role/", nil)
+		return g.principalEdges(p, t, ts, ts.roles, iamPrefix+"role/", nil)
 	case tUser:
-		return g.principalEdges(p, t, ts.users, iamPrefix+"user/", nil)
+		return g.principalEdges(p, t, ts, ts.users, iamPrefix+"user/", nil)
 	case tGroup:
 		if t.ID == "add-user-to-group" && p.Kind != KindUser {
 			return nil // only a user can join a group
 		}
-		return g.principalEdges(p, t, ts.groups, iamPrefix+"group/", nil)
+		return g.principalEdges(p, t, ts, ts.groups, iamPrefix+"group/", nil)
 	case tServiceRole:
-		return g.principalEdges(p, t, ts.serviceRoles[t.Service], iamPrefix+"role/", map[string][]string{"iam:passedtoservice": {t.Service}})
+		return g.principalEdges(p, t, ts, ts.serviceRoles[t.Service], iamPrefix+"role/", t.passed)
 	case tPolicyHolder:
 		return g.policyEdges(p, t, ts, iamPrefix+"policy/")
 	case tFunction:
@@ -115,28 +115,24 @@ func (g *Graph) edges(p *Principal, t *technique, ts *targets) []edge {
 
 // principalEdges: when p's grant is the same for every ARN under prefix,
 // one question decides the whole class; otherwise each target is asked.
-func (g *Graph) principalEdges(p *Principal, t *technique, cands []*Principal, prefix string, extra map[string][]string) []edge {
-	var kept []*Principal
-	for _, c := range cands {
-		if filterOK(t, c, nil) {
-			kept = append(kept, c)
-		}
-	}
-	if len(kept) == 0 {
+func (g *Graph) principalEdges(p *Principal, t *technique, ts *targets, cands []*Principal, prefix string, extra map[string][]string) []edge {
+	kept := ts.filtered(t, cands, prefix)
+	if len(kept.members) == 0 {
 		return nil
 	}
-	if p.Uniform(t.Target, prefix) && (!t.AlsoOnTarget || uniformAll(p, t.Also, prefix)) {
-		ok, why := g.permitsOn(p, t, kept[0], kept[0].ARN, extra)
+	if p.Uniform(t.actions[0], prefix) && (!t.AlsoOnTarget || uniformAll(p, t.actions[1:], prefix)) {
+		first := kept.members[0]
+		ok, why := g.permitsOn(p, t, first, first.ARN, extra)
 		if !ok {
 			return nil
 		}
-		if len(kept) == 1 {
-			return []edge{{to: g.index[kept[0]], tech: t, assumed: why}}
+		if len(kept.members) == 1 {
+			return []edge{{to: g.index[first], tech: t, assumed: why}}
 		}
-		return []edge{{to: g.class(t.ID+"|"+prefix, func() []*Principal { return kept }), tech: t, assumed: why}}
+		return []edge{{to: g.class(kept.classKey, func() []*Principal { return kept.members }), tech: t, assumed: why}}
 	}
 	var out []edge
-	for _, c := range kept {
+	for _, c := range kept.members {
 		if c == p && t.Kind == become {
 			continue
 		}
@@ -163,7 +159,7 @@ func (g *Graph) policyEdges(p *Principal, t *technique, ts *targets, prefix stri
 		return nil
 	}
 	holders := func(ms []*Managed) func() []*Principal { return func() []*Principal { return holdersOf(ms) } }
-	if p.Uniform(t.Target, prefix) {
+	if p.Uniform(t.actions[0], prefix) {
 		probe := ts.customer[0]
 		ok, why := g.permits(p, t, probe.ARN, "", targetKeys(p, nil))
 		if !ok {

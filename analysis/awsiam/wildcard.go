@@ -11,52 +11,72 @@ import "github.com/rampart-sec/rampart/internal/wildcard"
 // waivers use too: internal/wildcard).
 func Match(pattern, s string) bool { return wildcard.Match(pattern, s) }
 
-// states returns the positions of pattern reachable after reading prefix
-// (a position k means pattern[:k] has matched prefix, stars included), or
-// nil when no position survives.
-func states(pattern, prefix string) []int {
-	cur := closure(pattern, []int{0})
-	for i := 0; i < len(prefix) && len(cur) > 0; i++ {
-		var next []int
-		seen := map[int]bool{}
-		for _, k := range cur {
-			if k >= len(pattern) {
+// prefixStates returns the positions of pattern reachable after reading
+// prefix: at[k] means pattern[:k] has matched prefix, stars included (k
+// runs to len(pattern)); nil when none is. The set is a slice of flags
+// (cur or next, both len(pattern)+1, reused as the two generations)
+// rather than a list, so that following the pattern allocates nothing
+// for the usual ARN lengths.
+func prefixStates(pattern, prefix string, cur, next []bool) (at []bool) {
+	clear(cur)
+	cur[0] = true
+	starClosure(pattern, cur)
+	for i := 0; i < len(prefix); i++ {
+		clear(next)
+		alive := false
+		for k := 0; k < len(pattern); k++ {
+			if !cur[k] {
 				continue
 			}
 			switch pattern[k] {
 			case '*':
-				if !seen[k] {
-					seen[k] = true
-					next = append(next, k)
-				}
+				next[k], alive = true, true
 			case '?', prefix[i]:
-				if !seen[k+1] {
-					seen[k+1] = true
-					next = append(next, k+1)
-				}
+				next[k+1], alive = true, true
 			}
 		}
-		cur = closure(pattern, next)
+		if !alive {
+			return nil
+		}
+		starClosure(pattern, next)
+		cur, next = next, cur
 	}
 	return cur
 }
 
-// closure adds, for each position at a star, the position after it (a
-// star may match nothing).
-func closure(pattern string, ks []int) []int {
-	out := ks
-	seen := map[int]bool{}
-	for _, k := range ks {
-		seen[k] = true
-	}
-	for i := 0; i < len(out); i++ {
-		k := out[i]
-		if k < len(pattern) && pattern[k] == '*' && !seen[k+1] {
-			seen[k+1] = true
-			out = append(out, k+1)
+// starClosure adds, for each position at a star, the position after it
+// (a star may match nothing); ascending order follows runs of stars.
+func starClosure(pattern string, at []bool) {
+	for k := 0; k < len(pattern); k++ {
+		if at[k] && pattern[k] == '*' {
+			at[k+1] = true
 		}
 	}
-	return out
+}
+
+// prefixMatch says whether pattern matches every string that starts
+// with prefix followed by at least one character (covers), and whether
+// it can match some string starting with prefix (may). See CoversPrefix
+// and MayMatchPrefix.
+func prefixMatch(pattern, prefix string) (covers, may bool) {
+	var buf [2 * 128]bool
+	n := len(pattern) + 1
+	var cur, next []bool
+	if 2*n <= len(buf) {
+		cur, next = buf[:n], buf[n:2*n]
+	} else {
+		cur, next = make([]bool, n), make([]bool, n)
+	}
+	at := prefixStates(pattern, prefix, cur, next)
+	if at == nil {
+		return false, false
+	}
+	for k := 0; k < len(pattern); k++ {
+		if at[k] && onlyStars(pattern[k:]) {
+			return true, true
+		}
+	}
+	return false, true
 }
 
 // CoversPrefix reports whether pattern matches every string that starts
@@ -64,18 +84,15 @@ func closure(pattern string, ks []int) []int {
 // covers "arn:aws:iam::111111111111:role/". It is sound, not complete: a
 // false answer only means "check each ARN", never a wrong grant.
 func CoversPrefix(pattern, prefix string) bool {
-	for _, k := range states(pattern, prefix) {
-		if k < len(pattern) && onlyStars(pattern[k:]) {
-			return true
-		}
-	}
-	return false
+	covers, _ := prefixMatch(pattern, prefix)
+	return covers
 }
 
 // MayMatchPrefix reports whether pattern can match some string starting
 // with prefix. A false answer is certain: no ARN under prefix matches.
 func MayMatchPrefix(pattern, prefix string) bool {
-	return len(states(pattern, prefix)) > 0
+	_, may := prefixMatch(pattern, prefix)
+	return may
 }
 
 func onlyStars(s string) bool {
