@@ -253,10 +253,18 @@ func rules(cs []*policies.Control) map[string]results.Control {
 // run evaluates an input, writes the report and returns an exitCodeError
 // when the gate fails. Warnings about waivers go to stderr.
 func (ev *evaluator) run(ctx context.Context, stdout, stderr io.Writer, input *collectors.Input, file string) error {
+	// The input's JSON is needed after the evaluation only by a store
+	// that records snapshots; otherwise no reference to it is kept, so
+	// that it goes before the evaluation (as much memory as the file).
+	kept := *input
+	if !ev.rec.keepsSnapshot() {
+		kept.JSON = nil
+	}
 	report, warnings, err := ev.pipeline.Run(ctx, input, file)
 	if err != nil {
 		return err
 	}
+	input = &kept
 	releaseEvaluation()
 	report = ev.rec.shard.Keep(report)
 	for _, w := range warnings {
