@@ -135,8 +135,12 @@ func InputOf(s *snapshot.Snapshot) (*collectors.Input, error) {
 // Run evaluates an input, applies the waivers and returns the report and
 // the warnings about waivers (expired, stale). file names the input in the
 // report ("" for a collection not written to a file).
+//
+// Nothing of input is read after its conversion for the policies: a caller
+// that keeps no reference to input (or to its JSON) lets the JSON go before
+// the evaluation starts.
 func (p *Pipeline) Run(ctx context.Context, input *collectors.Input, file string) (*results.Report, []string, error) {
-	snap := input.Snapshot
+	snap, raw, digest, undated := input.Snapshot, input.JSON, input.Digest, input.Undated
 	if len(snap.Scopes) == 0 {
 		if snap.Source != snapshot.SourceTerraformPlan {
 			return nil, nil, noScope(file)
@@ -148,7 +152,7 @@ func (p *Pipeline) Run(ctx context.Context, input *collectors.Input, file string
 			fmt.Fprintf(p.opts.Warn, "rampart: %s: the plan has no resource rampart maps to an account, subscription or project: no control applies\n", file)
 		}
 	}
-	in, err := policies.NewInput(snap, input.JSON)
+	in, err := policies.NewInput(snap, raw)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -161,7 +165,6 @@ func (p *Pipeline) Run(ctx context.Context, input *collectors.Input, file string
 		outcome := waivers.Apply(rs, ws, p.evaluatedAt(snap))
 		warnings = outcome.Warnings()
 	}
-	digest := input.Digest
 	if digest == "" {
 		raw, err := snapshot.Marshal(snap)
 		if err != nil {
@@ -170,7 +173,7 @@ func (p *Pipeline) Run(ctx context.Context, input *collectors.Input, file string
 		digest = snapshot.Digest(raw)
 	}
 	rep := p.report(snap, digest, file, rs)
-	rep.Snapshot.Undated = input.Undated
+	rep.Snapshot.Undated = undated
 	return rep, warnings, nil
 }
 

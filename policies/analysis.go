@@ -38,7 +38,7 @@ func (e *Engine) analysisOf(in *Input) (ast.Value, error) {
 		if e.analysis != nil {
 			m = e.analysis(in.Snapshot)
 		}
-		in.facts.value, in.facts.err = ast.InterfaceToValue(m)
+		in.facts.value, in.facts.err = factsValue(m)
 		if in.facts.err != nil {
 			in.facts.err = fmt.Errorf("analysis of the snapshot: %w", in.facts.err)
 		}
@@ -61,4 +61,75 @@ func (r factsResolver) Eval(context.Context, resolver.Input) (resolver.Result, e
 
 func (e *Engine) analysisOption(in *Input) rego.EvalOption {
 	return rego.EvalResolver(analysisRef, factsResolver{e, in})
+}
+
+// factsValue converts the facts to an OPA value as ast.InterfaceToValue
+// does, but sharing what repeats: the facts of 20,000 principals repeat
+// the same ten keys, the same kinds and mostly empty lists, and OPA's own
+// conversion gives each its own term (39 MB instead of some 20 for
+// 10,000 users and 10,000 roles, held through the whole evaluation).
+// OPA never mutates data terms, and interns empty arrays itself.
+func factsValue(m map[string]any) (ast.Value, error) {
+	c := factsConverter{strs: map[string]*ast.Term{}}
+	t, err := c.term(m)
+	if err != nil {
+		return nil, err
+	}
+	return t.Value, nil
+}
+
+type factsConverter struct {
+	strs map[string]*ast.Term
+}
+
+func (c *factsConverter) str(s string) *ast.Term {
+	if len(s) > internMax {
+		return ast.StringTerm(s)
+	}
+	if t, ok := c.strs[s]; ok {
+		return t
+	}
+	t := ast.StringTerm(s)
+	c.strs[s] = t
+	return t
+}
+
+func (c *factsConverter) term(x any) (*ast.Term, error) {
+	switch x := x.(type) {
+	case string:
+		return c.str(x), nil
+	case bool:
+		return ast.InternedTerm(x), nil
+	case nil:
+		return ast.InternedNullTerm, nil
+	case []any:
+		if len(x) == 0 {
+			return ast.InternedEmptyArray, nil
+		}
+		elems := make([]*ast.Term, len(x))
+		for i, e := range x {
+			t, err := c.term(e)
+			if err != nil {
+				return nil, err
+			}
+			elems[i] = t
+		}
+		return ast.NewTerm(ast.NewArray(elems...)), nil
+	case map[string]any:
+		pairs := make([][2]*ast.Term, 0, len(x))
+		for k, v := range x {
+			t, err := c.term(v)
+			if err != nil {
+				return nil, err
+			}
+			pairs = append(pairs, [2]*ast.Term{c.str(k), t})
+		}
+		return ast.NewTerm(ast.NewObject(pairs...)), nil
+	}
+	// Anything else (numbers, typed slices) as OPA converts it.
+	v, err := ast.InterfaceToValue(x)
+	if err != nil {
+		return nil, err
+	}
+	return ast.NewTerm(v), nil
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/rampart-sec/rampart/analysis/awsiam"
 	"github.com/rampart-sec/rampart/results"
 	"github.com/rampart-sec/rampart/snapshot"
@@ -73,5 +75,28 @@ func TestAnalysisReachesPolicies(t *testing.T) {
 		if v != string(results.Error) {
 			t.Errorf("without the analysis, %s: %s, want ERROR", k, v)
 		}
+	}
+}
+
+// The facts' conversion gives exactly OPA's own, sharing or not.
+func TestFactsValue(t *testing.T) {
+	m := map[string]any{
+		"principals": map[string]any{"111": map[string]any{
+			"arn:a": map[string]any{"kind": "user", "admin": true, "notes": []any{}, "escalation": nil, "n": 3, "f": 1.5,
+				"steps": []any{map[string]any{"from": "x", "to": "y", "actions": "iam:PassRole"}}, "typed": []string{"a", "b"}},
+			"arn:b": map[string]any{"kind": "user", "admin": false, "notes": []any{"a long note that is longer than the interned strings are"}, "escalation": nil},
+		}},
+		"notes": []any{},
+	}
+	got, err := factsValue(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ast.InterfaceToValue(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Compare(want) != 0 {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }

@@ -33,11 +33,17 @@ const regionMark = "\x00"
 // their region. The order of first appearance is kept.
 func foldRegions(rs []results.Result, scopes []snapshot.Scope) []row {
 	type key struct{ status, control, account, resource, message string }
+	if len(rs) == 0 {
+		return nil
+	}
 	index := map[key]int{}
-	var rows []row
-	for _, r := range rs {
+	rows := make([]row, 0, len(rs))
+	for i, r := range rs {
+		// A row of one result shares it with rs (capped, so that folding
+		// another in copies): a copy each is 256 bytes per result listed.
+		one := rs[i : i+1 : i+1]
 		if r.Region == "" {
-			rows = append(rows, row{Result: r, Results: []results.Result{r}})
+			rows = append(rows, row{Result: r, Results: one})
 			continue
 		}
 		k := key{string(r.Status), r.Control, r.Account, r.Resource, strings.ReplaceAll(r.Message, r.Region, regionMark)}
@@ -46,7 +52,7 @@ func foldRegions(rs []results.Result, scopes []snapshot.Scope) []row {
 			continue
 		}
 		index[k] = len(rows)
-		rows = append(rows, row{Result: r, Results: []results.Result{r}})
+		rows = append(rows, row{Result: r, Results: one})
 	}
 	for i := range rows {
 		if len(rows[i].Results) < 2 {

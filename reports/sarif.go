@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -121,48 +123,97 @@ var securitySeverity = map[results.Severity]string{
 	results.Critical: "9.5", results.High: "8.0", results.Medium: "5.5", results.Low: "3.0", results.Info: "1.0",
 }
 
-// Write implements Reporter.
+// Write implements Reporter. The results are encoded one at a time into
+// the log around them, as encoding the whole log would (same bytes): a
+// scan of 100,000 results would otherwise hold them all as SARIF values
+// and twice more as encoded text (compact, then indented).
 func (s *SARIF) Write(w io.Writer, r *results.Report) error {
 	rules, index := s.rules(r)
 	run := sarifRun{
 		Tool:    sarifTool{Driver: sarifDriver{Name: "rampart", Version: s.Options.Version, InformationURI: "https://github.com/rampart-sec/rampart", Rules: rules}},
 		Results: []sarifResult{},
 	}
-	for _, res := range append(r.Results[:len(r.Results):len(r.Results)], r.Absent...) {
-		if res.Status == results.Pass {
-			continue
-		}
-		sr := sarifResult{
-			RuleID: res.Control, RuleIndex: index[res.Control], Kind: "fail", Level: sarifLevelOf(res.Severity),
-			Message:             sarifText{Text: fmt.Sprintf("%s: %s", res.Resource, res.Message)},
-			Locations:           []sarifLocation{s.location(r, res)},
-			PartialFingerprints: map[string]string{"rampartResultId/v1": res.ID},
-			Properties: map[string]any{
-				"status": res.Status, "resource": res.Resource, "resourceType": res.ResourceType,
-				"account": res.Account, "region": res.Region, "severity": res.Severity,
-			},
-		}
-		switch res.Status {
-		case results.Error:
-			// Undecided, not a finding: SARIF requires level "none"
-			// for any kind but "fail".
-			sr.Kind, sr.Level = "review", "none"
-		case results.Waived:
-			sr.Suppressions = []sarifSuppression{{Kind: "external", Justification: res.Message}}
-		}
-		if r.Baseline != nil {
-			sr.BaselineState = baselineState(r, res)
-		}
-		run.Results = append(run.Results, sr)
-	}
-	enc := json.NewEncoder(w)
+	var log bytes.Buffer
+	enc := json.NewEncoder(&log)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{
+	if err := enc.Encode(sarifLog{
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
 		Version: "2.1.0",
 		Runs:    []sarifRun{run},
-	})
+	}); err != nil {
+		return err
+	}
+	// The results are the last member of the last run: their empty
+	// array is the last `"results": []` of the log (one inside a string
+	// would have its quotes escaped).
+	text := log.Bytes()
+	at := bytes.LastIndex(text, []byte(sarifResultsKey+"[]"))
+	if at < 0 {
+		return fmt.Errorf("sarif: no results array in the log")
+	}
+	bw := bufio.NewWriter(w)
+	bw.Write(text[:at+len(sarifResultsKey)+1]) // up to and with '['
+	var one bytes.Buffer
+	renc := json.NewEncoder(&one)
+	renc.SetIndent(sarifResultIndent, "  ")
+	renc.SetEscapeHTML(false)
+	n := 0
+	for _, list := range [][]results.Result{r.Results, r.Absent} {
+		for _, res := range list {
+			if res.Status == results.Pass {
+				continue
+			}
+			one.Reset()
+			if err := renc.Encode(s.result(r, res, index)); err != nil {
+				return err
+			}
+			if n > 0 {
+				bw.WriteByte(',')
+			}
+			bw.WriteString("\n" + sarifResultIndent)
+			bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+			n++
+		}
+	}
+	if n > 0 {
+		bw.WriteString("\n" + sarifResultIndent[:len(sarifResultIndent)-2])
+	}
+	bw.Write(text[at+len(sarifResultsKey)+1:]) // from ']'
+	return bw.Flush()
+}
+
+// sarifResultsKey is how the log's results array starts, and
+// sarifResultIndent the indentation of its elements (runs[0].results[i]).
+const (
+	sarifResultsKey   = `"results": `
+	sarifResultIndent = "        "
+)
+
+// result is one FAIL, ERROR or WAIVED result as SARIF.
+func (s *SARIF) result(r *results.Report, res results.Result, index map[string]int) sarifResult {
+	sr := sarifResult{
+		RuleID: res.Control, RuleIndex: index[res.Control], Kind: "fail", Level: sarifLevelOf(res.Severity),
+		Message:             sarifText{Text: fmt.Sprintf("%s: %s", res.Resource, res.Message)},
+		Locations:           []sarifLocation{s.location(r, res)},
+		PartialFingerprints: map[string]string{"rampartResultId/v1": res.ID},
+		Properties: map[string]any{
+			"status": res.Status, "resource": res.Resource, "resourceType": res.ResourceType,
+			"account": res.Account, "region": res.Region, "severity": res.Severity,
+		},
+	}
+	switch res.Status {
+	case results.Error:
+		// Undecided, not a finding: SARIF requires level "none"
+		// for any kind but "fail".
+		sr.Kind, sr.Level = "review", "none"
+	case results.Waived:
+		sr.Suppressions = []sarifSuppression{{Kind: "external", Justification: res.Message}}
+	}
+	if r.Baseline != nil {
+		sr.BaselineState = baselineState(r, res)
+	}
+	return sr
 }
 
 // baselineState is SARIF's mark of a result against the baseline: new,

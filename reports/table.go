@@ -147,7 +147,16 @@ func (t *Table) Write(w io.Writer, r *results.Report) error {
 
 // only keeps the results of one status.
 func only(rs []results.Result, st results.Status) []results.Result {
-	var out []results.Result
+	n := 0
+	for i := range rs {
+		if rs[i].Status == st {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]results.Result, 0, n)
 	for _, r := range rs {
 		if r.Status == st {
 			out = append(out, r)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -25,6 +27,23 @@ func writeOutput(flag, path string, stdout io.Writer, data []byte) error {
 	return writeFileAtomic(flag, path, data)
 }
 
+// streamOutput is writeOutput for a report written as it is rendered: to
+// a file, render streams into the temporary file that replaces path, so
+// that a report of tens of megabytes is never held whole in memory; to
+// stdout or to a device, it is rendered whole first, so that a failing
+// render writes nothing. An error of render's own is returned as it is.
+func streamOutput(flag, path string, stdout io.Writer, render func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		var buf bytes.Buffer
+		if err := render(&buf); err != nil {
+			return err
+		}
+		_, err := stdout.Write(buf.Bytes())
+		return err
+	}
+	return replaceFile(flag, path, render)
+}
+
 // writeFileAtomic puts data at path so that a failure never leaves a
 // partial file over a previous good one:
 //   - an existing target that is not a regular file (a device such as
@@ -37,6 +56,16 @@ func writeOutput(flag, path string, stdout io.Writer, data []byte) error {
 //   - SIGINT and SIGTERM remove the temporary file; errors name path,
 //     never the temporary file.
 func writeFileAtomic(flag, path string, data []byte) error {
+	return replaceFile(flag, path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// replaceFile is writeFileAtomic with the content written by write; an
+// error of write that is not one of writing the file is returned as it
+// is, and leaves no file.
+func replaceFile(flag, path string, write func(io.Writer) error) error {
 	fail := func(err error) error {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
@@ -54,7 +83,13 @@ func writeFileAtomic(flag, path string, data []byte) error {
 		if st.IsDir() {
 			return fail(errors.New("is a directory"))
 		}
-		return writeInPlace(target, data, fail)
+		// Rendered whole first: a failing render writes nothing to a
+		// device or a pipe.
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return err
+		}
+		return writeInPlace(target, buf.Bytes(), fail)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return fail(err)
 	}
@@ -69,9 +104,18 @@ func writeFileAtomic(flag, path string, data []byte) error {
 	if st != nil {
 		mode = st.Mode().Perm()
 	}
-	if _, err := tmp.Write(data); err != nil {
+	fw := &fileWriter{w: bufio.NewWriterSize(tmp, 64<<10)}
+	err = write(fw)
+	if err == nil {
+		err = fw.w.Flush()
+		fw.err = err
+	}
+	if err != nil {
 		tmp.Close()
-		return fail(err)
+		if fw.err != nil {
+			return fail(fw.err)
+		}
+		return err
 	}
 	// CreateTemp makes the file 0600: a new report gets the usual 0644
 	// less the umask, a replaced one keeps its mode and owner.
@@ -89,6 +133,21 @@ func writeFileAtomic(flag, path string, data []byte) error {
 		return fail(err)
 	}
 	return nil
+}
+
+// fileWriter remembers an error of writing the file, to tell it from an
+// error of what was being written.
+type fileWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (f *fileWriter) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return n, err
 }
 
 // writeInPlace writes to a target that is not a regular file.

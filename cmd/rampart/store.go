@@ -134,6 +134,9 @@ func (r *recorder) checkShard(name string, in *collectors.Input) error {
 	return nil
 }
 
+// keepsSnapshot reports whether record stores the input's JSON.
+func (r *recorder) keepsSnapshot() bool { return r.store != nil && r.opts.storeSnapshot }
+
 // record stores the report and returns the baseline --new-only gates
 // against: the FAIL findings of the previous stored scan of the same
 // scopes (nil when not gating on new findings).
