@@ -427,8 +427,9 @@ func (e *Engine) evalControl(ctx context.Context, c *Control, in *Input, watch *
 			return nil, fmt.Errorf("%s (%s): `results` must be a set of objects", c.ID, c.File)
 		}
 		out = make([]results.Result, 0, len(elems))
+		var evidence evidenceMaps
 		for _, x := range elems {
-			r, err := c.result(x)
+			r, err := c.result(x, &evidence)
 			if err != nil {
 				return nil, fmt.Errorf("%s (%s): %w", c.ID, c.File, err)
 			}

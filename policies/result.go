@@ -30,7 +30,7 @@ var evidenceKey = ast.InternedTerm("evidence")
 // lives. It reads the OPA value directly: converting 100,000 results to Go
 // maps first, as the rego package does by default, costs more than
 // building them.
-func (c *Control) result(x *ast.Term) (results.Result, error) {
+func (c *Control) result(x *ast.Term, evidence *evidenceMaps) (results.Result, error) {
 	obj, ok := x.Value.(ast.Object)
 	if !ok {
 		return results.Result{}, fmt.Errorf("each element of `results` must be an object, found %s", ast.ValueName(x.Value))
@@ -62,15 +62,50 @@ func (c *Control) result(x *ast.Term) (results.Result, error) {
 		return r, fmt.Errorf("result %v: empty resource", obj)
 	}
 	if ev := obj.Get(evidenceKey); ev != nil {
-		if _, ok := ev.Value.(ast.Object); !ok {
+		o, ok := ev.Value.(ast.Object)
+		if !ok {
 			return r, fmt.Errorf("result for %s: evidence must be an object", r.Resource)
 		}
-		m, err := ast.JSON(ev.Value)
+		m, err := evidence.of(o)
 		if err != nil {
 			return r, fmt.Errorf("result for %s: evidence: %w", r.Resource, err)
 		}
-		r.Evidence = m.(map[string]any)
+		r.Evidence = m
 	}
 	r.ID = results.ResultID(r.Control, r.Account, r.Region, r.Resource)
 	return r, nil
+}
+
+// evidenceMaps converts the evidence objects of one control's results,
+// handing out one map for equal objects: tens of thousands of results
+// carry the same evidence ({} for most PASSes), and one map each would be
+// most of the memory the results hold. The maps are shared, so they are
+// read-only: whoever adds to a result's evidence copies it first
+// (markError, the waivers).
+type evidenceMaps struct {
+	byHash map[int][]evidenceMap
+}
+
+type evidenceMap struct {
+	value ast.Object
+	m     map[string]any
+}
+
+func (c *evidenceMaps) of(o ast.Object) (map[string]any, error) {
+	h := o.Hash()
+	for _, e := range c.byHash[h] {
+		if e.value.Compare(o) == 0 {
+			return e.m, nil
+		}
+	}
+	v, err := ast.JSON(o)
+	if err != nil {
+		return nil, err
+	}
+	m := v.(map[string]any)
+	if c.byHash == nil {
+		c.byHash = map[int][]evidenceMap{}
+	}
+	c.byHash[h] = append(c.byHash[h], evidenceMap{o, m})
+	return m, nil
 }
