@@ -343,7 +343,11 @@ func (e *Engine) Evaluate(ctx context.Context, in *Input) ([]results.Result, err
 			}
 		}
 	}
-	var all []results.Result
+	n := 0
+	for i := range out {
+		n += len(out[i])
+	}
+	all := make([]results.Result, 0, n)
 	for i, c := range controls {
 		var limit *LimitError
 		switch {

@@ -2,6 +2,10 @@ package results
 
 import (
 	"encoding/json"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -107,5 +111,37 @@ func TestNewResultCarriesTheMetadata(t *testing.T) {
 	}
 	if r.Status != "" || r.Resource != "" || r.ID != "" {
 		t.Errorf("what was decided is the caller's: %+v", r)
+	}
+}
+
+// TestSortIsStableAndComplete checks Sort, which moves results along the
+// cycles of a sorted permutation, against sort.SliceStable on random
+// results with many ties (equal keys keep their input order, told apart
+// by Message).
+func TestSortIsStableAndComplete(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	pick := func(xs ...string) string { return xs[rng.IntN(len(xs))] }
+	for n := range 300 {
+		rs := make([]Result, n)
+		for i := range rs {
+			rs[i] = Result{
+				Severity: Severity(rng.IntN(3) + 1), Control: pick("a", "b"), Account: pick("1", "2"),
+				Region: pick("", "eu"), Resource: pick("x", "y", "z"), Message: strconv.Itoa(i),
+			}
+		}
+		want := slices.Clone(rs)
+		sort.SliceStable(want, func(i, j int) bool {
+			a, b := want[i], want[j]
+			if a.Severity != b.Severity {
+				return a.Severity > b.Severity
+			}
+			return a.Control+"\x00"+a.Account+"\x00"+a.Region+"\x00"+a.Resource < b.Control+"\x00"+b.Account+"\x00"+b.Region+"\x00"+b.Resource
+		})
+		Sort(rs)
+		for i := range rs {
+			if rs[i].Message != want[i].Message {
+				t.Fatalf("n=%d: position %d holds result %s, want %s", n, i, rs[i].Message, want[i].Message)
+			}
+		}
 	}
 }
