@@ -70,7 +70,7 @@ func (e *Engine) analysisOption(in *Input) rego.EvalOption {
 // 10,000 users and 10,000 roles, held through the whole evaluation).
 // OPA never mutates data terms, and interns empty arrays itself.
 func factsValue(m map[string]any) (ast.Value, error) {
-	c := factsConverter{strs: map[string]*ast.Term{}}
+	c := factsConverter{strs: stringTerms{}}
 	t, err := c.term(m)
 	if err != nil {
 		return nil, err
@@ -79,25 +79,13 @@ func factsValue(m map[string]any) (ast.Value, error) {
 }
 
 type factsConverter struct {
-	strs map[string]*ast.Term
-}
-
-func (c *factsConverter) str(s string) *ast.Term {
-	if len(s) > internMax {
-		return ast.StringTerm(s)
-	}
-	if t, ok := c.strs[s]; ok {
-		return t
-	}
-	t := ast.StringTerm(s)
-	c.strs[s] = t
-	return t
+	strs stringTerms
 }
 
 func (c *factsConverter) term(x any) (*ast.Term, error) {
 	switch x := x.(type) {
 	case string:
-		return c.str(x), nil
+		return c.strs.term(x), nil
 	case bool:
 		return ast.InternedTerm(x), nil
 	case nil:
@@ -122,7 +110,7 @@ func (c *factsConverter) term(x any) (*ast.Term, error) {
 			if err != nil {
 				return nil, err
 			}
-			pairs = append(pairs, [2]*ast.Term{c.str(k), t})
+			pairs = append(pairs, [2]*ast.Term{c.strs.term(k), t})
 		}
 		return ast.NewTerm(ast.NewObject(pairs...)), nil
 	}

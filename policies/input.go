@@ -20,7 +20,7 @@ import (
 func valueFromJSON(raw []byte) (ast.Value, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
-	b := &astBuilder{dec: dec, strs: map[string]*ast.Term{}}
+	b := &astBuilder{dec: dec, strs: stringTerms{}}
 	t, err := b.term()
 	if err != nil {
 		return nil, err
@@ -33,22 +33,25 @@ func valueFromJSON(raw []byte) (ast.Value, error) {
 
 type astBuilder struct {
 	dec  *json.Decoder
-	strs map[string]*ast.Term
+	strs stringTerms
 }
+
+// stringTerms interns the short strings of one conversion to OPA terms.
+type stringTerms map[string]*ast.Term
 
 // internMax bounds the strings interned: longer ones (ARNs, policy
 // documents' values) are mostly unique.
 const internMax = 48
 
-func (b *astBuilder) str(s string) *ast.Term {
+func (m stringTerms) term(s string) *ast.Term {
 	if len(s) > internMax {
 		return ast.StringTerm(s)
 	}
-	if t, ok := b.strs[s]; ok {
+	if t, ok := m[s]; ok {
 		return t
 	}
 	t := ast.StringTerm(s)
-	b.strs[s] = t
+	m[s] = t
 	return t
 }
 
@@ -75,7 +78,7 @@ func (b *astBuilder) term() (*ast.Term, error) {
 				if err != nil {
 					return nil, err
 				}
-				pairs = append(pairs, [2]*ast.Term{b.str(key), val})
+				pairs = append(pairs, [2]*ast.Term{b.strs.term(key), val})
 			}
 			if _, err := b.dec.Token(); err != nil { // '}'
 				return nil, err
@@ -100,7 +103,7 @@ func (b *astBuilder) term() (*ast.Term, error) {
 		}
 		return nil, fmt.Errorf("unexpected %v", v)
 	case string:
-		return b.str(v), nil
+		return b.strs.term(v), nil
 	case json.Number:
 		return ast.NumberTerm(v), nil
 	case bool:
