@@ -138,6 +138,16 @@ func ScopedAWS(users, roles int) *snapshot.Snapshot {
 			InlinePolicies:   []snapshot.InlinePolicy{},
 		})
 	}
+	// Roles that may pass themselves or each other to Lambda: a become
+	// technique's targets holding its actor.
+	for _, name := range []string{"role-1-deployer", "role-1-deployer-2"} {
+		a.Roles = append(a.Roles, snapshot.IAMRole{
+			Name: name, ARN: "arn:aws:iam::" + acct + ":role/" + name, Path: "/", Created: a.Users[0].Created, TrustPolicy: lambdaTrust,
+			AttachedPolicies: []snapshot.AttachedPolicy{},
+			InlinePolicies: []snapshot.InlinePolicy{{Name: "deploy", Document: doc(map[string]any{"Version": "2012-10-17", "Statement": []any{
+				map[string]any{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::" + acct + ":role/role-1-*"}, invoke}})}},
+		})
+	}
 	self := map[string]any{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::" + acct + ":role/${aws:username}-*"}
 	for _, name := range []string{"svc-a", "svc-b", "svc-c"} {
 		a.Users = append(a.Users, user(name, nil, self, invoke))
