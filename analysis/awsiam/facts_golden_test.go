@@ -22,7 +22,10 @@ import (
 func TestFactsGolden(t *testing.T) {
 	cases := map[string]func(t *testing.T) *snapshot.Snapshot{
 		"synth-300x300": func(*testing.T) *snapshot.Snapshot { return synth.LargeAWS(300, 300) },
-		"aws-org":       decodeFile(filepath.Join("..", "..", "examples", "aws-org.json")),
+		// Grants scoped to name patterns, some of them per principal
+		// (${aws:username}, aws:PrincipalTag/team).
+		"synth-scoped-400x400": func(*testing.T) *snapshot.Snapshot { return synth.ScopedAWS(400, 400) },
+		"aws-org":              decodeFile(filepath.Join("..", "..", "examples", "aws-org.json")),
 	}
 	plans, err := filepath.Glob(filepath.Join("testdata", "snapshots", "*.snapshot.json"))
 	if err != nil {

@@ -13,6 +13,9 @@ type layerMemo struct {
 	byAction map[string][]*stmt
 	uniform  map[uniformKey]bool
 	mayAllow map[*technique]bool
+	// actorFree: 0 unknown yet, 1 no statement reads who the actor is,
+	// 2 some does (see layer.actorFree).
+	actorFree int8
 }
 
 type uniformKey struct{ action, prefix string }

@@ -31,6 +31,9 @@ type targets struct {
 	// kept are the candidates of each technique that pass its Filter:
 	// the same for every actor, so filtered once.
 	kept map[*technique]*candidates
+	// shared are the answers over scoped grants shared between actors
+	// (see shared.go).
+	shared map[sharedKey]*shared
 }
 
 // candidates are the targets of one technique in one account.
@@ -65,7 +68,7 @@ type compute struct {
 
 func (g *Graph) gather(a *Account) *targets {
 	t := &targets{serviceRoles: map[string][]*Principal{}, profiles: map[string]*Principal{}, profilesKnown: true, unknown: map[targetKind]string{},
-		iamPrefix: "arn:" + a.Partition + ":iam::" + a.ID + ":", kept: map[*technique]*candidates{}}
+		iamPrefix: "arn:" + a.Partition + ":iam::" + a.ID + ":", kept: map[*technique]*candidates{}, shared: map[sharedKey]*shared{}}
 	if len(a.Regions) == 0 {
 		for _, k := range []targetKind{tFunction, tStack, tInstance} {
 			t.unknown[k] = "no region of account " + a.ID + " was collected"

@@ -131,6 +131,19 @@ func (g *Graph) principalEdges(p *Principal, t *technique, ts *targets, cands []
 		}
 		return []edge{{to: g.class(kept.classKey, func() []*Principal { return kept.members }), tech: t, assumed: why}}
 	}
+	// Actors whose answer cannot differ share it (see shared.go).
+	if s := ts.sharedFor(p, t, false, func() *shared {
+		s := &shared{}
+		for _, c := range kept.members {
+			if ok, why := g.permitsOn(p, t, c, c.ARN, extra); ok {
+				s.members = append(s.members, c)
+				s.whys = append(s.whys, why)
+			}
+		}
+		return s
+	}); s != nil {
+		return g.sharedEdges(p, t, s, prefix)
+	}
 	var out []edge
 	for _, c := range kept.members {
 		if c == p && t.Kind == become {
@@ -167,17 +180,36 @@ func (g *Graph) policyEdges(p *Principal, t *technique, ts *targets, prefix stri
 		}
 		return []edge{{to: g.class(t.ID+"|"+prefix, holders(ts.customer)), tech: t, resource: "any customer-managed policy", assumed: why}}
 	}
-	var out []edge
-	for _, m := range ts.customer {
-		ok, why := g.permits(p, t, m.ARN, "", targetKeys(p, nil))
-		if !ok {
-			continue
+	// The policies permitted are the same for actors whose answer
+	// cannot differ (see shared.go): asked about once for them all.
+	s := ts.sharedFor(p, t, true, func() *shared {
+		s := &shared{}
+		for _, m := range ts.customer {
+			if ok, why := g.permits(p, t, m.ARN, "", targetKeys(p, nil)); ok {
+				s.policies = append(s.policies, m)
+				s.whys = append(s.whys, why)
+			}
 		}
+		return s
+	})
+	var out []edge
+	add := func(m *Managed, why []string) {
 		if len(m.holders) == 1 {
 			out = append(out, edge{to: g.index[m.holders[0]], tech: t, resource: m.ARN, assumed: why})
-			continue
+			return
 		}
 		out = append(out, edge{to: g.class(t.ID+"|"+m.ARN, holders([]*Managed{m})), tech: t, resource: m.ARN, assumed: why})
+	}
+	if s != nil {
+		for k, m := range s.policies {
+			add(m, s.whys[k])
+		}
+		return out
+	}
+	for _, m := range ts.customer {
+		if ok, why := g.permits(p, t, m.ARN, "", targetKeys(p, nil)); ok {
+			add(m, why)
+		}
 	}
 	return out
 }

@@ -6,6 +6,7 @@ package synth
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/rampart-sec/rampart/snapshot"
@@ -91,4 +92,74 @@ func LargeAWS(users, roles int) *snapshot.Snapshot {
 		Scopes: []snapshot.Scope{{Provider: "aws", Account: acct, Resource: "arn:aws:iam::" + acct + ":root", Regions: []string{"eu-west-1", "us-east-1"}}},
 		Errors: []snapshot.CollectionError{}, AWS: &snapshot.AWS{Accounts: []snapshot.AWSAccount{a}},
 	}
+}
+
+// ScopedAWS is LargeAWS with its escalating grants scoped to name
+// patterns, as real organizations scope them (iam:PassRole on
+// role/app-*): the managed policies granting iam:CreatePolicyVersion
+// (index i%5 == 2) or lambda:CreateFunction + iam:PassRole (i%5 == 4)
+// act only on role/role-1* and policy/policy-1*. A few principals whose
+// grant depends on who they are are added: users whose PassRole is
+// scoped to role/${aws:username}-*, each with a role of that name that
+// Lambda may assume, and users whose PassRole is conditioned on their
+// aws:PrincipalTag/team.
+func ScopedAWS(users, roles int) *snapshot.Snapshot {
+	s := LargeAWS(users, roles)
+	doc := func(v any) json.RawMessage { b, _ := json.Marshal(v); return b }
+	a := &s.AWS.Accounts[0]
+	acct := a.AccountID
+	scoped := []string{"arn:aws:iam::*:role/role-1*", "arn:aws:iam::" + acct + ":policy/policy-1*"}
+	for i := range a.Policies {
+		if i%5 != 2 && i%5 != 4 {
+			continue
+		}
+		actions := []any{"iam:CreatePolicyVersion", []string{"lambda:CreateFunction", "iam:PassRole"}}[i%5/4]
+		a.Policies[i].Document = doc(map[string]any{"Version": "2012-10-17", "Statement": []any{map[string]any{"Effect": "Allow", "Action": actions, "Resource": scoped}}})
+	}
+	lambdaTrust := doc(map[string]any{"Version": "2012-10-17", "Statement": []any{map[string]any{
+		"Effect": "Allow", "Principal": map[string]any{"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}}})
+	invoke := map[string]any{"Effect": "Allow", "Action": []string{"lambda:CreateFunction", "lambda:InvokeFunction"}, "Resource": "*"}
+	user := func(name string, tags map[string]string, stmts ...any) snapshot.IAMUser {
+		return snapshot.IAMUser{
+			Name: name, ARN: "arn:aws:iam::" + acct + ":user/" + name, Path: "/", Created: a.Users[0].Created, Tags: tags,
+			Groups: []string{}, AttachedPolicies: []snapshot.AttachedPolicy{}, CredentialReport: true, AccessKeys: []snapshot.AccessKey{},
+			InlinePolicies: []snapshot.InlinePolicy{{Name: "deploy", Document: doc(map[string]any{"Version": "2012-10-17", "Statement": stmts})}},
+		}
+	}
+	// Roles Lambda may assume, one admin and one not per pattern.
+	for _, name := range []string{"svc-a-runner", "svc-b-runner", "role-1-lambda-admin", "role-1-lambda-reader", "role-2-lambda-admin"} {
+		attached := "arn:aws:iam::" + acct + ":policy/policy-3" // "*" on "*"
+		if strings.Contains(name, "reader") || name == "svc-b-runner" {
+			attached = "arn:aws:iam::" + acct + ":policy/policy-0" // s3:*
+		}
+		a.Roles = append(a.Roles, snapshot.IAMRole{
+			Name: name, ARN: "arn:aws:iam::" + acct + ":role/" + name, Path: "/", Created: a.Users[0].Created, TrustPolicy: lambdaTrust,
+			AttachedPolicies: []snapshot.AttachedPolicy{{Name: attached[strings.LastIndexByte(attached, '/')+1:], ARN: attached}},
+			InlinePolicies:   []snapshot.InlinePolicy{},
+		})
+	}
+	// Roles that may pass themselves or each other to Lambda: a become
+	// technique's targets holding its actor.
+	for _, name := range []string{"role-1-deployer", "role-1-deployer-2"} {
+		a.Roles = append(a.Roles, snapshot.IAMRole{
+			Name: name, ARN: "arn:aws:iam::" + acct + ":role/" + name, Path: "/", Created: a.Users[0].Created, TrustPolicy: lambdaTrust,
+			AttachedPolicies: []snapshot.AttachedPolicy{},
+			InlinePolicies: []snapshot.InlinePolicy{{Name: "deploy", Document: doc(map[string]any{"Version": "2012-10-17", "Statement": []any{
+				map[string]any{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::" + acct + ":role/role-1-*"}, invoke}})}},
+		})
+	}
+	self := map[string]any{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::" + acct + ":role/${aws:username}-*"}
+	for _, name := range []string{"svc-a", "svc-b", "svc-c"} {
+		a.Users = append(a.Users, user(name, nil, self, invoke))
+	}
+	team := map[string]any{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::" + acct + ":role/role-*",
+		"Condition": map[string]any{"StringEquals": map[string]any{"aws:PrincipalTag/team": "red"}}}
+	for i, tag := range []string{"red", "blue", "red", ""} {
+		var tags map[string]string
+		if tag != "" {
+			tags = map[string]string{"team": tag}
+		}
+		a.Users = append(a.Users, user(fmt.Sprintf("team-%d", i), tags, team, invoke))
+	}
+	return s
 }
