@@ -142,14 +142,19 @@ func InputOf(s *snapshot.Snapshot) (*collectors.Input, error) {
 func (p *Pipeline) Run(ctx context.Context, input *collectors.Input, file string) (*results.Report, []string, error) {
 	snap, raw, digest, undated := input.Snapshot, input.JSON, input.Digest, input.Undated
 	if len(snap.Scopes) == 0 {
-		if snap.Source != snapshot.SourceTerraformPlan {
+		switch {
+		case snap.Source == snapshot.SourceTerraformPlan:
+			// A plan that touches nothing rampart maps (only storage,
+			// only DNS) is a real, common input in a pipeline that runs
+			// on every plan: said, not refused.
+			p.warn("%s: the plan has no resource rampart maps to an account, subscription or project: no control applies", file)
+		case input.Shard != "":
+			// Scopes are spread over the shards by a hash: a shard may
+			// own none. Its empty scan is still recorded, so that the
+			// run it belongs to is complete.
+			p.warn("shard %s owns none of the scopes collected: nothing to judge in this shard", input.Shard)
+		default:
 			return nil, nil, noScope(file)
-		}
-		// A plan that touches nothing rampart maps (only storage, only
-		// DNS) is a real, common input in a pipeline that runs on every
-		// plan: said, not refused.
-		if p.opts.Warn != nil {
-			fmt.Fprintf(p.opts.Warn, "rampart: %s: the plan has no resource rampart maps to an account, subscription or project: no control applies\n", file)
 		}
 	}
 	in, err := policies.NewInput(snap, raw)
@@ -183,6 +188,13 @@ func (p *Pipeline) Run(ctx context.Context, input *collectors.Input, file string
 // of 0 results that exits 0 reads as a clean bill of health. A collector
 // or importer always records the scopes it read, so a snapshot without
 // any was emptied by hand or by a broken tool.
+// warn writes one line to Options.Warn, when there is one.
+func (p *Pipeline) warn(format string, args ...any) {
+	if p.opts.Warn != nil {
+		fmt.Fprintf(p.opts.Warn, "rampart: "+format+"\n", args...)
+	}
+}
+
 func noScope(file string) error {
 	what := "the input"
 	if file == "" {

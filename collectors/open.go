@@ -23,6 +23,10 @@ type Input struct {
 	// of Terraform before 1.5): the snapshot is dated by Env.Now, else
 	// when it was read.
 	Undated bool
+	// Shard is set when the input was collected for one shard of a
+	// sharded scan ("i/n"): owning none of the scopes is then a possible
+	// outcome (four shards of a five-account organization), not an error.
+	Shard string
 }
 
 // Open reads a file rampart can evaluate, of any kind one of importers

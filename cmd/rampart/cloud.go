@@ -134,6 +134,7 @@ func newScanCloudCmd(col collectors.Collector) *cobra.Command {
 			if err := ev.rec.checkShard(col.Name(), in); err != nil {
 				return err
 			}
+			in.Shard = ev.rec.shard.String()
 			if snapshotFile != "" {
 				if err := writeFileAtomic("--snapshot", snapshotFile, in.JSON); err != nil {
 					return err
