@@ -32,6 +32,7 @@ func TestShardedOrganizationScan(t *testing.T) {
 		b.Member(m, "OrganizationAccountAccessRole").User(fmt.Sprintf("dev-%d", i), true, false, 1)
 	}
 	bin := rampartBinary(t)
+	var lastStderr string // of a scan run alone (the shards run at once)
 	scan := func(run string, extra ...string) (time.Duration, error) {
 		args := append([]string{"scan", "aws", "--org", "--regions", "us-east-1", "--now", "2026-03-01T12:00:00Z", "-q",
 			"--store=" + dsn, "--run", run, "-f", "json", "-o", filepath.Join(t.TempDir(), "report.json")}, extra...)
@@ -43,6 +44,9 @@ func TestShardedOrganizationScan(t *testing.T) {
 		start := time.Now()
 		if err := cmd.Run(); err != nil {
 			return 0, fmt.Errorf("rampart %v: %v\n%s", args, err, stderr.String())
+		}
+		if run == "lonely" {
+			lastStderr = stderr.String()
 		}
 		return time.Since(start), nil
 	}
@@ -144,6 +148,37 @@ func TestShardedOrganizationScan(t *testing.T) {
 	}
 	if len(d.New)+len(d.Resolved)+len(d.Undecided) != 0 || len(d.StillOpen) != unsharded.Counts.ByStatus[results.Fail] {
 		t.Errorf("diff of the two runs: %d new, %d resolved, %d undecided, %d still open", len(d.New), len(d.Resolved), len(d.Undecided), len(d.StillOpen))
+	}
+
+	// A shard may own none of the accounts (they are spread by a hash):
+	// its scan succeeds, says so, and records an empty scan for its run.
+	const many = 64
+	empty := -1
+	for i := 0; i < many && empty < 0; i++ {
+		owned := false
+		for _, sc := range unsharded.Scopes {
+			owned = owned || (history.Shard{Index: i, Count: many}).Owns(sc.Account)
+		}
+		if !owned {
+			empty = i
+		}
+	}
+	if _, err := scan("lonely", "--shard", fmt.Sprintf("%d/%d", empty, many)); err != nil {
+		t.Fatalf("a shard owning no account: %v", err)
+	}
+	if want := fmt.Sprintf("shard %d/%d owns none of the scopes collected", empty, many); !strings.Contains(lastStderr, want) {
+		t.Errorf("stderr %q, want it to say %q", lastStderr, want)
+	}
+	scans, err = st.Scans(context.Background(), history.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recorded bool
+	for _, sc := range scans {
+		recorded = recorded || sc.Run == "lonely" && len(sc.Scopes) == 0 && sc.Counts.Total == 0
+	}
+	if !recorded {
+		t.Error("the empty shard's scan was not recorded")
 	}
 }
 
