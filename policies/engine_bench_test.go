@@ -3,11 +3,10 @@ package policies
 import (
 	"context"
 	"encoding/json"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/rampart-sec/rampart/internal/synth"
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
@@ -38,7 +37,7 @@ func BenchmarkEvaluate10kUsers10kRoles(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	var n int
-	cpu := cpuTime()
+	cpu := testutil.CPUTime()
 	for b.Loop() {
 		// A fresh input each time: the IAM analysis, computed once per
 		// input, is part of evaluating.
@@ -50,7 +49,7 @@ func BenchmarkEvaluate10kUsers10kRoles(b *testing.B) {
 	}
 	// CPU seconds beside wall time: on a shared machine the wall time
 	// says more about the neighbours than about rampart.
-	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((testutil.CPUTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(n), "results")
 }
 
@@ -92,11 +91,11 @@ func BenchmarkAnalysis10kUsers10kRoles(b *testing.B) {
 	snap := synth.LargeAWS(10000, 10000)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := testutil.CPUTime()
 	for b.Loop() {
 		awsFacts(snap)
 	}
-	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((testutil.CPUTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkAnalysis2kUsers2kRoles is the analysis on a fifth of it, to see
@@ -108,15 +107,6 @@ func BenchmarkAnalysis2kUsers2kRoles(b *testing.B) {
 	for b.Loop() {
 		awsFacts(snap)
 	}
-}
-
-// cpuTime is the process's user and system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkControl10k evaluates each built-in control alone over the
@@ -143,13 +133,13 @@ func BenchmarkControl10k(b *testing.B) {
 			continue
 		}
 		b.Run(c.ID, func(b *testing.B) {
-			cpu := cpuTime()
+			cpu := testutil.CPUTime()
 			for b.Loop() {
 				if _, err := e.evalControl(ctx, c, in, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((testutil.CPUTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
 }

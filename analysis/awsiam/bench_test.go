@@ -1,11 +1,10 @@
 package awsiam
 
 import (
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/rampart-sec/rampart/internal/synth"
+	"github.com/rampart-sec/rampart/internal/testutil"
 )
 
 // BenchmarkAnalysisScoped10k is Facts over synth.ScopedAWS(10000, 10000):
@@ -23,20 +22,11 @@ func benchFacts(b *testing.B, n int) {
 	snap := synth.ScopedAWS(n, n)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := testutil.CPUTime()
 	for b.Loop() {
 		Facts(snap)
 	}
 	// CPU seconds beside wall time: on a shared machine the wall time
 	// says more about the neighbours than about rampart.
-	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
-}
-
-// cpuTime is the process's user and system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric((testutil.CPUTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
