@@ -25,25 +25,44 @@ var analysisRef = ast.MustParseRef("data.rampart.analysis")
 // every control of the evaluation.
 type facts struct {
 	once  sync.Once
+	now   string // the "now" its day table counts to (nowString)
 	value ast.Value
 	err   error
 }
 
-// analysisOf computes (once) the facts of in with the engine's Analysis.
-// Without one, data.rampart.analysis is an empty object, and the controls
-// that need it say so in their results.
+// analysisOf computes (once) the facts of in with the engine's Analysis,
+// and the day table (dayTable) at data.rampart.analysis.days. Without an
+// Analysis the clouds' facts are absent, and the controls that need them
+// say so in their results. An engine whose "now" differs from the one the
+// facts were computed for (tests evaluating one input at several dates)
+// gets its own, uncached.
 func (e *Engine) analysisOf(in *Input) (ast.Value, error) {
+	now := nowString(e.now)
 	in.facts.once.Do(func() {
-		m := map[string]any{}
-		if e.analysis != nil {
-			m = e.analysis(in.Snapshot)
-		}
-		in.facts.value, in.facts.err = factsValue(m)
-		if in.facts.err != nil {
-			in.facts.err = fmt.Errorf("analysis of the snapshot: %w", in.facts.err)
-		}
+		in.facts.now = now
+		in.facts.value, in.facts.err = e.computeFacts(in, now)
 	})
+	if in.facts.now != now {
+		return e.computeFacts(in, now)
+	}
 	return in.facts.value, in.facts.err
+}
+
+func (e *Engine) computeFacts(in *Input, now string) (ast.Value, error) {
+	m := map[string]any{}
+	if e.analysis != nil {
+		m = e.analysis(in.Snapshot)
+	}
+	v, err := factsValue(m)
+	if err != nil {
+		return nil, fmt.Errorf("analysis of the snapshot: %w", err)
+	}
+	obj, ok := v.(ast.Object)
+	if !ok {
+		return nil, fmt.Errorf("analysis of the snapshot: not an object")
+	}
+	obj.Insert(ast.InternedTerm("days"), ast.NewTerm(dayTable(in.value, in.stamps, now)))
+	return obj, nil
 }
 
 // factsResolver serves data.rampart.analysis from an input's facts,

@@ -268,12 +268,8 @@ func newStore(cfg *config.Config, now time.Time) (storage.Store, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, err
 	}
-	nowStr := ""
-	if !now.IsZero() {
-		nowStr = now.UTC().Format(time.RFC3339)
-	}
 	return inmem.NewFromObject(map[string]any{
-		"rampart": map[string]any{"config": m, "now": nowStr},
+		"rampart": map[string]any{"config": m, "now": nowString(now)},
 	}), nil
 }
 
@@ -282,6 +278,7 @@ func newStore(cfg *config.Config, now time.Time) (storage.Store, error) {
 type Input struct {
 	Snapshot *snapshot.Snapshot
 	value    ast.Value
+	stamps   []timestamp // its timestamps, for the day table
 	facts    facts
 }
 
@@ -294,11 +291,11 @@ func NewInput(s *snapshot.Snapshot, raw []byte) (*Input, error) {
 			return nil, err
 		}
 	}
-	v, err := valueFromJSON(raw)
+	v, stamps, err := valueFromJSON(raw)
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: %w", err)
 	}
-	return &Input{Snapshot: s, value: v}, nil
+	return &Input{Snapshot: s, value: v, stamps: stamps}, nil
 }
 
 // Evaluate runs every control over in and returns the results sorted. A

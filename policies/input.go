@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -16,24 +17,36 @@ import (
 // (names, types, "Allow", region names) are interned: a snapshot repeats
 // them tens of thousands of times, and OPA never mutates input terms; so
 // are nulls and empty arrays (a third of a large snapshot's arrays), as
-// OPA itself interns them.
-func valueFromJSON(raw []byte) (ast.Value, error) {
+// OPA itself interns them. It also returns the document's timestamps, for
+// the day table (dayTable).
+func valueFromJSON(raw []byte) (ast.Value, []timestamp, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
-	b := &astBuilder{dec: dec, strs: stringTerms{}}
+	b := &astBuilder{dec: dec, strs: stringTerms{}, stamped: map[string]bool{}}
 	t, err := b.term()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("unexpected data after the document")
+		return nil, nil, fmt.Errorf("unexpected data after the document")
 	}
-	return t.Value, nil
+	return t.Value, b.stamps, nil
 }
 
 type astBuilder struct {
 	dec  *json.Decoder
 	strs stringTerms
+	// stamps are the distinct string values that time.parse_rfc3339_ns
+	// accepts, found while converting (stamped: those seen).
+	stamps  []timestamp
+	stamped map[string]bool
+}
+
+// timestamp is a string of the input and the instant it names, in
+// nanoseconds since the epoch.
+type timestamp struct {
+	term *ast.Term
+	ns   int64
 }
 
 // stringTerms interns the short strings of one conversion to OPA terms.
@@ -103,7 +116,14 @@ func (b *astBuilder) term() (*ast.Term, error) {
 		}
 		return nil, fmt.Errorf("unexpected %v", v)
 	case string:
-		return b.strs.term(v), nil
+		t := b.strs.term(v)
+		if strings.IndexByte(v, '-') == 4 && !b.stamped[v] {
+			b.stamped[v] = true
+			if ns, ok := parseRFC3339Nanos(v); ok {
+				b.stamps = append(b.stamps, timestamp{t, ns})
+			}
+		}
+		return t, nil
 	case json.Number:
 		return ast.NumberTerm(v), nil
 	case bool:

@@ -15,7 +15,7 @@ func TestValueFromJSON(t *testing.T) {
 		`[]`, `"s"`, `12`, `null`,
 		`{"dup":{"name":"n","arn":"a"},"dup2":{"name":"n","arn":"a"}}`,
 	} {
-		got, err := valueFromJSON([]byte(doc))
+		got, _, err := valueFromJSON([]byte(doc))
 		if err != nil {
 			t.Fatalf("%s: %v", doc, err)
 		}
@@ -28,7 +28,7 @@ func TestValueFromJSON(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{`{"a":1} {}`, `{"a":`, `[1,]`, `{1:2}`} {
-		if _, err := valueFromJSON([]byte(bad)); err == nil {
+		if _, _, err := valueFromJSON([]byte(bad)); err == nil {
 			t.Errorf("%s: no error", bad)
 		}
 	}

@@ -43,13 +43,9 @@ judged := [[account.account_id, role, age, use] |
 	not startswith(role.path, "/aws-service-role/")
 	role.created != null
 	role.last_used != null
-	age := floor((clock.now_ns - time.parse_rfc3339_ns(role.created)) / clock.ns_per_day)
-	use := days_since_use(role.last_used.date)
+	age := clock.days_since(role.created)
+	use := clock.days_or_null(role.last_used.date)
 ]
-
-days_since_use(date) := floor((clock.now_ns - time.parse_rfc3339_ns(date)) / clock.ns_per_day) if date != null
-
-days_since_use(null) := null
 
 results contains r if {
 	some [account_id, role, age, use] in judged
