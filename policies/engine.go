@@ -420,7 +420,11 @@ func (e *Engine) evalControl(ctx context.Context, c *Control, in *Input, watch *
 		}
 		switch v := v.(type) {
 		case ast.Set:
-			elems = v.Slice()
+			// In the set's own order, not Slice's: Slice sorts, comparing
+			// whole result objects (a third of a second on 112,000 results),
+			// and the results are sorted anyway (results.Sort).
+			elems = make([]*ast.Term, 0, v.Len())
+			v.Foreach(func(x *ast.Term) { elems = append(elems, x) })
 		case *ast.Array:
 			elems = make([]*ast.Term, 0, v.Len())
 			v.Foreach(func(x *ast.Term) { elems = append(elems, x) })

@@ -66,7 +66,9 @@ func ResultID(control, account, region, resource string) string {
 }
 
 // Sort orders results stably: most severe first, then by control, account,
-// region and resource, so two runs on the same snapshot print the same lines.
+// region and resource, then status and message (a control may judge one
+// resource more than once), so two runs on the same snapshot print the
+// same lines whatever order the policies produced them in.
 // It sorts positions and then moves each result once: a Result is a few
 // hundred bytes, and a stable sort that swaps them directly spends most of
 // its time copying.
@@ -107,6 +109,8 @@ func compare(a, b *Result) int {
 		strings.Compare(a.Account, b.Account),
 		strings.Compare(a.Region, b.Region),
 		strings.Compare(a.Resource, b.Resource),
+		strings.Compare(string(a.Status), string(b.Status)),
+		strings.Compare(a.Message, b.Message),
 	)
 }
 

@@ -126,7 +126,8 @@ func TestSortIsStableAndComplete(t *testing.T) {
 		for i := range rs {
 			rs[i] = Result{
 				Severity: Severity(rng.IntN(3) + 1), Control: pick("a", "b"), Account: pick("1", "2"),
-				Region: pick("", "eu"), Resource: pick("x", "y", "z"), Message: strconv.Itoa(i),
+				Region: pick("", "eu"), Resource: pick("x", "y", "z"), Status: Status(pick("FAIL", "PASS")), Message: pick("m", "n"),
+				Title: strconv.Itoa(i),
 			}
 		}
 		want := slices.Clone(rs)
@@ -135,12 +136,15 @@ func TestSortIsStableAndComplete(t *testing.T) {
 			if a.Severity != b.Severity {
 				return a.Severity > b.Severity
 			}
-			return a.Control+"\x00"+a.Account+"\x00"+a.Region+"\x00"+a.Resource < b.Control+"\x00"+b.Account+"\x00"+b.Region+"\x00"+b.Resource
+			key := func(r Result) string {
+				return strings.Join([]string{r.Control, r.Account, r.Region, r.Resource, string(r.Status), r.Message}, "\x00")
+			}
+			return key(a) < key(b)
 		})
 		Sort(rs)
 		for i := range rs {
-			if rs[i].Message != want[i].Message {
-				t.Fatalf("n=%d: position %d holds result %s, want %s", n, i, rs[i].Message, want[i].Message)
+			if rs[i].Title != want[i].Title {
+				t.Fatalf("n=%d: position %d holds result %s, want %s", n, i, rs[i].Title, want[i].Title)
 			}
 		}
 	}
