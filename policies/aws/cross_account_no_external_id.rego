@@ -33,50 +33,56 @@ import rego.v1
 type := "AWS::IAM::Role"
 
 # third_party lists, per Allow statement, the outside accounts it names.
-third_party(account, doc) := [{"statement": s, "accounts": accts, "external_id": trust.has_external_id(s)} |
+third_party(account_id, doc) := [{"statement": s, "accounts": accts, "external_id": trust.has_external_id(s)} |
 	some s in trust.allow_statements(doc)
 	accts := sort({g.id |
 		some g in trust.grants(s)
 		g.kind == "account"
-		not trust.is_own(g, account.account_id)
+		not trust.is_own(g, account_id)
 	})
 	count(accts) > 0
 ]
 
-# Results are object literals built without helper calls: this control
-# emits one result per role, and each call costs OPA's evaluator several
-# microseconds (policies/README.md, "Writing a fast control"). Calls on the
-# trust policy alone are memoized by OPA: roles sharing a document share
-# its analysis.
-judged := [[account.account_id, role, tp] |
+# judged pairs every role whose trust policy is readable and that trusts another
+# account with its verdict,
+# [status, message, evidence]. The verdict depends on the document and the account
+# alone and OPA memoizes the call: roles sharing a trust policy (the
+# service roles of an account, or those of one template) share one
+# evaluation, and every result is then one object literal
+# (policies/README.md, "Writing a fast control").
+judged := [[account.account_id, role, v] |
 	some account in input.aws.accounts
 	some role in account.roles
 	is_object(role.trust_policy)
-	tp := third_party(account, role.trust_policy)
-	count(tp) > 0
+	v := verdict(role.trust_policy, account.account_id)
 ]
 
-results contains r if {
-	some [account_id, role, tp] in judged
+verdict(doc, account_id) := v if {
+	tp := third_party(account_id, doc)
+	count(tp) > 0
+	v := judge(tp)
+}
+
+judge(tp) := [
+	"FAIL",
+	sprintf("role trusts third-party account %s without requiring sts:ExternalId", [concat(", ", sort({a | some x in missing; some a in x.accounts}))]),
+	{"statements_without_external_id": missing},
+] if {
 	missing := [x | some x in tp; not x.external_id]
 	count(missing) > 0
-	r := {
-		"status": "FAIL", "account": account_id, "resource": role.arn, "resource_type": type,
-		"message": sprintf("role trusts third-party account %s without requiring sts:ExternalId", [concat(", ", sort({a | some x in missing; some a in x.accounts}))]),
-		"evidence": {"statements_without_external_id": missing},
+} else := [
+	"PASS",
+	sprintf("every statement trusting third-party account %s requires sts:ExternalId", [concat(", ", sort({a | some x in tp; some a in x.accounts}))]),
+	{"third_party_statements": tp},
+] if {
+	every x in tp {
+		x.external_id
 	}
 }
 
 results contains r if {
-	some [account_id, role, tp] in judged
-	every x in tp {
-		x.external_id
-	}
-	r := {
-		"status": "PASS", "account": account_id, "resource": role.arn, "resource_type": type,
-		"message": sprintf("every statement trusting third-party account %s requires sts:ExternalId", [concat(", ", sort({a | some x in tp; some a in x.accounts}))]),
-		"evidence": {"third_party_statements": tp},
-	}
+	some [account_id, role, [status, message, evidence]] in judged
+	r := {"status": status, "account": account_id, "resource": role.arn, "resource_type": type, "message": message, "evidence": evidence}
 }
 
 # A role whose trust policy is not an object cannot be judged; unreadable

@@ -39,36 +39,40 @@ grants(doc) := [g |
 	some g in trust.grants(s)
 ]
 
-# Results are object literals built without helper calls: this control
-# emits one result per role, and each call costs OPA's evaluator several
-# microseconds (policies/README.md, "Writing a fast control"). Calls on the
-# trust policy alone are memoized by OPA: roles sharing a document share
-# its analysis.
-judged := [[account.account_id, role, gs, bad, independence(account.account_id, gs, bad)] |
+# judged pairs every role whose trust policy is readable with its verdict,
+# [status, message, evidence]. The verdict depends on the document and the account
+# alone and OPA memoizes the call: roles sharing a trust policy (the
+# service roles of an account, or those of one template) share one
+# evaluation, and every result is then one object literal
+# (policies/README.md, "Writing a fast control").
+judged := [[account.account_id, role, v] |
 	some account in input.aws.accounts
 	some role in account.roles
 	is_object(role.trust_policy)
-	gs := grants(role.trust_policy)
-	bad := [g | some g in gs; not trust.is_own(g, account.account_id); not trust.is_trusted(g)]
+	v := verdict(role.trust_policy, account.account_id)
+]
+
+verdict(doc, account_id) := v if {
+	gs := grants(doc)
+	bad := [g | some g in gs; not trust.is_own(g, account_id); not trust.is_trusted(g)]
+	v := judge(gs, bad, independence(account_id, gs, bad))
+}
+
+judge(gs, bad, ind) := [
+	"FAIL",
+	sprintf("role can be assumed from outside the organization and the trusted accounts: %s", [concat(", ", sort({describe(g) | some g in bad}))]),
+	object.union({"foreign_grants": bad}, ind),
+] if {
+	count(bad) > 0
+} else := [
+	"PASS",
+	"role is trusted only by its own account, the organization or approved accounts",
+	object.union({"grants": gs}, ind),
 ]
 
 results contains r if {
-	some [account_id, role, _, bad, ind] in judged
-	count(bad) > 0
-	r := {
-		"status": "FAIL", "account": account_id, "resource": role.arn, "resource_type": type,
-		"message": sprintf("role can be assumed from outside the organization and the trusted accounts: %s", [concat(", ", sort({describe(g) | some g in bad}))]),
-		"evidence": object.union({"foreign_grants": bad}, ind),
-	}
-}
-
-results contains r if {
-	some [account_id, role, gs, [], ind] in judged
-	r := {
-		"status": "PASS", "account": account_id, "resource": role.arn, "resource_type": type,
-		"message": "role is trusted only by its own account, the organization or approved accounts",
-		"evidence": object.union({"grants": gs}, ind),
-	}
+	some [account_id, role, [status, message, evidence]] in judged
+	r := {"status": status, "account": account_id, "resource": role.arn, "resource_type": type, "message": message, "evidence": evidence}
 }
 
 independence(account_id, gs, bad) := {"independent_of": ["organizations"]} if {

@@ -101,40 +101,46 @@ sub_pins(host, v) if {
 	regex.match(`^system:serviceaccount:[^*?:]+:`, v)
 }
 
-# Results are object literals built without helper calls: this control
-# emits one result per role, and each call costs OPA's evaluator several
-# microseconds (policies/README.md, "Writing a fast control"). Calls on the
-# trust policy alone are memoized by OPA: roles sharing a document share
-# its analysis.
-judged := [[account.account_id, role, ps] |
+# judged pairs every role whose trust policy is readable and that trusts a
+# web-identity provider with its verdict,
+# [status, message, evidence]. The verdict depends on the document
+# alone and OPA memoizes the call: roles sharing a trust policy (the
+# service roles of an account, or those of one template) share one
+# evaluation, and every result is then one object literal
+# (policies/README.md, "Writing a fast control").
+judged := [[account.account_id, role, v] |
 	some account in input.aws.accounts
 	some role in account.roles
 	is_object(role.trust_policy)
-	ps := providers(role.trust_policy)
-	count(ps) > 0
+	v := verdict(role.trust_policy)
 ]
 
-results contains r if {
-	some [account_id, role, ps] in judged
+verdict(doc) := v if {
+	ps := providers(doc)
+	count(ps) > 0
+	v := judge(ps)
+}
+
+judge(ps) := [
+	"FAIL",
+	sprintf("web-identity trust of %s does not pin the token subject to a repository or project", [concat(", ", sort({p.provider | some p in open}))]),
+	{"unpinned": open},
+] if {
 	open := [p | some p in ps; not p.pinned]
 	count(open) > 0
-	r := {
-		"status": "FAIL", "account": account_id, "resource": role.arn, "resource_type": type,
-		"message": sprintf("web-identity trust of %s does not pin the token subject to a repository or project", [concat(", ", sort({p.provider | some p in open}))]),
-		"evidence": {"unpinned": open},
+} else := [
+	"PASS",
+	sprintf("web-identity trust of %s pins the token subject", [concat(", ", sort({p.provider | some p in ps}))]),
+	{"providers": ps},
+] if {
+	every p in ps {
+		p.pinned
 	}
 }
 
 results contains r if {
-	some [account_id, role, ps] in judged
-	every p in ps {
-		p.pinned
-	}
-	r := {
-		"status": "PASS", "account": account_id, "resource": role.arn, "resource_type": type,
-		"message": sprintf("web-identity trust of %s pins the token subject", [concat(", ", sort({p.provider | some p in ps}))]),
-		"evidence": {"providers": ps},
-	}
+	some [account_id, role, [status, message, evidence]] in judged
+	r := {"status": status, "account": account_id, "resource": role.arn, "resource_type": type, "message": message, "evidence": evidence}
 }
 
 # A role whose trust policy is not an object cannot be judged; unreadable

@@ -48,34 +48,32 @@ pinned_statements(doc) := [{"statement": s, "pins": trust.caller_pins(s)} |
 	count(trust.caller_pins(s)) > 0
 ]
 
-# Results are object literals built without helper calls: this control
-# emits one result per role, and each call costs OPA's evaluator several
-# microseconds (policies/README.md, "Writing a fast control"). Calls on the
-# trust policy alone are memoized by OPA: roles sharing a document share
-# its analysis.
-judged := [[account.account_id, role, open_statements(role.trust_policy)] |
+# judged pairs every role whose trust policy is readable with its verdict,
+# [status, message, evidence]. The verdict depends on the document
+# alone and OPA memoizes the call: roles sharing a trust policy (the
+# service roles of an account, or those of one template) share one
+# evaluation, and every result is then one object literal
+# (policies/README.md, "Writing a fast control").
+judged := [[account.account_id, role, verdict(role.trust_policy)] |
 	some account in input.aws.accounts
 	some role in account.roles
 	is_object(role.trust_policy)
 ]
 
-results contains r if {
-	some [account_id, role, open] in judged
+verdict(doc) := [
+	"FAIL",
+	"trust policy lets any AWS principal assume the role: no condition pins the organization, account or external ID",
+	{"open_statements": open},
+] if {
+	open := open_statements(doc)
 	count(open) > 0
-	r := {
-		"status": "FAIL", "account": account_id, "resource": role.arn, "resource_type": type,
-		"message": "trust policy lets any AWS principal assume the role: no condition pins the organization, account or external ID",
-		"evidence": {"open_statements": open},
-	}
+} else := ["PASS", pass_message(pinned), {"pinned_wildcard_statements": pinned}] if {
+	pinned := pinned_statements(doc)
 }
 
 results contains r if {
-	some [account_id, role, []] in judged
-	pinned := pinned_statements(role.trust_policy)
-	r := {
-		"status": "PASS", "account": account_id, "resource": role.arn, "resource_type": type,
-		"message": pass_message(pinned), "evidence": {"pinned_wildcard_statements": pinned},
-	}
+	some [account_id, role, [status, message, evidence]] in judged
+	r := {"status": status, "account": account_id, "resource": role.arn, "resource_type": type, "message": message, "evidence": evidence}
 }
 
 pass_message(pinned) := "trust policy names its principals: no wildcard" if {
