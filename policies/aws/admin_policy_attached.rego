@@ -40,9 +40,6 @@ import data.rampart.lib.aws.analysis
 import data.rampart.lib.aws.iam
 import rego.v1
 
-# judged lists [account, resource, type, kind, facts] for every user,
-# group and role the analysis covers: a rule, computed once, and a list,
-# never hashed or sorted.
 # judged pairs every user, group and role with its facts from the IAM
 # analysis (null when the analysis does not know it). Results are built
 # as object literals, without helper calls: this control emits one result
@@ -50,9 +47,14 @@ import rego.v1
 # microseconds (policies/README.md, "Writing a fast control").
 judged := [[account.account_id, x.arn, type, kind, f] |
 	some account in input.aws.accounts
+	facts := object.get(data.rampart.analysis.aws.principals, account.account_id, {})
 	some [x, type, kind] in principals(account)
-	f := object.get(data.rampart.analysis.aws.principals, [account.account_id, x.arn], null)
+	f := object.get(facts, x.arn, null)
 ]
+
+# no_grant_message is the message of a PASS per kind: a lookup, where
+# sprintf would be a builtin call per principal.
+no_grant_message := {kind: sprintf("%s has no full administrator grant", [kind]) | some kind in ["user", "group", "role"]}
 
 principals(account) := array.concat(
 	array.concat(
@@ -106,7 +108,7 @@ results contains r if {
 	count(f.unknown_policies) == 0
 	r := {
 		"status": "PASS", "account": account_id, "resource": arn, "resource_type": type,
-		"message": sprintf("%s has no full administrator grant", [kind]), "evidence": {},
+		"message": no_grant_message[kind], "evidence": {},
 	}
 }
 

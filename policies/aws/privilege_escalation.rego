@@ -79,10 +79,6 @@ package rampart.aws.privilege_escalation
 import data.rampart.lib.aws.analysis
 import rego.v1
 
-# judged lists, for every user and non-service-linked role the analysis
-# covers and that is not already admin, [account, resource, type, kind,
-# facts]. It is a rule (computed once) and a list: a set of decisions
-# would be hashed and sorted for every rule that reads it.
 # judged pairs every user and every role but the service-linked ones with
 # its facts from the IAM analysis (null when the analysis does not know
 # it); admins are judged by aws-admin-policy-attached instead. Results are
@@ -91,20 +87,26 @@ import rego.v1
 judged := array.concat(
 	[[account.account_id, u.arn, "AWS::IAM::User", "user", f] |
 		some account in input.aws.accounts
+		facts := object.get(data.rampart.analysis.aws.principals, account.account_id, {})
 		some u in account.users
-		f := object.get(data.rampart.analysis.aws.principals, [account.account_id, u.arn], null)
+		f := object.get(facts, u.arn, null)
 	],
 	[[account.account_id, r.arn, "AWS::IAM::Role", "role", f] |
 		some account in input.aws.accounts
+		facts := object.get(data.rampart.analysis.aws.principals, account.account_id, {})
 		some r in account.roles
 		not r.service_linked
-		f := object.get(data.rampart.analysis.aws.principals, [account.account_id, r.arn], null)
+		f := object.get(facts, r.arn, null)
 	],
 )
 
+# pass_message is the message of a PASS per kind: a lookup, where sprintf
+# would be a builtin call per principal.
+pass_message := {kind: sprintf("%s has no known privilege-escalation path", [kind]) | some kind in ["user", "role"]}
+
 results contains r if {
 	some [account_id, arn, type, kind, f] in judged
-	not f.admin
+	f.admin == false
 	f.escalation != null
 	r := {
 		"status": "FAIL", "account": account_id, "resource": arn, "resource_type": type,
@@ -118,18 +120,18 @@ results contains r if {
 
 results contains r if {
 	some [account_id, arn, type, kind, f] in judged
-	not f.admin
+	f.admin == false
 	f.escalation == null
 	count(f.escalation_unknown) == 0
 	r := {
 		"status": "PASS", "account": account_id, "resource": arn, "resource_type": type,
-		"message": sprintf("%s has no known privilege-escalation path", [kind]), "evidence": {},
+		"message": pass_message[kind], "evidence": {},
 	}
 }
 
 results contains r if {
 	some [account_id, arn, type, kind, f] in judged
-	not f.admin
+	f.admin == false
 	f.escalation == null
 	count(f.escalation_unknown) > 0
 	r := {

@@ -33,17 +33,18 @@ import rego.v1
 
 type := "AWS::IAM::User"
 
-# admins: every user the analysis finds to be a full admin (a list, so
-# that it is neither hashed nor sorted).
 # judged pairs every user with its facts from the IAM analysis (null when
 # the analysis does not know it), read directly rather than through a
 # helper call per user (policies/README.md, "Writing a fast control").
 judged := [[account.account_id, u, f] |
 	some account in input.aws.accounts
+	facts := object.get(data.rampart.analysis.aws.principals, account.account_id, {})
 	some u in account.users
-	f := object.get(data.rampart.analysis.aws.principals, [account.account_id, u.arn], null)
+	f := object.get(facts, u.arn, null)
 ]
 
+# admins: every user the analysis finds to be a full admin (a list, so
+# that it is neither hashed nor sorted).
 admins := [{"account": {"account_id": account_id}, "user": u, "grants": f.admin_grants} |
 	some [account_id, u, f] in judged
 	f.admin
@@ -81,7 +82,7 @@ results contains r if {
 
 results contains r if {
 	some [account_id, u, f] in judged
-	not f.admin
+	f.admin == false
 	count(f.unknown_policies) > 0
 	r := {
 		"status": "ERROR", "account": account_id, "resource": u.arn, "resource_type": type,
