@@ -41,28 +41,35 @@ import data.rampart.lib.aws.iam
 import rego.v1
 
 # judged pairs every user, group and role with its facts from the IAM
-# analysis (null when the analysis does not know it). Results are built
-# as object literals, without helper calls: this control emits one result
-# per principal, and each function call costs OPA's evaluator several
-# microseconds (policies/README.md, "Writing a fast control").
-judged := [[account.account_id, x.arn, type, kind, f] |
-	some account in input.aws.accounts
-	facts := object.get(data.rampart.analysis.aws.principals, account.account_id, {})
-	some [x, type, kind] in principals(account)
-	f := object.get(facts, x.arn, null)
-]
+# analysis (null when the analysis does not know it), the account's facts
+# looked up once per account. This control emits one result per
+# principal: see policies/README.md, "Writing a fast control".
+judged := array.concat(
+	array.concat(
+		[[account.account_id, u.arn, "AWS::IAM::User", "user", f] |
+			some account in input.aws.accounts
+			facts := object.get(data.rampart.analysis.aws.principals, account.account_id, {})
+			some u in account.users
+			f := object.get(facts, u.arn, null)
+		],
+		[[account.account_id, g.arn, "AWS::IAM::Group", "group", f] |
+			some account in input.aws.accounts
+			facts := object.get(data.rampart.analysis.aws.principals, account.account_id, {})
+			some g in account.groups
+			f := object.get(facts, g.arn, null)
+		],
+	),
+	[[account.account_id, r.arn, "AWS::IAM::Role", "role", f] |
+		some account in input.aws.accounts
+		facts := object.get(data.rampart.analysis.aws.principals, account.account_id, {})
+		some r in account.roles
+		f := object.get(facts, r.arn, null)
+	],
+)
 
 # no_grant_message is the message of a PASS per kind: a lookup, where
 # sprintf would be a builtin call per principal.
 no_grant_message := {kind: sprintf("%s has no full administrator grant", [kind]) | some kind in ["user", "group", "role"]}
-
-principals(account) := array.concat(
-	array.concat(
-		[[u, "AWS::IAM::User", "user"] | some u in account.users],
-		[[g, "AWS::IAM::Group", "group"] | some g in account.groups],
-	),
-	[[r, "AWS::IAM::Role", "role"] | some r in account.roles],
-)
 
 approved(kind, arn) if {
 	kind == "role"
@@ -80,48 +87,42 @@ admin_evidence(f) := object.union(
 	{"held_back_by": by | by := f.held_back_by},
 )
 
+# Principals with an admin grant are few: their verdict reads the ARN
+# (approved roles). The others are decided on their kind and facts alone,
+# a call OPA memoizes: principals with equal facts share one evaluation.
 results contains r if {
 	some [account_id, arn, type, kind, f] in judged
 	f.identity_admin == true
+	[status, message, evidence] := admin_verdict(kind, arn, f)
+	r := {"status": status, "account": account_id, "resource": arn, "resource_type": type, "message": message, "evidence": evidence}
+}
+
+results contains r if {
+	some [account_id, arn, type, kind, f] in judged
+	f.identity_admin == false
+	[status, message, evidence] := verdict(kind, f)
+	r := {"status": status, "account": account_id, "resource": arn, "resource_type": type, "message": message, "evidence": evidence}
+}
+
+admin_verdict(kind, arn, f) := [
+	"FAIL",
+	sprintf("%s has full administrator access (* on *) and is not an approved admin role", [kind]),
+	object.union(admin_evidence(f), {"unknown_policies": f.unknown_policies}),
+] if {
 	not approved(kind, arn)
-	r := {
-		"status": "FAIL", "account": account_id, "resource": arn, "resource_type": type,
-		"message": sprintf("%s has full administrator access (* on *) and is not an approved admin role", [kind]),
-		"evidence": object.union(admin_evidence(f), {"unknown_policies": f.unknown_policies}),
-	}
-}
+} else := [
+	"PASS",
+	"role has full administrator access and is an approved admin role",
+	object.union(admin_evidence(f), {"approved_by": approved_pattern(arn)}),
+]
 
-results contains r if {
-	some [account_id, arn, type, kind, f] in judged
-	f.identity_admin == true
-	approved(kind, arn)
-	r := {
-		"status": "PASS", "account": account_id, "resource": arn, "resource_type": type,
-		"message": "role has full administrator access and is an approved admin role",
-		"evidence": object.union(admin_evidence(f), {"approved_by": approved_pattern(arn)}),
-	}
-}
-
-results contains r if {
-	some [account_id, arn, type, kind, f] in judged
-	f.identity_admin == false
+verdict(kind, f) := ["PASS", no_grant_message[kind], {}] if {
 	count(f.unknown_policies) == 0
-	r := {
-		"status": "PASS", "account": account_id, "resource": arn, "resource_type": type,
-		"message": no_grant_message[kind], "evidence": {},
-	}
-}
-
-results contains r if {
-	some [account_id, arn, type, kind, f] in judged
-	f.identity_admin == false
-	count(f.unknown_policies) > 0
-	r := {
-		"status": "ERROR", "account": account_id, "resource": arn, "resource_type": type,
-		"message": sprintf("cannot tell whether the %s has full administrator access: %s", [kind, concat("; ", f.unknown_policies)]),
-		"evidence": {"unknown_policies": f.unknown_policies},
-	}
-}
+} else := [
+	"ERROR",
+	sprintf("cannot tell whether the %s has full administrator access: %s", [kind, concat("; ", f.unknown_policies)]),
+	{"unknown_policies": f.unknown_policies},
+]
 
 results contains r if {
 	some [account_id, arn, type, _, null] in judged

@@ -107,39 +107,29 @@ pass_message := {kind: sprintf("%s has no known privilege-escalation path", [kin
 results contains r if {
 	some [account_id, arn, type, kind, f] in judged
 	f.admin == false
+	[status, message, evidence] := verdict(kind, f)
+	r := {"status": status, "account": account_id, "resource": arn, "resource_type": type, "message": message, "evidence": evidence}
+}
+
+# verdict is the decision on a principal that is not admin, from its kind
+# and facts alone: OPA memoizes it, and principals with equal facts (most
+# of them have no path at all) share one evaluation.
+verdict(kind, f) := [
+	"FAIL",
+	sprintf("%s can escalate to administrator: %s", [kind, f.escalation.chain]),
+	{
+		"chain": f.escalation.chain, "steps": f.escalation.steps, "techniques": f.escalation.techniques,
+		"assumed": f.escalation.assumed, "unknown_policies": f.unknown_policies,
+	},
+] if {
 	f.escalation != null
-	r := {
-		"status": "FAIL", "account": account_id, "resource": arn, "resource_type": type,
-		"message": sprintf("%s can escalate to administrator: %s", [kind, f.escalation.chain]),
-		"evidence": {
-			"chain": f.escalation.chain, "steps": f.escalation.steps, "techniques": f.escalation.techniques,
-			"assumed": f.escalation.assumed, "unknown_policies": f.unknown_policies,
-		},
-	}
-}
-
-results contains r if {
-	some [account_id, arn, type, kind, f] in judged
-	f.admin == false
-	f.escalation == null
+} else := ["PASS", pass_message[kind], {}] if {
 	count(f.escalation_unknown) == 0
-	r := {
-		"status": "PASS", "account": account_id, "resource": arn, "resource_type": type,
-		"message": pass_message[kind], "evidence": {},
-	}
-}
-
-results contains r if {
-	some [account_id, arn, type, kind, f] in judged
-	f.admin == false
-	f.escalation == null
-	count(f.escalation_unknown) > 0
-	r := {
-		"status": "ERROR", "account": account_id, "resource": arn, "resource_type": type,
-		"message": sprintf("cannot tell whether the %s can escalate: %s", [kind, concat("; ", f.escalation_unknown)]),
-		"evidence": {"unknown_policies": f.escalation_unknown},
-	}
-}
+} else := [
+	"ERROR",
+	sprintf("cannot tell whether the %s can escalate: %s", [kind, concat("; ", f.escalation_unknown)]),
+	{"unknown_policies": f.escalation_unknown},
+]
 
 results contains r if {
 	some [account_id, arn, type, _, null] in judged
