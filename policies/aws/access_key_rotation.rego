@@ -42,36 +42,25 @@ judged := [[account.account_id, user, keys, old, unknown] |
 	unknown := [k | some k in keys; k.age_days == null]
 ]
 
+# One scan of judged: verdict decides on the lists alone, which repeat from
+# user to user (OPA memoizes the call), and words the message after the
+# user's name.
 results contains r if {
-	some [account_id, user, keys, old, _] in judged
+	some [account_id, user, keys, old, unknown] in judged
+	count(keys) > 0
+	[status, rest] := verdict(old, unknown)
+	r := {
+		"status": status, "account": account_id, "resource": user.arn, "resource_type": type,
+		"message": concat("", ["user ", user.name, rest]),
+		"evidence": {"max_age_days": max_age, "active_keys": keys},
+	}
+}
+
+verdict(old, unknown) := ["FAIL", sprintf(" has an active access key %d days old", [max(old)])] if {
 	count(old) > 0
-	r := {
-		"status": "FAIL", "account": account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s has an active access key %d days old", [user.name, max(old)]),
-		"evidence": {"max_age_days": max_age, "active_keys": keys},
-	}
-}
-
-results contains r if {
-	some [account_id, user, keys, [], unknown] in judged
-	count(keys) > 0
+} else := ["ERROR", " has an active access key of unknown creation date"] if {
 	count(unknown) > 0
-	r := {
-		"status": "ERROR", "account": account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s has an active access key of unknown creation date", [user.name]),
-		"evidence": {"max_age_days": max_age, "active_keys": keys},
-	}
-}
-
-results contains r if {
-	some [account_id, user, keys, [], []] in judged
-	count(keys) > 0
-	r := {
-		"status": "PASS", "account": account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s's active access keys are at most %d days old", [user.name, max_age]),
-		"evidence": {"max_age_days": max_age, "active_keys": keys},
-	}
-}
+} else := ["PASS", sprintf("'s active access keys are at most %d days old", [max_age])]
 
 results contains r if {
 	some account in input.aws.accounts

@@ -51,36 +51,25 @@ judged := [[account.account_id, user, cs, unused, unknown] |
 	unknown := [c | some c in cs; c.days_unused == null]
 ]
 
+# One scan of judged: verdict decides on the lists alone, which repeat from
+# user to user (OPA memoizes the call), and words the message after the
+# user's name.
 results contains r if {
-	some [account_id, user, cs, unused, _] in judged
+	some [account_id, user, cs, unused, unknown] in judged
+	count(cs) > 0
+	[status, rest] := verdict(unused, unknown)
+	r := {
+		"status": status, "account": account_id, "resource": user.arn, "resource_type": type,
+		"message": concat("", ["user ", user.name, rest]),
+		"evidence": {"threshold_days": limit, "credentials": cs},
+	}
+}
+
+verdict(unused, unknown) := ["FAIL", sprintf(" has %s unused for %d days or more", [concat(", ", unused), limit])] if {
 	count(unused) > 0
-	r := {
-		"status": "FAIL", "account": account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s has %s unused for %d days or more", [user.name, concat(", ", unused), limit]),
-		"evidence": {"threshold_days": limit, "credentials": cs},
-	}
-}
-
-results contains r if {
-	some [account_id, user, cs, [], unknown] in judged
-	count(cs) > 0
+} else := ["ERROR", " has a credential whose last use and creation are unknown"] if {
 	count(unknown) > 0
-	r := {
-		"status": "ERROR", "account": account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s has a credential whose last use and creation are unknown", [user.name]),
-		"evidence": {"threshold_days": limit, "credentials": cs},
-	}
-}
-
-results contains r if {
-	some [account_id, user, cs, [], []] in judged
-	count(cs) > 0
-	r := {
-		"status": "PASS", "account": account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s used every active credential in the last %d days", [user.name, limit]),
-		"evidence": {"threshold_days": limit, "credentials": cs},
-	}
-}
+} else := ["PASS", sprintf(" used every active credential in the last %d days", [limit])]
 
 results contains r if {
 	some account in input.aws.accounts

@@ -27,7 +27,6 @@
 #   iac: N
 package rampart.aws.privileged_user_hardware_mfa
 
-import data.rampart.lib.aws
 import data.rampart.lib.aws.analysis
 import rego.v1
 
@@ -43,41 +42,44 @@ judged := [[account.account_id, u, f] |
 	f := object.get(facts, u.arn, null)
 ]
 
-# admins: every user the analysis finds to be a full admin (a list, so
-# that it is neither hashed nor sorted).
-admins := [{"account": {"account_id": account_id}, "user": u, "grants": f.admin_grants} |
+# admins lists [account, user, evidence] for every user the analysis finds
+# to be a full admin; results are object literals, without helper calls
+# (policies/README.md, "Writing a fast control").
+admins := [[account_id, u, evidence] |
 	some [account_id, u, f] in judged
 	f.admin
+	evidence := {"admin_grants": f.admin_grants, "mfa_devices": [d.type | some d in object.get(u, "mfa_devices", [])]}
 ]
 
-hardware(u) if {
-	some d in u.mfa_devices
-	d.type == "hardware"
+results contains r if {
+	some [account_id, u, evidence] in admins
+	u.credential_report
+	u.mfa_devices != null
+	"hardware" in evidence.mfa_devices
+	r := {
+		"status": "PASS", "account": account_id, "resource": u.arn, "resource_type": type,
+		"message": "admin user has a hardware MFA device", "evidence": evidence,
+	}
 }
 
 results contains r if {
-	some a in admins
-	a.user.credential_report
-	a.user.mfa_devices != null
-	hardware(a.user)
-	r := aws.result("PASS", a.account, "", a.user.arn, type, "admin user has a hardware MFA device", evidence(a))
+	some [account_id, u, evidence] in admins
+	u.credential_report
+	u.mfa_devices != null
+	not "hardware" in evidence.mfa_devices
+	r := {
+		"status": "FAIL", "account": account_id, "resource": u.arn, "resource_type": type,
+		"message": fail_message(u), "evidence": evidence,
+	}
 }
 
 results contains r if {
-	some a in admins
-	a.user.credential_report
-	a.user.mfa_devices != null
-	not hardware(a.user)
-	r := aws.result("FAIL", a.account, "", a.user.arn, type, fail_message(a.user), evidence(a))
-}
-
-results contains r if {
-	some a in admins
-	not a.user.credential_report
-	r := aws.result(
-		"ERROR", a.account, "", a.user.arn, type,
-		"admin user is absent from the credential report: its MFA devices are unknown", evidence(a),
-	)
+	some [account_id, u, evidence] in admins
+	not u.credential_report
+	r := {
+		"status": "ERROR", "account": account_id, "resource": u.arn, "resource_type": type,
+		"message": "admin user is absent from the credential report: its MFA devices are unknown", "evidence": evidence,
+	}
 }
 
 results contains r if {
@@ -94,11 +96,6 @@ results contains r if {
 fail_message(u) := "admin user has no MFA device at all" if {
 	count(u.mfa_devices) == 0
 } else := "admin user has only virtual MFA devices"
-
-evidence(a) := {
-	"admin_grants": a.grants,
-	"mfa_devices": [d.type | some d in object.get(a.user, "mfa_devices", [])],
-}
 
 results contains r if {
 	some [account_id, u, null] in judged

@@ -47,49 +47,26 @@ judged := [[account.account_id, role, age, use] |
 	use := clock.days_or_null(role.last_used.date)
 ]
 
+# One scan of judged: verdict picks the status and the message's form from
+# the two day counts alone, which repeat from role to role (OPA memoizes
+# the call).
 results contains r if {
 	some [account_id, role, age, use] in judged
+	[status, form, days] := verdict(age, use)
+	r := {
+		"status": status, "account": account_id, "resource": role.arn, "resource_type": type,
+		"message": sprintf(form, [role.name, days]),
+		"evidence": {"threshold_days": limit, "created": role.created, "age_days": age, "last_used": role.last_used.date, "days_since_last_use": use},
+	}
+}
+
+verdict(age, use) := ["PASS", "role %s is younger than %d days", limit] if {
 	age < limit
-	r := {
-		"status": "PASS", "account": account_id, "resource": role.arn, "resource_type": type,
-		"message": sprintf("role %s is younger than %d days", [role.name, limit]),
-		"evidence": {"threshold_days": limit, "created": role.created, "age_days": age, "last_used": role.last_used.date, "days_since_last_use": use},
-	}
-}
-
-results contains r if {
-	some [account_id, role, age, null] in judged
-	age >= limit
-	r := {
-		"status": "FAIL", "account": account_id, "resource": role.arn, "resource_type": type,
-		"message": sprintf("role %s has no recorded use in its %d days (IAM records the last 400 days)", [role.name, age]),
-		"evidence": {"threshold_days": limit, "created": role.created, "age_days": age, "last_used": role.last_used.date, "days_since_last_use": null},
-	}
-}
-
-results contains r if {
-	some [account_id, role, age, use] in judged
-	age >= limit
-	use != null
+} else := ["FAIL", "role %s has no recorded use in its %d days (IAM records the last 400 days)", age] if {
+	use == null
+} else := ["FAIL", "role %s was last used %d days ago", use] if {
 	use >= limit
-	r := {
-		"status": "FAIL", "account": account_id, "resource": role.arn, "resource_type": type,
-		"message": sprintf("role %s was last used %d days ago", [role.name, use]),
-		"evidence": {"threshold_days": limit, "created": role.created, "age_days": age, "last_used": role.last_used.date, "days_since_last_use": use},
-	}
-}
-
-results contains r if {
-	some [account_id, role, age, use] in judged
-	age >= limit
-	use != null
-	use < limit
-	r := {
-		"status": "PASS", "account": account_id, "resource": role.arn, "resource_type": type,
-		"message": sprintf("role %s was used %d day(s) ago", [role.name, use]),
-		"evidence": {"threshold_days": limit, "created": role.created, "age_days": age, "last_used": role.last_used.date, "days_since_last_use": use},
-	}
-}
+} else := ["PASS", "role %s was used %d day(s) ago", use]
 
 # Without a creation date or a last-use record the role cannot be judged
 # (one rule per missing field: the set keeps one result when both are).
