@@ -57,12 +57,17 @@ type Result struct {
 // key on. Account and region are part of it because scope-level resources
 // (an account, a region of an account) are only unique with them.
 func ResultID(control, account, region, resource string) string {
-	h := sha256.New()
+	// One buffer and one sum: a run computes one ID per result, 112,000 on
+	// the 10k benchmark, and a hash.Hash and a []byte per part added up.
+	var stack [256]byte
+	b := stack[:0]
 	for _, part := range []string{control, account, region, resource} {
-		h.Write([]byte(part))
-		h.Write([]byte{0})
+		b = append(append(b, part...), 0)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:20]
+	sum := sha256.Sum256(b)
+	var out [20]byte
+	hex.Encode(out[:], sum[:10])
+	return string(out[:])
 }
 
 // Sort orders results stably: most severe first, then by control, account,
