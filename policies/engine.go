@@ -360,6 +360,25 @@ func (e *Engine) Evaluate(ctx context.Context, in *Input) ([]results.Result, err
 	return all, nil
 }
 
+// distinctTerms is the elements of a, each once: a list of results means
+// what the set of its elements means, so a result that two rules both
+// emit is reported once, as from a set. OPA has each term's hash already.
+func distinctTerms(a *ast.Array) []*ast.Term {
+	out := make([]*ast.Term, 0, a.Len())
+	seen := make(map[int][]*ast.Term, a.Len())
+	a.Foreach(func(x *ast.Term) {
+		h := x.Hash()
+		for _, y := range seen[h] {
+			if y.Equal(x) {
+				return
+			}
+		}
+		seen[h] = append(seen[h], x)
+		out = append(out, x)
+	})
+	return out
+}
+
 // keepTerm hands the query's value over as the OPA term itself: result
 // reads it directly instead of through Go maps.
 func keepTerm(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil }
@@ -420,16 +439,14 @@ func (e *Engine) evalControl(ctx context.Context, c *Control, in *Input, watch *
 		}
 		switch v := v.(type) {
 		case ast.Set:
-			// In the set's own order, not Slice's: Slice sorts, comparing
-			// whole result objects (a third of a second on 112,000 results),
-			// and the results are sorted anyway (results.Sort).
-			elems = make([]*ast.Term, 0, v.Len())
-			v.Foreach(func(x *ast.Term) { elems = append(elems, x) })
+			// Every way of reading an OPA set sorts it first, comparing
+			// whole result objects; a control emitting a result per
+			// principal may give a list instead (policies/README.md).
+			elems = v.Slice()
 		case *ast.Array:
-			elems = make([]*ast.Term, 0, v.Len())
-			v.Foreach(func(x *ast.Term) { elems = append(elems, x) })
+			elems = distinctTerms(v)
 		default:
-			return nil, fmt.Errorf("%s (%s): `results` must be a set of objects", c.ID, c.File)
+			return nil, fmt.Errorf("%s (%s): `results` must be a set or a list of objects", c.ID, c.File)
 		}
 		out = make([]results.Result, 0, len(elems))
 		var evidence evidenceMaps

@@ -1,12 +1,15 @@
 package policies
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/rampart-sec/rampart/results"
+	"github.com/rampart-sec/rampart/snapshot"
 )
 
 // A policy's result objects are read straight from OPA's terms: each
@@ -58,5 +61,45 @@ func TestResultEvidenceShared(t *testing.T) {
 	}
 	if d.Evidence["probe"] == true {
 		t.Error("different evidence must not share a map")
+	}
+}
+
+// A control may give its results as a list: it means what the set of its
+// elements means, so a result two comprehensions both emit is reported
+// once, and the list and the set forms report the same.
+func TestResultsAsAList(t *testing.T) {
+	body := `
+user_results := [r |
+	some account in input.aws.accounts
+	some user in account.users
+	r := {"status": "PASS", "account": account.account_id, "resource": user.arn, "message": "seen", "evidence": {"n": 1}}
+]
+`
+	dir := userDir(t, map[string]string{
+		"list.rego": controlHeader("custom-list", "rampart.custom.list") + body + "\nresults := array.concat(user_results, user_results)\n",
+		"set.rego":  controlHeader("custom-set", "rampart.custom.set") + body + "\nresults contains r if some r in user_results\n",
+	})
+	e := newEngine(t, Options{PolicyDirs: []string{dir}, Controls: []string{"custom-list", "custom-set"}})
+	s := &snapshot.Snapshot{Schema: snapshot.Schema, Source: snapshot.SourceAPI, AWS: &snapshot.AWS{Accounts: []snapshot.AWSAccount{{
+		AccountID: "111111111111", Partition: "aws", Users: []snapshot.IAMUser{
+			{Name: "a", ARN: "arn:aws:iam::111111111111:user/a"}, {Name: "b", ARN: "arn:aws:iam::111111111111:user/b"},
+		}}}}}
+	in, err := NewInput(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := e.Evaluate(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, r := range rs {
+		got[r.Control] = append(got[r.Control], r.Resource)
+	}
+	want := []string{"arn:aws:iam::111111111111:user/a", "arn:aws:iam::111111111111:user/b"}
+	for _, id := range []string{"custom-list", "custom-set"} {
+		if !slices.Equal(got[id], want) {
+			t.Errorf("%s: %v, want %v", id, got[id], want)
+		}
 	}
 }

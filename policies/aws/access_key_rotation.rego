@@ -42,33 +42,41 @@ judged := [[account.account_id, user, keys, old, unknown] |
 	unknown := [k | some k in keys; k.age_days == null]
 ]
 
-# One scan of judged: verdict decides on the lists alone, which repeat from
-# user to user (OPA memoizes the call), and words the message after the
-# user's name.
-results contains r if {
-	some [account_id, user, keys, old, unknown] in judged
-	count(keys) > 0
-	[status, rest] := verdict(old, unknown)
-	r := {
-		"status": status, "account": account_id, "resource": user.arn, "resource_type": type,
-		"message": concat("", ["user ", user.name, rest]),
-		"evidence": {"max_age_days": max_age, "active_keys": keys},
-	}
-}
+# results is a list, not a partial set: OPA sorts a set when it is read,
+# comparing whole result objects, and this control emits one result per
+# principal (policies/README.md, "Writing a fast control"). The engine
+# reads a list as the set of its elements.
+results := [result |
+	some part in [
+		# One scan of judged: verdict decides on the lists alone, which repeat from
+		# user to user (OPA memoizes the call), and words the message after the
+		# user's name.
+		[r |
+			some [account_id, user, keys, old, unknown] in judged
+			count(keys) > 0
+			[status, rest] := verdict(old, unknown)
+			r := {
+				"status": status, "account": account_id, "resource": user.arn, "resource_type": type,
+				"message": concat("", ["user ", user.name, rest]),
+				"evidence": {"max_age_days": max_age, "active_keys": keys},
+			}
+		],
+		[r |
+			some account in input.aws.accounts
+			some user in account.users
+			not user.credential_report == true
+			r := {
+				"status": "ERROR", "account": account.account_id, "resource": user.arn, "resource_type": type,
+				"message": sprintf("user %s is missing from the credential report: access keys unknown", [user.name]),
+				"evidence": {"credential_report": false},
+			}
+		],
+	]
+	some result in part
+]
 
 verdict(old, unknown) := ["FAIL", sprintf(" has an active access key %d days old", [max(old)])] if {
 	count(old) > 0
 } else := ["ERROR", " has an active access key of unknown creation date"] if {
 	count(unknown) > 0
 } else := ["PASS", sprintf("'s active access keys are at most %d days old", [max_age])]
-
-results contains r if {
-	some account in input.aws.accounts
-	some user in account.users
-	not user.credential_report == true
-	r := {
-		"status": "ERROR", "account": account.account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s is missing from the credential report: access keys unknown", [user.name]),
-		"evidence": {"credential_report": false},
-	}
-}

@@ -87,22 +87,34 @@ admin_evidence(f) := object.union(
 	{"held_back_by": by | by := f.held_back_by},
 )
 
-# Principals with an admin grant are few: their verdict reads the ARN
-# (approved roles). The others are decided on their kind and facts alone,
-# a call OPA memoizes: principals with equal facts share one evaluation.
-results contains r if {
-	some [account_id, arn, type, kind, f] in judged
-	f.identity_admin == true
-	[status, message, evidence] := admin_verdict(kind, arn, f)
-	r := {"status": status, "account": account_id, "resource": arn, "resource_type": type, "message": message, "evidence": evidence}
-}
-
-results contains r if {
-	some [account_id, arn, type, kind, f] in judged
-	f.identity_admin == false
-	[status, message, evidence] := verdict(kind, f)
-	r := {"status": status, "account": account_id, "resource": arn, "resource_type": type, "message": message, "evidence": evidence}
-}
+# results is a list, not a partial set: OPA sorts a set when it is read,
+# comparing whole result objects, and this control emits one result per
+# principal (policies/README.md, "Writing a fast control"). The engine
+# reads a list as the set of its elements.
+results := [result |
+	some part in [
+		# Principals with an admin grant are few: their verdict reads the ARN
+		# (approved roles). The others are decided on their kind and facts alone,
+		# a call OPA memoizes: principals with equal facts share one evaluation.
+		[r |
+			some [account_id, arn, type, kind, f] in judged
+			f.identity_admin == true
+			[status, message, evidence] := admin_verdict(kind, arn, f)
+			r := {"status": status, "account": account_id, "resource": arn, "resource_type": type, "message": message, "evidence": evidence}
+		],
+		[r |
+			some [account_id, arn, type, kind, f] in judged
+			f.identity_admin == false
+			[status, message, evidence] := verdict(kind, f)
+			r := {"status": status, "account": account_id, "resource": arn, "resource_type": type, "message": message, "evidence": evidence}
+		],
+		[r |
+			some [account_id, arn, type, _, null] in judged
+			r := {"status": "ERROR", "account": account_id, "resource": arn, "resource_type": type, "message": analysis.missing, "evidence": {}}
+		],
+	]
+	some result in part
+]
 
 admin_verdict(kind, arn, f) := [
 	"FAIL",
@@ -123,8 +135,3 @@ verdict(kind, f) := ["PASS", no_grant_message[kind], {}] if {
 	sprintf("cannot tell whether the %s has full administrator access: %s", [kind, concat("; ", f.unknown_policies)]),
 	{"unknown_policies": f.unknown_policies},
 ]
-
-results contains r if {
-	some [account_id, arn, type, _, null] in judged
-	r := {"status": "ERROR", "account": account_id, "resource": arn, "resource_type": type, "message": analysis.missing, "evidence": {}}
-}

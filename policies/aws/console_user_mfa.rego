@@ -25,42 +25,49 @@ import rego.v1
 
 type := "AWS::IAM::User"
 
-# Results are object literals built without helper calls: this control
-# emits one result per user, and each call costs OPA's evaluator several
-# microseconds (policies/README.md, "Writing a fast control").
-results contains r if {
-	some account in input.aws.accounts
-	some user in account.users
-	user.credential_report == true
-	user.password_enabled
-	not user.mfa_active
-	r := {
-		"status": "FAIL", "account": account.account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s can sign in to the console without MFA", [user.name]),
-		"evidence": {"password_enabled": true, "mfa_active": false, "password_last_used": user.password_last_used},
-	}
-}
-
-results contains r if {
-	some account in input.aws.accounts
-	some user in account.users
-	user.credential_report == true
-	user.password_enabled
-	user.mfa_active
-	r := {
-		"status": "PASS", "account": account.account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("console user %s has MFA", [user.name]),
-		"evidence": {"password_enabled": true, "mfa_active": true},
-	}
-}
-
-results contains r if {
-	some account in input.aws.accounts
-	some user in account.users
-	not user.credential_report == true
-	r := {
-		"status": "ERROR", "account": account.account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s is missing from the credential report: console password and MFA unknown", [user.name]),
-		"evidence": {"credential_report": false},
-	}
-}
+# results is a list, not a partial set: OPA sorts a set when it is read,
+# comparing whole result objects, and this control emits one result per
+# principal (policies/README.md, "Writing a fast control"). The engine
+# reads a list as the set of its elements.
+results := [result |
+	some part in [
+		# Results are object literals built without helper calls: this control
+		# emits one result per user, and each call costs OPA's evaluator several
+		# microseconds (policies/README.md, "Writing a fast control").
+		[r |
+			some account in input.aws.accounts
+			some user in account.users
+			user.credential_report == true
+			user.password_enabled
+			not user.mfa_active
+			r := {
+				"status": "FAIL", "account": account.account_id, "resource": user.arn, "resource_type": type,
+				"message": sprintf("user %s can sign in to the console without MFA", [user.name]),
+				"evidence": {"password_enabled": true, "mfa_active": false, "password_last_used": user.password_last_used},
+			}
+		],
+		[r |
+			some account in input.aws.accounts
+			some user in account.users
+			user.credential_report == true
+			user.password_enabled
+			user.mfa_active
+			r := {
+				"status": "PASS", "account": account.account_id, "resource": user.arn, "resource_type": type,
+				"message": sprintf("console user %s has MFA", [user.name]),
+				"evidence": {"password_enabled": true, "mfa_active": true},
+			}
+		],
+		[r |
+			some account in input.aws.accounts
+			some user in account.users
+			not user.credential_report == true
+			r := {
+				"status": "ERROR", "account": account.account_id, "resource": user.arn, "resource_type": type,
+				"message": sprintf("user %s is missing from the credential report: console password and MFA unknown", [user.name]),
+				"evidence": {"credential_report": false},
+			}
+		],
+	]
+	some result in part
+]

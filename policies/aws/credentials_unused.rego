@@ -51,33 +51,41 @@ judged := [[account.account_id, user, cs, unused, unknown] |
 	unknown := [c | some c in cs; c.days_unused == null]
 ]
 
-# One scan of judged: verdict decides on the lists alone, which repeat from
-# user to user (OPA memoizes the call), and words the message after the
-# user's name.
-results contains r if {
-	some [account_id, user, cs, unused, unknown] in judged
-	count(cs) > 0
-	[status, rest] := verdict(unused, unknown)
-	r := {
-		"status": status, "account": account_id, "resource": user.arn, "resource_type": type,
-		"message": concat("", ["user ", user.name, rest]),
-		"evidence": {"threshold_days": limit, "credentials": cs},
-	}
-}
+# results is a list, not a partial set: OPA sorts a set when it is read,
+# comparing whole result objects, and this control emits one result per
+# principal (policies/README.md, "Writing a fast control"). The engine
+# reads a list as the set of its elements.
+results := [result |
+	some part in [
+		# One scan of judged: verdict decides on the lists alone, which repeat from
+		# user to user (OPA memoizes the call), and words the message after the
+		# user's name.
+		[r |
+			some [account_id, user, cs, unused, unknown] in judged
+			count(cs) > 0
+			[status, rest] := verdict(unused, unknown)
+			r := {
+				"status": status, "account": account_id, "resource": user.arn, "resource_type": type,
+				"message": concat("", ["user ", user.name, rest]),
+				"evidence": {"threshold_days": limit, "credentials": cs},
+			}
+		],
+		[r |
+			some account in input.aws.accounts
+			some user in account.users
+			not user.credential_report == true
+			r := {
+				"status": "ERROR", "account": account.account_id, "resource": user.arn, "resource_type": type,
+				"message": sprintf("user %s is missing from the credential report: credential use unknown", [user.name]),
+				"evidence": {"credential_report": false},
+			}
+		],
+	]
+	some result in part
+]
 
 verdict(unused, unknown) := ["FAIL", sprintf(" has %s unused for %d days or more", [concat(", ", unused), limit])] if {
 	count(unused) > 0
 } else := ["ERROR", " has a credential whose last use and creation are unknown"] if {
 	count(unknown) > 0
 } else := ["PASS", sprintf(" used every active credential in the last %d days", [limit])]
-
-results contains r if {
-	some account in input.aws.accounts
-	some user in account.users
-	not user.credential_report == true
-	r := {
-		"status": "ERROR", "account": account.account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s is missing from the credential report: credential use unknown", [user.name]),
-		"evidence": {"credential_report": false},
-	}
-}

@@ -36,32 +36,39 @@ judged := [[account.account_id, user, keys] |
 	keys := [k | some k in user.access_keys; k.active]
 ]
 
-results contains r if {
-	some [account_id, user, keys] in judged
-	count(keys) > 0
-	r := {
-		"status": "FAIL", "account": account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s has %d active long-lived access key(s)", [user.name, count(keys)]),
-		"evidence": {"active_keys": [{"slot": k.slot, "created": k.created, "last_used": k.last_used} | some k in keys]},
-	}
-}
-
-results contains r if {
-	some [account_id, user, []] in judged
-	r := {
-		"status": "PASS", "account": account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s has no active access key", [user.name]),
-		"evidence": {"active_keys": []},
-	}
-}
-
-results contains r if {
-	some account in input.aws.accounts
-	some user in account.users
-	not user.credential_report == true
-	r := {
-		"status": "ERROR", "account": account.account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s is missing from the credential report: access keys unknown", [user.name]),
-		"evidence": {"credential_report": false},
-	}
-}
+# results is a list, not a partial set: OPA sorts a set when it is read,
+# comparing whole result objects, and this control emits one result per
+# principal (policies/README.md, "Writing a fast control"). The engine
+# reads a list as the set of its elements.
+results := [result |
+	some part in [
+		[r |
+			some [account_id, user, keys] in judged
+			count(keys) > 0
+			r := {
+				"status": "FAIL", "account": account_id, "resource": user.arn, "resource_type": type,
+				"message": sprintf("user %s has %d active long-lived access key(s)", [user.name, count(keys)]),
+				"evidence": {"active_keys": [{"slot": k.slot, "created": k.created, "last_used": k.last_used} | some k in keys]},
+			}
+		],
+		[r |
+			some [account_id, user, []] in judged
+			r := {
+				"status": "PASS", "account": account_id, "resource": user.arn, "resource_type": type,
+				"message": sprintf("user %s has no active access key", [user.name]),
+				"evidence": {"active_keys": []},
+			}
+		],
+		[r |
+			some account in input.aws.accounts
+			some user in account.users
+			not user.credential_report == true
+			r := {
+				"status": "ERROR", "account": account.account_id, "resource": user.arn, "resource_type": type,
+				"message": sprintf("user %s is missing from the credential report: access keys unknown", [user.name]),
+				"evidence": {"credential_report": false},
+			}
+		],
+	]
+	some result in part
+]

@@ -33,33 +33,40 @@ judged := [[account.account_id, user, slots] |
 	slots := [k.slot | some k in user.access_keys; k.active]
 ]
 
-results contains r if {
-	some [account_id, user, slots] in judged
-	count(slots) > 1
-	r := {
-		"status": "FAIL", "account": account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s has %d active access keys", [user.name, count(slots)]),
-		"evidence": {"active_keys": count(slots), "slots": slots},
-	}
-}
-
-results contains r if {
-	some [account_id, user, slots] in judged
-	count(slots) == 1
-	r := {
-		"status": "PASS", "account": account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s has one active access key", [user.name]),
-		"evidence": {"active_keys": 1, "slots": slots},
-	}
-}
-
-results contains r if {
-	some account in input.aws.accounts
-	some user in account.users
-	not user.credential_report == true
-	r := {
-		"status": "ERROR", "account": account.account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s is missing from the credential report: access keys unknown", [user.name]),
-		"evidence": {"credential_report": false},
-	}
-}
+# results is a list, not a partial set: OPA sorts a set when it is read,
+# comparing whole result objects, and this control emits one result per
+# principal (policies/README.md, "Writing a fast control"). The engine
+# reads a list as the set of its elements.
+results := [result |
+	some part in [
+		[r |
+			some [account_id, user, slots] in judged
+			count(slots) > 1
+			r := {
+				"status": "FAIL", "account": account_id, "resource": user.arn, "resource_type": type,
+				"message": sprintf("user %s has %d active access keys", [user.name, count(slots)]),
+				"evidence": {"active_keys": count(slots), "slots": slots},
+			}
+		],
+		[r |
+			some [account_id, user, slots] in judged
+			count(slots) == 1
+			r := {
+				"status": "PASS", "account": account_id, "resource": user.arn, "resource_type": type,
+				"message": sprintf("user %s has one active access key", [user.name]),
+				"evidence": {"active_keys": 1, "slots": slots},
+			}
+		],
+		[r |
+			some account in input.aws.accounts
+			some user in account.users
+			not user.credential_report == true
+			r := {
+				"status": "ERROR", "account": account.account_id, "resource": user.arn, "resource_type": type,
+				"message": sprintf("user %s is missing from the credential report: access keys unknown", [user.name]),
+				"evidence": {"credential_report": false},
+			}
+		],
+	]
+	some result in part
+]

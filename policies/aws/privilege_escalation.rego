@@ -104,12 +104,25 @@ judged := array.concat(
 # would be a builtin call per principal.
 pass_message := {kind: sprintf("%s has no known privilege-escalation path", [kind]) | some kind in ["user", "role"]}
 
-results contains r if {
-	some [account_id, arn, type, kind, f] in judged
-	f.admin == false
-	[status, message, evidence] := verdict(kind, f)
-	r := {"status": status, "account": account_id, "resource": arn, "resource_type": type, "message": message, "evidence": evidence}
-}
+# results is a list, not a partial set: OPA sorts a set when it is read,
+# comparing whole result objects, and this control emits one result per
+# principal (policies/README.md, "Writing a fast control"). The engine
+# reads a list as the set of its elements.
+results := [result |
+	some part in [
+		[r |
+			some [account_id, arn, type, kind, f] in judged
+			f.admin == false
+			[status, message, evidence] := verdict(kind, f)
+			r := {"status": status, "account": account_id, "resource": arn, "resource_type": type, "message": message, "evidence": evidence}
+		],
+		[r |
+			some [account_id, arn, type, _, null] in judged
+			r := {"status": "ERROR", "account": account_id, "resource": arn, "resource_type": type, "message": analysis.missing, "evidence": {}}
+		],
+	]
+	some result in part
+]
 
 # verdict is the decision on a principal that is not admin, from its kind
 # and facts alone: OPA memoizes it, and principals with equal facts (most
@@ -130,8 +143,3 @@ verdict(kind, f) := [
 	sprintf("cannot tell whether the %s can escalate: %s", [kind, concat("; ", f.escalation_unknown)]),
 	{"unknown_policies": f.escalation_unknown},
 ]
-
-results contains r if {
-	some [account_id, arn, type, _, null] in judged
-	r := {"status": "ERROR", "account": account_id, "resource": arn, "resource_type": type, "message": analysis.missing, "evidence": {}}
-}

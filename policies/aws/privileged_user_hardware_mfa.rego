@@ -51,53 +51,58 @@ admins := [[account_id, u, evidence] |
 	evidence := {"admin_grants": f.admin_grants, "mfa_devices": [d.type | some d in object.get(u, "mfa_devices", [])]}
 ]
 
-results contains r if {
-	some [account_id, u, evidence] in admins
-	u.credential_report
-	u.mfa_devices != null
-	"hardware" in evidence.mfa_devices
-	r := {
-		"status": "PASS", "account": account_id, "resource": u.arn, "resource_type": type,
-		"message": "admin user has a hardware MFA device", "evidence": evidence,
-	}
-}
-
-results contains r if {
-	some [account_id, u, evidence] in admins
-	u.credential_report
-	u.mfa_devices != null
-	not "hardware" in evidence.mfa_devices
-	r := {
-		"status": "FAIL", "account": account_id, "resource": u.arn, "resource_type": type,
-		"message": fail_message(u), "evidence": evidence,
-	}
-}
-
-results contains r if {
-	some [account_id, u, evidence] in admins
-	not u.credential_report
-	r := {
-		"status": "ERROR", "account": account_id, "resource": u.arn, "resource_type": type,
-		"message": "admin user is absent from the credential report: its MFA devices are unknown", "evidence": evidence,
-	}
-}
-
-results contains r if {
-	some [account_id, u, f] in judged
-	f.admin == false
-	count(f.unknown_policies) > 0
-	r := {
-		"status": "ERROR", "account": account_id, "resource": u.arn, "resource_type": type,
-		"message": sprintf("cannot tell whether the user is an admin: %s", [concat("; ", f.unknown_policies)]),
-		"evidence": {"unknown_policies": f.unknown_policies},
-	}
-}
+# results is a list, not a partial set: OPA sorts a set when it is read,
+# comparing whole result objects, and this control emits one result per
+# principal (policies/README.md, "Writing a fast control"). The engine
+# reads a list as the set of its elements.
+results := [result |
+	some part in [
+		[r |
+			some [account_id, u, evidence] in admins
+			u.credential_report
+			u.mfa_devices != null
+			"hardware" in evidence.mfa_devices
+			r := {
+				"status": "PASS", "account": account_id, "resource": u.arn, "resource_type": type,
+				"message": "admin user has a hardware MFA device", "evidence": evidence,
+			}
+		],
+		[r |
+			some [account_id, u, evidence] in admins
+			u.credential_report
+			u.mfa_devices != null
+			not "hardware" in evidence.mfa_devices
+			r := {
+				"status": "FAIL", "account": account_id, "resource": u.arn, "resource_type": type,
+				"message": fail_message(u), "evidence": evidence,
+			}
+		],
+		[r |
+			some [account_id, u, evidence] in admins
+			not u.credential_report
+			r := {
+				"status": "ERROR", "account": account_id, "resource": u.arn, "resource_type": type,
+				"message": "admin user is absent from the credential report: its MFA devices are unknown", "evidence": evidence,
+			}
+		],
+		[r |
+			some [account_id, u, f] in judged
+			f.admin == false
+			count(f.unknown_policies) > 0
+			r := {
+				"status": "ERROR", "account": account_id, "resource": u.arn, "resource_type": type,
+				"message": sprintf("cannot tell whether the user is an admin: %s", [concat("; ", f.unknown_policies)]),
+				"evidence": {"unknown_policies": f.unknown_policies},
+			}
+		],
+		[r |
+			some [account_id, u, null] in judged
+			r := {"status": "ERROR", "account": account_id, "resource": u.arn, "resource_type": type, "message": analysis.missing, "evidence": {}}
+		],
+	]
+	some result in part
+]
 
 fail_message(u) := "admin user has no MFA device at all" if {
 	count(u.mfa_devices) == 0
 } else := "admin user has only virtual MFA devices"
-
-results contains r if {
-	some [account_id, u, null] in judged
-	r := {"status": "ERROR", "account": account_id, "resource": u.arn, "resource_type": type, "message": analysis.missing, "evidence": {}}
-}

@@ -71,24 +71,32 @@ verdict(doc) := [
 	pinned := pinned_statements(doc)
 }
 
-results contains r if {
-	some [account_id, role, [status, message, evidence]] in judged
-	r := {"status": status, "account": account_id, "resource": role.arn, "resource_type": type, "message": message, "evidence": evidence}
-}
+# results is a list, not a partial set: OPA sorts a set when it is read,
+# comparing whole result objects, and this control emits one result per
+# principal (policies/README.md, "Writing a fast control"). The engine
+# reads a list as the set of its elements.
+results := [result |
+	some part in [
+		[r |
+			some [account_id, role, [status, message, evidence]] in judged
+			r := {"status": status, "account": account_id, "resource": role.arn, "resource_type": type, "message": message, "evidence": evidence}
+		],
+		# A role whose trust policy is not an object cannot be judged; unreadable
+		# says why (only such roles reach the call).
+		[r |
+			some account in input.aws.accounts
+			some role in account.roles
+			not is_object(role.trust_policy)
+			why := trust.unreadable(role)
+			r := {
+				"status": "ERROR", "account": account.account_id, "resource": role.arn, "resource_type": type,
+				"message": why, "evidence": {"trust_policy_error": object.get(role, "trust_policy_error", "")},
+			}
+		],
+	]
+	some result in part
+]
 
 pass_message(pinned) := "trust policy names its principals: no wildcard" if {
 	count(pinned) == 0
 } else := "trust policy allows a wildcard principal only with a condition pinning the caller"
-
-# A role whose trust policy is not an object cannot be judged; unreadable
-# says why (only such roles reach the call).
-results contains r if {
-	some account in input.aws.accounts
-	some role in account.roles
-	not is_object(role.trust_policy)
-	why := trust.unreadable(role)
-	r := {
-		"status": "ERROR", "account": account.account_id, "resource": role.arn, "resource_type": type,
-		"message": why, "evidence": {"trust_policy_error": object.get(role, "trust_policy_error", "")},
-	}
-}

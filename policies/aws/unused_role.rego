@@ -47,18 +47,43 @@ judged := [[account.account_id, role, age, use] |
 	use := clock.days_or_null(role.last_used.date)
 ]
 
-# One scan of judged: verdict picks the status and the message's form from
-# the two day counts alone, which repeat from role to role (OPA memoizes
-# the call).
-results contains r if {
-	some [account_id, role, age, use] in judged
-	[status, form, days] := verdict(age, use)
-	r := {
-		"status": status, "account": account_id, "resource": role.arn, "resource_type": type,
-		"message": sprintf(form, [role.name, days]),
-		"evidence": {"threshold_days": limit, "created": role.created, "age_days": age, "last_used": role.last_used.date, "days_since_last_use": use},
-	}
-}
+# results is a list, not a partial set: OPA sorts a set when it is read,
+# comparing whole result objects, and this control emits one result per
+# principal (policies/README.md, "Writing a fast control"). The engine
+# reads a list as the set of its elements.
+results := [result |
+	some part in [
+		# One scan of judged: verdict picks the status and the message's form from
+		# the two day counts alone, which repeat from role to role (OPA memoizes
+		# the call).
+		[r |
+			some [account_id, role, age, use] in judged
+			[status, form, days] := verdict(age, use)
+			r := {
+				"status": status, "account": account_id, "resource": role.arn, "resource_type": type,
+				"message": sprintf(form, [role.name, days]),
+				"evidence": {"threshold_days": limit, "created": role.created, "age_days": age, "last_used": role.last_used.date, "days_since_last_use": use},
+			}
+		],
+		# Without a creation date or a last-use record the role cannot be judged
+		# (one rule per missing field: the set keeps one result when both are).
+		[unknown_dates(account, role) |
+			some account in input.aws.accounts
+			some role in account.roles
+			is_null(role.created)
+			not role.service_linked
+			not startswith(role.path, "/aws-service-role/")
+		],
+		[unknown_dates(account, role) |
+			some account in input.aws.accounts
+			some role in account.roles
+			is_null(role.last_used)
+			not role.service_linked
+			not startswith(role.path, "/aws-service-role/")
+		],
+	]
+	some result in part
+]
 
 verdict(age, use) := ["PASS", "role %s is younger than %d days", limit] if {
 	age < limit
@@ -67,23 +92,5 @@ verdict(age, use) := ["PASS", "role %s is younger than %d days", limit] if {
 } else := ["FAIL", "role %s was last used %d days ago", use] if {
 	use >= limit
 } else := ["PASS", "role %s was used %d day(s) ago", use]
-
-# Without a creation date or a last-use record the role cannot be judged
-# (one rule per missing field: the set keeps one result when both are).
-results contains unknown_dates(account, role) if {
-	some account in input.aws.accounts
-	some role in account.roles
-	is_null(role.created)
-	not role.service_linked
-	not startswith(role.path, "/aws-service-role/")
-}
-
-results contains unknown_dates(account, role) if {
-	some account in input.aws.accounts
-	some role in account.roles
-	is_null(role.last_used)
-	not role.service_linked
-	not startswith(role.path, "/aws-service-role/")
-}
 
 unknown_dates(account, role) := aws.result("ERROR", account, "", role.arn, type, sprintf("role %s: creation date or last use not collected", [role.name]), {"created": role.created, "last_used": role.last_used})

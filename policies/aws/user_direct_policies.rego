@@ -36,21 +36,29 @@ judged := [[account.account_id, user, attached, inline] |
 	inline := [p.name | some p in user.inline_policies]
 ]
 
-results contains r if {
-	some [account_id, user, attached, inline] in judged
-	count(attached) + count(inline) > 0
-	r := {
-		"status": "FAIL", "account": account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s has %d attached and %d inline policies of its own", [user.name, count(attached), count(inline)]),
-		"evidence": {"attached_policies": attached, "inline_policies": inline},
-	}
-}
-
-results contains r if {
-	some [account_id, user, [], []] in judged
-	r := {
-		"status": "PASS", "account": account_id, "resource": user.arn, "resource_type": type,
-		"message": sprintf("user %s gets its permissions through groups only", [user.name]),
-		"evidence": {"attached_policies": [], "inline_policies": []},
-	}
-}
+# results is a list, not a partial set: OPA sorts a set when it is read,
+# comparing whole result objects, and this control emits one result per
+# principal (policies/README.md, "Writing a fast control"). The engine
+# reads a list as the set of its elements.
+results := [result |
+	some part in [
+		[r |
+			some [account_id, user, attached, inline] in judged
+			count(attached) + count(inline) > 0
+			r := {
+				"status": "FAIL", "account": account_id, "resource": user.arn, "resource_type": type,
+				"message": sprintf("user %s has %d attached and %d inline policies of its own", [user.name, count(attached), count(inline)]),
+				"evidence": {"attached_policies": attached, "inline_policies": inline},
+			}
+		],
+		[r |
+			some [account_id, user, [], []] in judged
+			r := {
+				"status": "PASS", "account": account_id, "resource": user.arn, "resource_type": type,
+				"message": sprintf("user %s gets its permissions through groups only", [user.name]),
+				"evidence": {"attached_policies": [], "inline_policies": []},
+			}
+		],
+	]
+	some result in part
+]
