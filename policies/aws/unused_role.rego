@@ -32,8 +32,8 @@ type := "AWS::IAM::Role"
 limit := data.rampart.config.thresholds.unused_role_days
 
 # judged lists, once, every role this control decides on with its age
-# and days since last use (null when never used): each date is parsed
-# once per role. Service-linked roles are skipped by flag or by path.
+# and days since last use (null when never used): each date is looked
+# up once per role. Service-linked roles are skipped by flag or by path.
 # Results are object literals, without helper calls: one result per role,
 # and each call costs OPA's evaluator microseconds (policies/README.md).
 judged := [[account.account_id, role, age, use] |
@@ -66,7 +66,8 @@ results := [result |
 			}
 		],
 		# Without a creation date or a last-use record the role cannot be judged
-		# (one rule per missing field: the set keeps one result when both are).
+		# (one comprehension per missing field: the engine keeps one result
+		# when both are).
 		[unknown_dates(account, role) |
 			some account in input.aws.accounts
 			some role in account.roles
