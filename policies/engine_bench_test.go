@@ -19,21 +19,28 @@ func largeSnapshotJSON(b *testing.B) []byte {
 	return raw
 }
 
-// BenchmarkEvaluate10kUsers10kRoles evaluates every built-in control over
-// one account of 10,000 users and 10,000 roles, from an already converted
-// input: the cost of the IAM analysis and of the policies themselves.
-func BenchmarkEvaluate10kUsers10kRoles(b *testing.B) {
-	ctx := context.Background()
+// largeInput is the built-in engine and the input of the 10k benchmarks'
+// snapshot.
+func largeInput(b *testing.B) (*Engine, *Input) {
+	b.Helper()
 	raw := largeSnapshotJSON(b)
 	snap, err := snapshot.Decode("bench.json", raw)
 	if err != nil {
 		b.Fatal(err)
 	}
-	e := builtinEngine(b)
 	in, err := NewInput(snap, raw)
 	if err != nil {
 		b.Fatal(err)
 	}
+	return builtinEngine(b), in
+}
+
+// BenchmarkEvaluate10kUsers10kRoles evaluates every built-in control over
+// one account of 10,000 users and 10,000 roles, from an already converted
+// input: the cost of the IAM analysis and of the policies themselves.
+func BenchmarkEvaluate10kUsers10kRoles(b *testing.B) {
+	ctx := context.Background()
+	e, in := largeInput(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	var n int
@@ -115,20 +122,11 @@ func BenchmarkAnalysis2kUsers2kRoles(b *testing.B) {
 // go test ./policies -bench Control10k -benchtime 1x.
 func BenchmarkControl10k(b *testing.B) {
 	ctx := context.Background()
-	raw := largeSnapshotJSON(b)
-	snap, err := snapshot.Decode("bench.json", raw)
-	if err != nil {
-		b.Fatal(err)
-	}
-	e := builtinEngine(b)
-	in, err := NewInput(snap, raw)
-	if err != nil {
-		b.Fatal(err)
-	}
+	e, in := largeInput(b)
 	if _, err := e.analysisOf(in); err != nil {
 		b.Fatal(err)
 	}
-	for _, c := range e.applicable(snap) {
+	for _, c := range e.applicable(in.Snapshot) {
 		if c.Provider != "aws" {
 			continue
 		}
