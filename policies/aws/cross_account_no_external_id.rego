@@ -43,13 +43,12 @@ third_party(account_id, doc) := [{"statement": s, "accounts": accts, "external_i
 	count(accts) > 0
 ]
 
-# judged pairs every role whose trust policy is readable and that trusts another
-# account with its verdict,
-# [status, message, evidence]. The verdict depends on the document and the account
-# alone and OPA memoizes the call: roles sharing a trust policy (the
-# service roles of an account, or those of one template) share one
-# evaluation, and every result is then one object literal
-# (policies/README.md, "Writing a fast control").
+# judged pairs every role whose trust policy is readable and trusts another
+# account with its verdict, [status, message, evidence]. The verdict
+# depends on the document and the account alone, and OPA memoizes the
+# call: roles sharing a trust policy (the service roles of an account, or
+# those of one template) share one evaluation (policies/README.md,
+# "Writing a fast control").
 judged := [[account.account_id, role, v] |
 	some account in input.aws.accounts
 	some role in account.roles
@@ -80,28 +79,4 @@ judge(tp) := [
 	}
 }
 
-# results is a list, not a partial set: OPA sorts a set when it is read,
-# comparing whole result objects, and this control emits one result per
-# principal (policies/README.md, "Writing a fast control"). The engine
-# reads a list as the set of its elements.
-results := [result |
-	some part in [
-		[r |
-			some [account_id, role, [status, message, evidence]] in judged
-			r := {"status": status, "account": account_id, "resource": role.arn, "resource_type": type, "message": message, "evidence": evidence}
-		],
-		# A role whose trust policy is not an object cannot be judged; unreadable
-		# says why (only such roles reach the call).
-		[r |
-			some account in input.aws.accounts
-			some role in account.roles
-			not is_object(role.trust_policy)
-			why := trust.unreadable(role)
-			r := {
-				"status": "ERROR", "account": account.account_id, "resource": role.arn, "resource_type": type,
-				"message": why, "evidence": {"trust_policy_error": object.get(role, "trust_policy_error", "")},
-			}
-		],
-	]
-	some result in part
-]
+results := trust.role_results(judged, type)

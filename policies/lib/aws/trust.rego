@@ -49,6 +49,29 @@ unreadable(role) := sprintf("trust policy did not parse: %s", [role.trust_policy
 	not is_object(role.trust_policy)
 }
 
+# role_results is the results of a control judging each role on its trust
+# policy: one per element [account_id, role, [status, message, evidence]]
+# of judged, which holds the roles whose trust policy is readable, and an
+# ERROR for each role whose trust policy is not an object, saying why. A
+# list, as every control with a result per principal gives (policies/
+# README.md, "Writing a fast control").
+role_results(judged, type) := array.concat(
+	[r |
+		some [account_id, role, [status, message, evidence]] in judged
+		r := {"status": status, "account": account_id, "resource": role.arn, "resource_type": type, "message": message, "evidence": evidence}
+	],
+	[r |
+		some account in input.aws.accounts
+		some role in account.roles
+		not is_object(role.trust_policy)
+		why := unreadable(role)
+		r := {
+			"status": "ERROR", "account": account.account_id, "resource": role.arn, "resource_type": type,
+			"message": why, "evidence": {"trust_policy_error": object.get(role, "trust_policy_error", "")},
+		}
+	],
+)
+
 # --- Statements that let someone assume the role --------------------------
 
 assume_actions := {"sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"}
