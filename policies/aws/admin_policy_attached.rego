@@ -87,10 +87,8 @@ admin_evidence(f) := object.union(
 	{"held_back_by": by | by := f.held_back_by},
 )
 
-# results is a list, not a partial set: OPA sorts a set when it is read,
-# comparing whole result objects, and this control emits one result per
-# principal (policies/README.md, "Writing a fast control"). The engine
-# reads a list as the set of its elements.
+# results is a list, not a set: this control emits one result per
+# principal (policies/README.md, "Writing a fast control").
 results := [result |
 	some part in [
 		# Principals with an admin grant are few: their verdict reads the ARN

@@ -51,10 +51,8 @@ judged := [[account.account_id, user, cs, unused, unknown] |
 	unknown := [c | some c in cs; c.days_unused == null]
 ]
 
-# results is a list, not a partial set: OPA sorts a set when it is read,
-# comparing whole result objects, and this control emits one result per
-# principal (policies/README.md, "Writing a fast control"). The engine
-# reads a list as the set of its elements.
+# results is a list, not a set: this control emits one result per
+# principal (policies/README.md, "Writing a fast control").
 results := [result |
 	some part in [
 		# One scan of judged: verdict decides on the lists alone, which repeat from

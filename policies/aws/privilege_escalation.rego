@@ -104,10 +104,8 @@ judged := array.concat(
 # would be a builtin call per principal.
 pass_message := {kind: sprintf("%s has no known privilege-escalation path", [kind]) | some kind in ["user", "role"]}
 
-# results is a list, not a partial set: OPA sorts a set when it is read,
-# comparing whole result objects, and this control emits one result per
-# principal (policies/README.md, "Writing a fast control"). The engine
-# reads a list as the set of its elements.
+# results is a list, not a set: this control emits one result per
+# principal (policies/README.md, "Writing a fast control").
 results := [result |
 	some part in [
 		[r |

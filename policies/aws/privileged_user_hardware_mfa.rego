@@ -51,10 +51,8 @@ admins := [[account_id, u, evidence] |
 	evidence := {"admin_grants": f.admin_grants, "mfa_devices": [d.type | some d in object.get(u, "mfa_devices", [])]}
 ]
 
-# results is a list, not a partial set: OPA sorts a set when it is read,
-# comparing whole result objects, and this control emits one result per
-# principal (policies/README.md, "Writing a fast control"). The engine
-# reads a list as the set of its elements.
+# results is a list, not a set: this control emits one result per
+# principal (policies/README.md, "Writing a fast control").
 results := [result |
 	some part in [
 		[r |

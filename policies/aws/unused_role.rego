@@ -47,10 +47,8 @@ judged := [[account.account_id, role, age, use] |
 	use := clock.days_or_null(role.last_used.date)
 ]
 
-# results is a list, not a partial set: OPA sorts a set when it is read,
-# comparing whole result objects, and this control emits one result per
-# principal (policies/README.md, "Writing a fast control"). The engine
-# reads a list as the set of its elements.
+# results is a list, not a set: this control emits one result per
+# principal (policies/README.md, "Writing a fast control").
 results := [result |
 	some part in [
 		# One scan of judged: verdict picks the status and the message's form from

@@ -36,10 +36,8 @@ judged := [[account.account_id, user, attached, inline] |
 	inline := [p.name | some p in user.inline_policies]
 ]
 
-# results is a list, not a partial set: OPA sorts a set when it is read,
-# comparing whole result objects, and this control emits one result per
-# principal (policies/README.md, "Writing a fast control"). The engine
-# reads a list as the set of its elements.
+# results is a list, not a set: this control emits one result per
+# principal (policies/README.md, "Writing a fast control").
 results := [result |
 	some part in [
 		[r |
