@@ -1,6 +1,7 @@
 package policies
 
 import (
+	"math"
 	"strings"
 	"time"
 
@@ -73,16 +74,11 @@ func parseRFC3339Nanos(s string) (int64, bool) {
 		return 0, false
 	}
 	t, err := time.Parse(time.RFC3339, s)
-	if err != nil || t.Before(time.Unix(0, minInt64)) || t.After(time.Unix(0, maxInt64)) {
+	if err != nil || t.Before(time.Unix(0, math.MinInt64)) || t.After(time.Unix(0, math.MaxInt64)) {
 		return 0, false
 	}
 	return t.UnixNano(), true
 }
-
-const (
-	minInt64 = -1 << 63
-	maxInt64 = 1<<63 - 1
-)
 
 // wholeDays is floor((now - t) / nsPerDay) as OPA evaluates it, without
 // overflow: OPA divides as big floats (exact here: both are within ±2^63

@@ -3,13 +3,14 @@ package policies
 import (
 	"context"
 	"encoding/json"
-	"github.com/rampart-sec/rampart/snapshot"
 	"testing"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/rampart-sec/rampart/snapshot"
 )
 
 // The day table gives, for every string, exactly what lib/time's formula
