@@ -46,3 +46,10 @@ type Mapper struct {
 	Phase Phase
 	Map   func(m *Mapping, in Instance)
 }
+
+// MapWith is the Mapper of phase that hands each instance to fn with the
+// provider's builder for the mapping, as of finds it: providers list
+// their resource types as MapWith(tf.Create, p.builder, (*builder).mapX).
+func MapWith[B any](phase Phase, of func(*Mapping) B, fn func(B, Instance)) Mapper {
+	return Mapper{Phase: phase, Map: func(m *Mapping, in Instance) { fn(of(m), in) }}
+}

@@ -36,12 +36,8 @@ func (p *Provider) Name() string { return Name }
 // are created first; role assignments, passwords and Lighthouse
 // assignments connect them.
 func (p *Provider) Mappers() map[string]tf.Mapper {
-	create := func(fn func(*builder, tf.Instance)) tf.Mapper {
-		return tf.Mapper{Phase: tf.Create, Map: func(m *tf.Mapping, in tf.Instance) { fn(p.builder(m), in) }}
-	}
-	connect := func(fn func(*builder, tf.Instance)) tf.Mapper {
-		return tf.Mapper{Phase: tf.Connect, Map: func(m *tf.Mapping, in tf.Instance) { fn(p.builder(m), in) }}
-	}
+	create := func(fn func(*builder, tf.Instance)) tf.Mapper { return tf.MapWith(tf.Create, p.builder, fn) }
+	connect := func(fn func(*builder, tf.Instance)) tf.Mapper { return tf.MapWith(tf.Connect, p.builder, fn) }
 	return map[string]tf.Mapper{
 		// Azure RBAC (rbac.go)
 		"azurerm_role_definition": create((*builder).mapRoleDefinition),

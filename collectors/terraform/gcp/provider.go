@@ -31,12 +31,8 @@ func (p *Provider) Name() string { return Name }
 // created first, so that keys, IAM members and instances that refer to
 // one find its email.
 func (p *Provider) Mappers() map[string]tf.Mapper {
-	create := func(fn func(*builder, tf.Instance)) tf.Mapper {
-		return tf.Mapper{Phase: tf.Create, Map: func(m *tf.Mapping, in tf.Instance) { fn(p.builder(m), in) }}
-	}
-	connect := func(fn func(*builder, tf.Instance)) tf.Mapper {
-		return tf.Mapper{Phase: tf.Connect, Map: func(m *tf.Mapping, in tf.Instance) { fn(p.builder(m), in) }}
-	}
+	create := func(fn func(*builder, tf.Instance)) tf.Mapper { return tf.MapWith(tf.Create, p.builder, fn) }
+	connect := func(fn func(*builder, tf.Instance)) tf.Mapper { return tf.MapWith(tf.Connect, p.builder, fn) }
 	out := map[string]tf.Mapper{
 		// Identities (identity.go)
 		"google_service_account":                     create((*builder).mapServiceAccount),
