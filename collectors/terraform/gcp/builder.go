@@ -224,10 +224,8 @@ func (b *builder) finish(s *snapshot.Snapshot) {
 	for _, addr := range sortedKeys(b.sas) {
 		g.ServiceAccounts = append(g.ServiceAccounts, *b.sas[addr])
 	}
-	for _, l := range []*[]snapshot.GCPServiceAccountKey{&g.ServiceAccountKeys} {
-		if *l == nil {
-			*l = []snapshot.GCPServiceAccountKey{}
-		}
+	if g.ServiceAccountKeys == nil {
+		g.ServiceAccountKeys = []snapshot.GCPServiceAccountKey{}
 	}
 	if g.LogSinks == nil {
 		g.LogSinks = []snapshot.GCPLogSink{}
