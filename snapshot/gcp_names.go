@@ -11,7 +11,7 @@ func GCPDefaultServiceAccount(email string) string {
 	switch {
 	case !ok:
 		return ""
-	case domain == "developer.gserviceaccount.com" && strings.HasSuffix(local, "-compute") && isDigits(strings.TrimSuffix(local, "-compute")):
+	case domain == "developer.gserviceaccount.com" && strings.HasSuffix(local, "-compute") && IsGCPNumber(strings.TrimSuffix(local, "-compute")):
 		return "compute"
 	case domain == "appspot.gserviceaccount.com" && local != "":
 		return "appengine"
@@ -19,7 +19,9 @@ func GCPDefaultServiceAccount(email string) string {
 	return ""
 }
 
-func isDigits(s string) bool {
+// IsGCPNumber tells whether s is a GCP number (of an organization, a
+// folder or a project): decimal digits only, at least one.
+func IsGCPNumber(s string) bool {
 	if s == "" {
 		return false
 	}

@@ -131,7 +131,7 @@ func (b *Builder) container(name string) *snapshot.GCPContainer {
 	}
 	kind, id, _ := levelOf(name)
 	c := &snapshot.GCPContainer{Name: name, Type: kind, ID: id}
-	if kind == "project" && isDigits(id) {
+	if kind == "project" && snapshot.IsGCPNumber(id) {
 		c.Number = id
 		c.ID = ""
 	}

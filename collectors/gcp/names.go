@@ -78,15 +78,3 @@ func containerOf(name string) string {
 	}
 	return ""
 }
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}

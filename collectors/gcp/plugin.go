@@ -55,14 +55,14 @@ func (c *Collector) scopes() ([]string, error) {
 	var out []string
 	if c.organization != "" {
 		id := strings.TrimPrefix(c.organization, "organizations/")
-		if !isDigits(id) {
+		if !snapshot.IsGCPNumber(id) {
 			return nil, fmt.Errorf("--organization %q: expected the organization's number", c.organization)
 		}
 		out = append(out, "organizations/"+id)
 	}
 	for _, f := range c.folders {
 		id := strings.TrimPrefix(f, "folders/")
-		if !isDigits(id) {
+		if !snapshot.IsGCPNumber(id) {
 			return nil, fmt.Errorf("--folder %q: expected the folder's number", f)
 		}
 		out = append(out, "folders/"+id)
