@@ -10,9 +10,10 @@
 #   here too: this control asks whether the admin holds a hardware key,
 #   and an admin with only access keys is not caught by
 #   aws-console-user-mfa (console users only). Users without admin access
-#   are not evaluated; a user whose admin status cannot be decided (a
-#   policy document missing) is left to aws-admin-policy-attached's ERROR,
-#   and one absent from the credential report is ERROR here.
+#   are not evaluated. ERROR: a user whose admin status cannot be decided
+#   (a policy document missing), an admin absent from the credential
+#   report, and an admin whose MFA devices were not listed (offline
+#   evidence has no ListVirtualMFADevices).
 # custom:
 #   id: aws-privileged-user-hardware-mfa
 #   severity: medium
@@ -81,6 +82,15 @@ results := [result |
 			r := {
 				"status": "ERROR", "account": account_id, "resource": u.arn, "resource_type": type,
 				"message": "admin user is absent from the credential report: its MFA devices are unknown", "evidence": evidence,
+			}
+		],
+		[r |
+			some [account_id, u, evidence] in admins
+			u.credential_report
+			not is_array(u.mfa_devices)
+			r := {
+				"status": "ERROR", "account": account_id, "resource": u.arn, "resource_type": type,
+				"message": "admin user's MFA devices were not collected (ListVirtualMFADevices): whether one is hardware is unknown", "evidence": evidence,
 			}
 		],
 		[r |

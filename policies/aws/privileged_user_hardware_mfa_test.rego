@@ -48,8 +48,15 @@ test_not_in_credential_report_is_error if {
 	status(object.union(user("ghost", null), {"credential_report": false})) == {"ERROR"}
 }
 
-test_mfa_not_collected_is_skipped if {
-	status(user("x", null)) == set()
+test_mfa_not_collected_is_error if {
+	some r in results(user("x", null), admin)
+	r.status == "ERROR"
+	r.message == "admin user's MFA devices were not collected (ListVirtualMFADevices): whether one is hardware is unknown"
+	count(results(user("x", null), admin)) == 1
+}
+
+test_mfa_not_collected_of_a_non_admin_is_not_evaluated if {
+	count(results(user("x", null), {"admin": false})) == 0
 }
 
 test_missing_analysis_is_error if {
