@@ -90,7 +90,7 @@ func (o *evalOptions) register(fs *pflag.FlagSet, plans bool) {
 	fs.StringSliceVar(&o.controls, "control", nil, "evaluate only these control IDs (comma-separated or repeated)")
 	fs.StringVar(&o.configFile, "config", "", "YAML config file: thresholds, own and trusted accounts, admin roles")
 	fs.StringVar(&o.now, "now", "", "RFC 3339 time to evaluate time-based controls at (default: the snapshot's collected_at)")
-	fs.StringSliceVar(&o.policyDirs, "policy-dir", nil, "directory of additional Rego policies (repeatable)")
+	fs.StringArrayVar(&o.policyDirs, "policy-dir", nil, "directory of additional Rego policies (repeatable)")
 	fs.StringVar(&o.waivers, "waivers", "", "YAML waiver file: FAIL/ERROR results matching an unexpired waiver become WAIVED")
 	fs.StringVar(&o.baseline, "baseline", "", "an earlier results FILE (written with --format json); with --new-only, findings already in it do not count for --fail-on")
 	fs.BoolVar(&o.newOnly, "new-only", false, "only FAIL results new since --baseline, or since the previous stored scan of the same scopes (--store), count for --fail-on")

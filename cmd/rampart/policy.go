@@ -16,7 +16,7 @@ import (
 func newPolicyCmd() *cobra.Command {
 	var dirs []string
 	c := &cobra.Command{Use: "policy", Short: "List, show, document and test the controls"}
-	c.PersistentFlags().StringSliceVar(&dirs, "policy-dir", nil, "directory of additional Rego policies (repeatable)")
+	c.PersistentFlags().StringArrayVar(&dirs, "policy-dir", nil, "directory of additional Rego policies (repeatable)")
 	load := func(c *cobra.Command) ([]*policies.Control, error) {
 		cfg := clouds.DefaultConfig()
 		e, err := policies.New(c.Context(), policies.Options{PolicyDirs: dirs, Config: &cfg})

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -47,5 +49,19 @@ func TestPolicyTest(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPolicyDirWithAComma: --policy-dir takes each value whole. As a
+// comma-separated list flag it split "team,ops" into two directories that
+// do not exist.
+func TestPolicyDirWithAComma(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "team,ops")
+	if err := os.CopyFS(dir, os.DirFS("../../policies/testdata/failingtests")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := rampart(t, "policy", "test", "--policy-dir", dir)
+	if code != exitFindings || !strings.HasSuffix(out, "passed, 2 failed\n") {
+		t.Fatalf("exit %d, want %d with 2 failed\nstdout %s\nstderr %s", code, exitFindings, out, errs)
 	}
 }

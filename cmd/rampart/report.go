@@ -110,6 +110,6 @@ func newReportCmd() *cobra.Command {
 	fs.StringVar(&scan, "scan", "", "the stored scan ID or run ID to report on (default: the newest; rampart history lists them)")
 	fs.IntVar(&days, "days", 30, "days of trend drawn from the store, ending on the scan's day")
 	fs.StringVar(&previous, "previous", "", "with RESULTS.json: an earlier results FILE of the same accounts, to list what is new and resolved since")
-	fs.StringSliceVar(&policyDirs, "policy-dir", nil, "directory of additional Rego policies whose descriptions the report uses (repeatable)")
+	fs.StringArrayVar(&policyDirs, "policy-dir", nil, "directory of additional Rego policies whose descriptions the report uses (repeatable)")
 	return c
 }
