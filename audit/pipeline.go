@@ -247,13 +247,14 @@ func (p *Pipeline) report(snap *snapshot.Snapshot, digest, file string, rs []res
 }
 
 // Errors are a snapshot's collection errors as a person should see them:
-// a plan's markers of data it does not show (snapshot.CodeNotInPlan) are
-// how the engine knows not to judge absence, not failures, and are left
-// out.
+// a plan's markers of data it does not show (snapshot.CodeNotInPlan) and
+// of principals it grants to without managing them
+// (snapshot.CodeOutsidePlan) are how the engine knows what not to judge,
+// not failures, and are left out.
 func Errors(snap *snapshot.Snapshot) []snapshot.CollectionError {
 	var out []snapshot.CollectionError
 	for _, e := range snap.Errors {
-		if e.Code != snapshot.CodeNotInPlan {
+		if e.Code != snapshot.CodeNotInPlan && e.Code != snapshot.CodeOutsidePlan {
 			out = append(out, e)
 		}
 	}

@@ -15,14 +15,25 @@ import (
 // for that scope is added, so the gap is visible instead of silent. Data a
 // Terraform plan does not show (snapshot.CodeNotInPlan) is the exception:
 // a PASS the plan's own resources prove stands, and the rest is not
-// evaluated.
+// evaluated. A principal the plan grants to without managing it
+// (snapshot.CodeOutsidePlan) keeps only what the plan proves: see
+// applyOutsidePlan.
 func applyCollectionErrors(c *Control, rs []results.Result, s *snapshot.Snapshot) []results.Result {
-	if len(c.Requires) == 0 || len(s.Errors) == 0 {
+	if len(s.Errors) == 0 {
+		return rs
+	}
+	return applyOutsidePlan(c, applyBlockingErrors(c, rs, s), s)
+}
+
+// applyBlockingErrors turns into ERROR the results whose data failed to be
+// collected and adds the scope ERRORs (applyCollectionErrors).
+func applyBlockingErrors(c *Control, rs []results.Result, s *snapshot.Snapshot) []results.Result {
+	if len(c.Requires) == 0 {
 		return rs
 	}
 	var relevant []snapshot.CollectionError
 	for _, e := range s.Errors {
-		if e.Provider == c.Provider && c.rests(e) {
+		if e.Provider == c.Provider && e.Code != snapshot.CodeOutsidePlan && c.rests(e) {
 			relevant = append(relevant, e)
 		}
 	}
@@ -74,6 +85,53 @@ func applyCollectionErrors(c *Control, rs []results.Result, s *snapshot.Snapshot
 		rs = append(rs, r)
 	}
 	return rs
+}
+
+// applyOutsidePlan keeps, of the results about a resource a Terraform
+// plan grants to without managing it (snapshot.CodeOutsidePlan), those
+// the plan proves: a FAIL its grants cause (an admin policy attached to
+// an existing user fails whatever else the user has), with the error's
+// message as evidence "outside_plan", and an ERROR a collection error
+// caused (a granted policy unknown until apply). A PASS, or an ERROR the
+// control gave because the rest of the principal is unknown, is not
+// evaluated: dropped, like the absences of CodeNotInPlan. It holds for
+// every control, whatever it requires: no result about such a principal
+// may read its unknown part as a PASS.
+func applyOutsidePlan(c *Control, rs []results.Result, s *snapshot.Snapshot) []results.Result {
+	var outside map[string]snapshot.CollectionError
+	for _, e := range s.Errors {
+		if e.Code == snapshot.CodeOutsidePlan && e.Provider == c.Provider && e.Resource != "" {
+			if outside == nil {
+				outside = map[string]snapshot.CollectionError{}
+			}
+			outside[e.Account+"\x00"+e.Resource] = e
+		}
+	}
+	if outside == nil {
+		return rs
+	}
+	kept := rs[:0]
+	for _, r := range rs {
+		e, ok := outside[r.Account+"\x00"+r.Resource]
+		if !ok {
+			kept = append(kept, r)
+			continue
+		}
+		switch {
+		case r.Status == results.Fail:
+			ev := make(map[string]any, len(r.Evidence)+1)
+			for k, v := range r.Evidence {
+				ev[k] = v
+			}
+			ev["outside_plan"] = e.Message
+			r.Evidence = ev
+		case r.Status == results.Error && r.Evidence["collection_error"] != nil:
+		default:
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept
 }
 
 // blocked reports whether some requirement of the control is entirely

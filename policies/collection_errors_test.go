@@ -1,6 +1,7 @@
 package policies
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/rampart-sec/rampart/results"
@@ -83,6 +84,65 @@ func TestNotInPlan(t *testing.T) {
 	pass := []results.Result{{Status: results.Pass, Account: acct, Region: "eu-west-1", Resource: root}}
 	if out := applyCollectionErrors(c, pass, s); len(out) != 1 || out[0].Status != results.Pass {
 		t.Errorf("a PASS the plan proves must stand: %+v", out)
+	}
+}
+
+// A principal a plan grants to without managing it keeps only what the
+// plan proves: its FAILs (with the reason as evidence) and the ERRORs a
+// collection error caused; its PASSes and the control's own ERRORs (the
+// rest of the principal is unknown) are not evaluated. Other resources
+// and providers are untouched, and a control that requires nothing is
+// held to the same rule.
+func TestOutsidePlan(t *testing.T) {
+	const acct, alice, dev = "111111111111", "arn:aws:iam::111111111111:user/alice", "aws_iam_user.dev"
+	outside := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "*", Code: snapshot.CodeOutsidePlan, Resource: alice, Message: "user alice is not managed by this plan"}
+	unknown := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "managed_policy_arns", Code: "UnknownUntilApply", Resource: alice, Message: "policy_arn is unknown until apply"}
+	for _, tc := range []struct {
+		name     string
+		requires []string
+		errs     []snapshot.CollectionError
+		in       []results.Result
+		want     []string
+	}{
+		{"FAIL stands, PASS and the control's ERROR are dropped", []string{"iam:GetAccountAuthorizationDetails"}, []snapshot.CollectionError{outside}, []results.Result{
+			{Status: results.Fail, Account: acct, Resource: alice, Evidence: map[string]any{"admin_grants": []any{"x"}}},
+			{Status: results.Pass, Account: acct, Resource: alice},
+			{Status: results.Error, Account: acct, Resource: alice, Message: "cannot tell"},
+			{Status: results.Pass, Account: acct, Resource: dev},
+		}, []string{"FAIL " + alice, "PASS " + dev}},
+		{"an ERROR a collection error caused stands", []string{"iam:managed_policy_arns"}, []snapshot.CollectionError{outside, unknown}, []results.Result{
+			{Status: results.Pass, Account: acct, Resource: alice},
+		}, []string{"ERROR " + alice}},
+		{"a control that requires nothing", nil, []snapshot.CollectionError{outside}, []results.Result{
+			{Status: results.Pass, Account: acct, Resource: alice},
+			{Status: results.Fail, Account: acct, Resource: alice},
+		}, []string{"FAIL " + alice}},
+		{"another account's resource of that name", nil, []snapshot.CollectionError{outside}, []results.Result{
+			{Status: results.Pass, Account: "222222222222", Resource: alice},
+		}, []string{"PASS " + alice}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &Control{Control: results.Control{ID: "aws-x", Provider: "aws", Severity: results.High}, Requires: tc.requires}
+			out := applyCollectionErrors(c, tc.in, &snapshot.Snapshot{Errors: tc.errs})
+			var got []string
+			for _, r := range out {
+				got = append(got, string(r.Status)+" "+r.Resource)
+				if r.Status == results.Fail && r.Resource == alice && r.Evidence["outside_plan"] != outside.Message {
+					t.Errorf("FAIL evidence %v lacks outside_plan", r.Evidence)
+				}
+			}
+			if strings.Join(got, ", ") != strings.Join(tc.want, ", ") {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+	// The evidence map is copied, not written through: evidence maps
+	// are shared between equal results.
+	shared := map[string]any{"admin_grants": []any{"x"}}
+	c := &Control{Control: results.Control{ID: "aws-x", Provider: "aws"}}
+	applyCollectionErrors(c, []results.Result{{Status: results.Fail, Account: acct, Resource: alice, Evidence: shared}}, &snapshot.Snapshot{Errors: []snapshot.CollectionError{outside}})
+	if _, written := shared["outside_plan"]; written {
+		t.Error("the shared evidence map was written")
 	}
 }
 

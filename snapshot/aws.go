@@ -93,6 +93,23 @@ type IAMUser struct {
 	// CredentialReport is false when the user is absent from the
 	// credential report, so password, MFA and key fields are unknown.
 	CredentialReport bool `json:"credential_report"`
+	// OutsidePlan is true for a principal a Terraform plan grants to
+	// without managing it (snapshot.CodeOutsidePlan): only the plan's
+	// grants are listed, its other policies, groups and permissions
+	// boundary are unknown.
+	OutsidePlan bool `json:"outside_plan,omitempty"`
+}
+
+// OutsideThePlan says what a Terraform plan leaves unknown of a user,
+// group or role (kind) it grants to without managing it (OutsidePlan).
+func OutsideThePlan(kind string) string {
+	switch kind {
+	case "group":
+		return "its other policies"
+	case "role":
+		return "its other policies, permissions boundary and trust policy"
+	}
+	return "its other policies, groups and permissions boundary"
 }
 
 // IAMGroup is a group with its policies.
@@ -104,6 +121,11 @@ type IAMGroup struct {
 	Created          *time.Time       `json:"created"`
 	AttachedPolicies []AttachedPolicy `json:"attached_policies"`
 	InlinePolicies   []InlinePolicy   `json:"inline_policies"`
+	// OutsidePlan is true for a principal a Terraform plan grants to
+	// without managing it (snapshot.CodeOutsidePlan): only the plan's
+	// grants are listed, its other policies, groups and permissions
+	// boundary are unknown.
+	OutsidePlan bool `json:"outside_plan,omitempty"`
 }
 
 // IAMRole is a role with its parsed trust policy and last use.
@@ -132,6 +154,11 @@ type IAMRole struct {
 	// instance can run as the role only through one. Nil when not
 	// collected.
 	InstanceProfiles []string `json:"instance_profiles"`
+	// OutsidePlan is true for a principal a Terraform plan grants to
+	// without managing it (snapshot.CodeOutsidePlan): only the plan's
+	// grants are listed, its other policies, groups and permissions
+	// boundary are unknown.
+	OutsidePlan bool `json:"outside_plan,omitempty"`
 }
 
 // RoleLastUsed is IAM's RoleLastUsed; a nil Date means never used within

@@ -70,6 +70,15 @@ type Scope struct {
 // of reporting them.
 const CodeNotInPlan = "NotInPlan"
 
+// CodeOutsidePlan marks a resource a Terraform plan grants to without
+// managing it: an existing IAM user, group or role named by an
+// attachment, inline policy or membership. The snapshot holds only what
+// the plan gives it, so a FAIL those grants cause stands (the grant is in
+// the plan), an ERROR another collection error caused stands, and
+// anything else about the resource is not evaluated: the engine drops
+// those results. The error is confined to that resource.
+const CodeOutsidePlan = "OutsidePlan"
+
 // CollectionError records one call that did not return the data asked for.
 // Errors are data: the engine turns every result whose control depends on
 // the failed service or operation into ERROR instead of PASS or FAIL.

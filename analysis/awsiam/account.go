@@ -115,6 +115,7 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 		p.ctx = principalContext(KindGroup, g.Name, g.ARN, g.ID, nil, a)
 		p.identity = &layer{name: "identity"}
 		a.addPolicies(p, "", g.AttachedPolicies, g.InlinePolicies)
+		p.unknownOutsidePlan(g.OutsidePlan)
 		p.scps, p.Notes = scps, scpNotes
 		a.Groups = append(a.Groups, p)
 		a.byARN[p.ARN] = p
@@ -129,6 +130,7 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 		p.ctx = principalContext(KindUser, u.Name, u.ARN, u.ID, u.Tags, a)
 		p.identity = &layer{name: "identity"}
 		a.addPolicies(p, "", u.AttachedPolicies, u.InlinePolicies)
+		p.unknownOutsidePlan(u.OutsidePlan)
 		for _, name := range u.Groups {
 			g := a.groupName[name]
 			if g == nil {
@@ -140,6 +142,9 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 			// ${aws:username} in a group policy is the member's name.
 			sg := &sa.Groups[groupAt[name]]
 			a.addPolicies(p, g.memberFrom, sg.AttachedPolicies, sg.InlinePolicies)
+			if sg.OutsidePlan {
+				p.Unknown = append(p.Unknown, fmt.Sprintf("group %s: not managed by the plan, %s unknown", name, snapshot.OutsideThePlan(KindGroup)))
+			}
 		}
 		a.setBoundary(p, u.PermissionsBoundary)
 		p.scps, p.Notes = scps, append(p.Notes, scpNotes...)
@@ -152,6 +157,7 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 		p.ctx = principalContext(KindRole, r.Name, r.ARN, r.ID, r.Tags, a)
 		p.identity = &layer{name: "identity"}
 		a.addPolicies(p, "", r.AttachedPolicies, r.InlinePolicies)
+		p.unknownOutsidePlan(r.OutsidePlan)
 		a.setBoundary(p, r.PermissionsBoundary)
 		p.scps, p.Notes = scps, append(p.Notes, scpNotes...)
 		a.Roles = append(a.Roles, p)
@@ -163,6 +169,16 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 		p.decideAdmin()
 	}
 	return a
+}
+
+// unknownOutsidePlan records, for a principal a Terraform plan grants to
+// without managing it (snapshot.CodeOutsidePlan), that its other
+// policies, groups and boundary are unknown: what the plan grants can
+// make it an admin, but never proves that it is not one.
+func (p *Principal) unknownOutsidePlan(outside bool) {
+	if outside {
+		p.Unknown = append(p.Unknown, fmt.Sprintf("%s %s: not managed by the plan, %s unknown", p.Kind, p.Name, snapshot.OutsideThePlan(p.Kind)))
+	}
 }
 
 func documentError(collected string, err error) string {
