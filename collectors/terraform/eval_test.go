@@ -317,6 +317,45 @@ func TestSyntheticPlanRefs(t *testing.T) {
 	v.expect(t, "aws-password-policy", "aws_iam_account_password_policy.strict", results.Pass, "14+ characters")
 }
 
+// A plan that grants to users, groups and roles it does not manage: what
+// it grants is judged (an admin policy attached to an existing user is a
+// FAIL the gate must stop), what it does not show is not evaluated, and a
+// planned user joining an existing group is never a PASS.
+func TestSyntheticOutsidePlan(t *testing.T) {
+	v := plan(t, "synthetic_outside_plan")
+	const acct = "arn:aws:iam::111111111111:"
+	v.expect(t, "aws-admin-policy-attached", acct+"user/alice", results.Fail, "full administrator access")
+	v.expect(t, "aws-user-direct-policies", acct+"user/alice", results.Fail, "1 attached")
+	if r := v.find("aws-admin-policy-attached", acct+"user/alice"); r != nil && r.Evidence["outside_plan"] != "user alice is not managed by this plan: only what aws_iam_user_policy_attachment.alice_admin grants it is known; its other policies, groups and permissions boundary are not" {
+		t.Errorf("alice: evidence outside_plan %q", r.Evidence["outside_plan"])
+	}
+	// An existing user joining the plan's admin group.
+	v.expect(t, "aws-admin-policy-attached", acct+"user/bob", results.Fail, "full administrator access")
+	v.expect(t, "aws-privilege-escalation", acct+"role/deployer", results.Fail, "iam:AttachRolePolicy")
+	// A policy unknown until apply granted to an existing group.
+	v.expect(t, "aws-admin-policy-attached", acct+"group/Support", results.Error, "policy of aws_iam_policy.later is unknown until apply")
+	// A planned user in an existing group: its group's policies are
+	// unknown, so neither admin nor escalation can pass.
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_user.new_dev", results.Error, "group Administrators: not managed by the plan")
+	v.expect(t, "aws-privilege-escalation", "aws_iam_user.new_dev", results.Error, "group Administrators: not managed by the plan")
+	// Everything else about the existing principals is not evaluated:
+	// no PASS, and no ERROR for what a plan cannot show (their trust
+	// policies, credentials, last use); carol's access key is not read.
+	for _, r := range v {
+		if !strings.HasPrefix(r.Resource, acct) {
+			continue
+		}
+		switch {
+		case r.Status == results.Pass:
+			t.Errorf("PASS on a principal outside the plan: %s %s: %s", r.Control, r.Resource, r.Message)
+		case r.Status == results.Error && r.Resource != acct+"group/Support":
+			t.Errorf("ERROR for what the plan does not show: %s %s: %s", r.Control, r.Resource, r.Message)
+		case strings.Contains(r.Resource, "reporting") || strings.Contains(r.Resource, "carol"):
+			t.Errorf("%s on %s: %s %s", r.Control, r.Resource, r.Status, r.Message)
+		}
+	}
+}
+
 // Provider aliases that name an account (allowed_account_ids, or the role
 // their assume_role block assumes) put their resources in that account;
 // an alias for another region stays in the default block's account.

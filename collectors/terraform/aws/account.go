@@ -37,6 +37,9 @@ type builder struct {
 	// managed_policy_arns and permissions_boundary are read once every
 	// policy is known (connectRoles).
 	managedLists, boundaries []tf.Instance
+	// outsiders are the principals the plan grants to without managing
+	// them, by identifier (outside.go).
+	outsiders map[string]*outsider
 }
 
 // accountState is what one account of the plan has once or per region.
@@ -61,6 +64,7 @@ func (p *Provider) builder(m *tf.Mapping) *builder {
 			users: map[string]*snapshot.IAMUser{}, groups: map[string]*snapshot.IAMGroup{},
 			roles: map[string]*snapshot.IAMRole{}, policies: map[string]*snapshot.ManagedPolicy{},
 			owner: map[string]string{}, byName: map[string]string{}, perAccount: map[string]*accountState{},
+			outsiders: map[string]*outsider{},
 		}
 	})
 }
@@ -124,6 +128,7 @@ func (b *builder) accountARN(id string) string {
 func (b *builder) finish(s *snapshot.Snapshot) {
 	b.connectRoles()
 	b.addAWSManaged()
+	b.failOutsiders()
 	for _, id := range b.owner {
 		b.state(id)
 	}

@@ -8,17 +8,35 @@ import (
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
-// principal finds the plan's user, group or role (kind) that attribute
-// attr of in names: by its name when known, else through the reference
-// in the configuration. It returns the principal's address, or "" with
-// the candidates a reference could mean when it cannot tell.
+// principal finds the user, group or role (kind) that attribute attr of
+// in grants to: by its name when known (one the plan does not manage is
+// added as outside the plan, see grantee), else through the reference in
+// the configuration. It returns the principal's address, or "" with the
+// candidates a reference could mean when it cannot tell.
 func (b *builder) principal(in tf.Instance, attr, kind string) (string, []string) {
 	if !tf.UnknownAt(in.Unknown, attr) {
 		if name := in.After.Str(attr); name != "" {
-			return b.byName[nameKey(b.accountOf(in), kind+"/"+name)], nil
+			return b.grantee(in, kind, name), nil
 		}
 	}
 	return b.m.Resolve(in, attr, "aws_iam_"+kind)
+}
+
+// plannedUser is the address of the plan's own user that attribute user
+// of in (an access key, a login profile) names, or "": credentials of a
+// user outside the plan are not read.
+func (b *builder) plannedUser(in tf.Instance) string {
+	if !tf.UnknownAt(in.Unknown, "user") {
+		if name := in.After.Str("user"); name != "" {
+			addr := b.byName[nameKey(b.accountOf(in), "user/"+name)]
+			if b.outsiders[addr] != nil {
+				return ""
+			}
+			return addr
+		}
+	}
+	addr, _ := b.m.Resolve(in, "user", "aws_iam_user")
+	return addr
 }
 
 // principalList is principal for a list attribute (users, groups, roles
@@ -26,9 +44,7 @@ func (b *builder) principal(in tf.Instance, attr, kind string) (string, []string
 func (b *builder) principalList(in tf.Instance, attr, kind string) (found []string, unsure []string) {
 	if !tf.UnknownAt(in.Unknown, attr) {
 		for _, name := range in.After.Strs(attr) {
-			if a := b.byName[nameKey(b.accountOf(in), kind+"/"+name)]; a != "" {
-				found = append(found, a)
-			}
+			found = append(found, b.grantee(in, kind, name))
 		}
 		return found, nil
 	}
@@ -41,7 +57,7 @@ func (b *builder) principalList(in tf.Instance, attr, kind string) (found []stri
 		return nil, b.m.Referenced(in, attr, "aws_iam_"+kind)
 	}
 	for _, name := range in.After.Strs(attr) {
-		if a := b.byName[nameKey(b.accountOf(in), kind+"/"+name)]; a != "" && !slices.Contains(refs, a) {
+		if a := b.grantee(in, kind, name); !slices.Contains(refs, a) {
 			found = append(found, a)
 		}
 	}
@@ -261,8 +277,7 @@ func (b *builder) mapUserGroupMembership(in tf.Instance) {
 }
 
 func (b *builder) mapAccessKey(in tf.Instance) {
-	addr, _ := b.principal(in, "user", "user")
-	u := b.users[addr]
+	u := b.users[b.plannedUser(in)]
 	if u == nil {
 		return
 	}
@@ -271,8 +286,7 @@ func (b *builder) mapAccessKey(in tf.Instance) {
 }
 
 func (b *builder) mapLoginProfile(in tf.Instance) {
-	addr, _ := b.principal(in, "user", "user")
-	if u := b.users[addr]; u != nil {
+	if u := b.users[b.plannedUser(in)]; u != nil {
 		u.PasswordEnabled = true
 	}
 }

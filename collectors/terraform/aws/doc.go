@@ -21,9 +21,8 @@
 //
 // # What is left out
 //
-// A plan describes what it manages. An attachment or inline policy whose
-// user, group or role is not in the plan (an existing principal named by
-// its name) is not evaluated: the principal is not in the snapshot.
+// A plan describes what it manages. The access keys and login profiles of
+// a user the plan does not create are not read.
 // data.aws_iam_policy_document is not rendered by rampart: its json
 // reaches the resources that use it when Terraform read it during plan,
 // and is unknown until apply otherwise. The partition is always "aws".
@@ -66,6 +65,19 @@
 //     managed_policy_arns, permissions_boundary). IAM attaches only the
 //     own account's policies, so another account's ARN is left as it is
 //     (and its principal is ERROR: not in the snapshot).
+//
+// # Principals outside the plan
+//
+// An attachment, inline policy or membership that names (by a known name)
+// a user, group or role no resource of the plan has grants to an existing
+// principal: it is added to the snapshot with OutsidePlan set, only what
+// the plan grants it, and the identifier arn:PARTITION:iam::ACCOUNT:KIND/NAME
+// (path "/" assumed; IAM names are unique in an account). A
+// resource-scoped CodeOutsidePlan error lists the granting resources: the
+// engine keeps the FAILs those grants cause and the ERRORs a value unknown
+// until apply causes, and drops the rest (outside.go). The IAM analysis
+// counts the unknown rest of the principal, and of an existing group for
+// its planned members, so none of them is proved not to be an admin.
 //
 // # Unknown values
 //
