@@ -92,7 +92,9 @@ func applyBlockingErrors(c *Control, rs []results.Result, s *snapshot.Snapshot) 
 // the plan proves: a FAIL its grants cause (an admin policy attached to
 // an existing user fails whatever else the user has), with the error's
 // message as evidence "outside_plan", and an ERROR a collection error
-// caused (a granted policy unknown until apply). A PASS, or an ERROR the
+// caused (a granted policy unknown until apply). The resources that grant
+// to it are evidence "granted_by", so a report can point at them. A PASS,
+// or an ERROR the
 // control gave because the rest of the principal is unknown, is not
 // evaluated: dropped, like the absences of CodeNotInPlan. It holds for
 // every control, whatever it requires: no result about such a principal
@@ -117,18 +119,24 @@ func applyOutsidePlan(c *Control, rs []results.Result, s *snapshot.Snapshot) []r
 			kept = append(kept, r)
 			continue
 		}
-		switch {
-		case r.Status == results.Fail:
-			ev := make(map[string]any, len(r.Evidence)+1)
-			for k, v := range r.Evidence {
-				ev[k] = v
-			}
-			ev["outside_plan"] = e.Message
-			r.Evidence = ev
-		case r.Status == results.Error && r.Evidence["collection_error"] != nil:
-		default:
+		if r.Status != results.Fail && (r.Status != results.Error || r.Evidence["collection_error"] == nil) {
 			continue
 		}
+		ev := make(map[string]any, len(r.Evidence)+2)
+		for k, v := range r.Evidence {
+			ev[k] = v
+		}
+		if r.Status == results.Fail {
+			ev["outside_plan"] = e.Message
+		}
+		if len(e.Sources) > 0 {
+			granted := make([]any, len(e.Sources))
+			for i, src := range e.Sources {
+				granted[i] = src
+			}
+			ev["granted_by"] = granted
+		}
+		r.Evidence = ev
 		kept = append(kept, r)
 	}
 	return kept

@@ -1,6 +1,7 @@
 package policies
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -95,7 +96,7 @@ func TestNotInPlan(t *testing.T) {
 // held to the same rule.
 func TestOutsidePlan(t *testing.T) {
 	const acct, alice, dev = "111111111111", "arn:aws:iam::111111111111:user/alice", "aws_iam_user.dev"
-	outside := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "*", Code: snapshot.CodeOutsidePlan, Resource: alice, Message: "user alice is not managed by this plan"}
+	outside := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "*", Code: snapshot.CodeOutsidePlan, Resource: alice, Message: "user alice is not managed by this plan", Sources: []string{"aws_iam_user_policy_attachment.a"}}
 	unknown := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "managed_policy_arns", Code: "UnknownUntilApply", Resource: alice, Message: "policy_arn is unknown until apply"}
 	for _, tc := range []struct {
 		name     string
@@ -129,6 +130,9 @@ func TestOutsidePlan(t *testing.T) {
 				got = append(got, string(r.Status)+" "+r.Resource)
 				if r.Status == results.Fail && r.Resource == alice && r.Evidence["outside_plan"] != outside.Message {
 					t.Errorf("FAIL evidence %v lacks outside_plan", r.Evidence)
+				}
+				if r.Resource == alice && r.Account == acct && fmt.Sprint(r.Evidence["granted_by"]) != "[aws_iam_user_policy_attachment.a]" {
+					t.Errorf("%s evidence %v lacks granted_by", r.Status, r.Evidence)
 				}
 			}
 			if strings.Join(got, ", ") != strings.Join(tc.want, ", ") {

@@ -96,6 +96,47 @@ func TestSARIFLevelsAndKinds(t *testing.T) {
 	}
 }
 
+// A result about a resource with no block of its own (a principal a plan
+// grants to without managing it) points at the first block that grants to
+// it, from its evidence "granted_by".
+func TestSARIFLocatesGrantedBy(t *testing.T) {
+	opts := ciOptions()
+	opts.Locate = func(resource string) (Location, bool) {
+		if resource == "aws_iam_user_policy_attachment.alice" {
+			return Location{File: "infra/iam.tf", Line: 40}, true
+		}
+		return Location{}, false
+	}
+	rep := sampleReport()
+	rep.Results = []results.Result{{
+		Control: "aws-root-mfa", Status: results.Fail, Severity: results.Critical, Resource: "arn:aws:iam::111111111111:user/alice",
+		Evidence: map[string]any{"granted_by": []any{"aws_iam_group_membership.unlocatable", "aws_iam_user_policy_attachment.alice"}},
+	}}
+	var b bytes.Buffer
+	if err := (&SARIF{Options: opts}).Write(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(b.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	l := log.Runs[0].Results[0].Locations[0].PhysicalLocation
+	if l.ArtifactLocation.URI != "infra/iam.tf" || l.Region.StartLine != 40 {
+		t.Errorf("location %+v, want infra/iam.tf:40", l)
+	}
+}
+
 func TestSARIFLevelOf(t *testing.T) {
 	for sev, want := range map[results.Severity]string{results.Critical: "error", results.High: "error", results.Medium: "warning", results.Low: "note", results.Info: "note"} {
 		if got := sarifLevelOf(sev); got != want {

@@ -340,14 +340,27 @@ func ruleProperties(m results.Control) map[string]any {
 	}
 }
 
-// location is the Terraform block of the result's resource, else the
+// location is the Terraform block of the result's resource, else of the
+// first resource that grants to it (evidence "granted_by": a principal a
+// plan grants to without managing it has no block of its own), else the
 // evaluated file's first line, so that every result has a place.
 func (s *SARIF) location(r *results.Report, res results.Result) sarifLocation {
 	var loc sarifLocation
 	file, line := r.Snapshot.File, 1
 	if s.Options.Locate != nil {
-		if l, ok := s.Options.Locate(res.Resource); ok {
-			file, line = l.File, l.Line
+		candidates := []string{res.Resource}
+		if granted, ok := res.Evidence["granted_by"].([]any); ok {
+			for _, g := range granted {
+				if addr, ok := g.(string); ok {
+					candidates = append(candidates, addr)
+				}
+			}
+		}
+		for _, c := range candidates {
+			if l, ok := s.Options.Locate(c); ok {
+				file, line = l.File, l.Line
+				break
+			}
 		}
 	}
 	if file == "" {

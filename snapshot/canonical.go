@@ -29,10 +29,10 @@ func Canonicalize(s *Snapshot) {
 // duplicates (concurrent workers may record the same failure twice).
 func SortErrors(errs []CollectionError) []CollectionError {
 	out := make([]CollectionError, 0, len(errs))
-	seen := make(map[CollectionError]bool, len(errs))
+	seen := make(map[string]bool, len(errs))
 	for _, e := range errs {
-		if !seen[e] {
-			seen[e] = true
+		if k := e.key(); !seen[k] {
+			seen[k] = true
 			out = append(out, e)
 		}
 	}
@@ -43,6 +43,12 @@ func SortErrors(errs []CollectionError) []CollectionError {
 			cmp.Compare(a.Message, b.Message))
 	})
 	return out
+}
+
+// key is every field of the error, for finding exact duplicates
+// (Sources keeps the struct from being a map key itself).
+func (e CollectionError) key() string {
+	return strings.Join([]string{e.Provider, e.Account, e.Region, e.Service, e.Operation, e.Code, e.Message, e.Resource, strings.Join(e.Sources, "\x01")}, "\x00")
 }
 
 // sortBy sorts a list stably by one string key.

@@ -103,6 +103,11 @@ func TestCanonicalizeEmpty(t *testing.T) {
 	Canonicalize(&Snapshot{})
 }
 
+func withSources(e CollectionError, sources ...string) CollectionError {
+	e.Sources = sources
+	return e
+}
+
 func TestSortErrors(t *testing.T) {
 	e := func(account, region, service, op, resource string) CollectionError {
 		return CollectionError{Provider: "aws", Account: account, Region: region, Service: service, Operation: op, Resource: resource, Code: "C", Message: "m"}
@@ -114,12 +119,15 @@ func TestSortErrors(t *testing.T) {
 		e("1", "", "iam", "GetCredentialReport", "arn:b"),
 		e("1", "", "iam", "GetCredentialReport", "arn:a"),
 		e("2", "", "iam", "X", ""), // a duplicate from a concurrent worker
+		withSources(e("3", "", "iam", "*", "arn:c"), "a.x", "a.y"),
+		withSources(e("3", "", "iam", "*", "arn:c"), "a.x", "a.y"), // a duplicate
+		withSources(e("3", "", "iam", "*", "arn:c"), "a.xa.y"),     // not one
 	})
 	var keys []string
 	for _, x := range got {
 		keys = append(keys, x.Account+"/"+x.Region+"/"+x.Service+"/"+x.Operation+"/"+x.Resource)
 	}
-	want := []string{"1//iam/GetCredentialReport/arn:a", "1//iam/GetCredentialReport/arn:b", "1//sts/AssumeRole/", "1/us-east-1/guardduty/ListDetectors/", "2//iam/X/"}
+	want := []string{"1//iam/GetCredentialReport/arn:a", "1//iam/GetCredentialReport/arn:b", "1//sts/AssumeRole/", "1/us-east-1/guardduty/ListDetectors/", "2//iam/X/", "3//iam/*/arn:c", "3//iam/*/arn:c"}
 	if len(keys) != len(want) {
 		t.Fatalf("got %q, want %q", keys, want)
 	}

@@ -98,4 +98,8 @@ type CollectionError struct {
 	// (Operation "*", Code "UnknownUntilApply"). Only that resource's
 	// results become ERROR.
 	Resource string `json:"resource,omitempty"`
+	// Sources, when set, are the input's own resources the error comes
+	// from, where they are not Resource: the resources of a plan that
+	// grant to a principal outside it (CodeOutsidePlan).
+	Sources []string `json:"sources,omitempty"`
 }

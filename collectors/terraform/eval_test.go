@@ -329,6 +329,9 @@ func TestSyntheticOutsidePlan(t *testing.T) {
 	if r := v.find("aws-admin-policy-attached", acct+"user/alice"); r != nil && r.Evidence["outside_plan"] != "user alice is not managed by this plan: only what aws_iam_user_policy_attachment.alice_admin grants it is known; its other policies, groups and permissions boundary are not" {
 		t.Errorf("alice: evidence outside_plan %q", r.Evidence["outside_plan"])
 	}
+	if r := v.find("aws-admin-policy-attached", acct+"user/bob"); r != nil && fmt.Sprint(r.Evidence["granted_by"]) != "[aws_iam_group_membership.ops_members]" {
+		t.Errorf("bob: evidence granted_by %v", r.Evidence["granted_by"])
+	}
 	// An existing user joining the plan's admin group.
 	v.expect(t, "aws-admin-policy-attached", acct+"user/bob", results.Fail, "full administrator access")
 	v.expect(t, "aws-privilege-escalation", acct+"role/deployer", results.Fail, "iam:AttachRolePolicy")

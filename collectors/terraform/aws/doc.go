@@ -73,7 +73,8 @@
 // principal: it is added to the snapshot with OutsidePlan set, only what
 // the plan grants it, and the identifier arn:PARTITION:iam::ACCOUNT:KIND/NAME
 // (path "/" assumed; IAM names are unique in an account). A
-// resource-scoped CodeOutsidePlan error lists the granting resources: the
+// resource-scoped CodeOutsidePlan error lists the granting resources (its
+// Sources, which the engine gives FAILs as evidence granted_by): the
 // engine keeps the FAILs those grants cause and the ERRORs a value unknown
 // until apply causes, and drops the rest (outside.go). The IAM analysis
 // counts the unknown rest of the principal, and of an existing group for

@@ -85,7 +85,7 @@ func (b *builder) failOutsiders() {
 		sort.Strings(o.grants)
 		b.m.Fail(snapshot.CollectionError{
 			Provider: "aws", Account: o.account, Service: "iam", Operation: "*",
-			Code: snapshot.CodeOutsidePlan, Resource: id,
+			Code: snapshot.CodeOutsidePlan, Resource: id, Sources: o.grants,
 			Message: o.kind + " " + o.name + " is not managed by this plan: only what " + strings.Join(o.grants, ", ") +
 				" grants it is known; " + snapshot.OutsideThePlan(o.kind) + " are not",
 		})
