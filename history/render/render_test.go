@@ -3,17 +3,14 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/rampart-sec/rampart/history"
+	"github.com/rampart-sec/rampart/internal/testutil"
 	"github.com/rampart-sec/rampart/results"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 var at = time.Date(2026, 3, 4, 6, 0, 0, 0, time.UTC)
 
@@ -70,20 +67,7 @@ func TestGolden(t *testing.T) {
 			if format == "json" && !json.Valid(b.Bytes()) {
 				t.Errorf("%s json is not JSON", c.name)
 			}
-			golden := filepath.Join("testdata", c.name+"."+format+".golden")
-			if *update {
-				if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				continue
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(b.Bytes(), want) {
-				t.Errorf("%s differs from %s (go test ./history/render -update):\n%s", c.name, golden, b.String())
-			}
+			testutil.Golden(t, filepath.Join("testdata", c.name+"."+format+".golden"), b.Bytes())
 		}
 	}
 }
