@@ -81,6 +81,7 @@ var catalogueWorld = []worldCase{
 	{"user", "passrole-ecs", allowOn("iam:PassRole,ecs:RegisterTaskDefinition,ecs:RunTask", "*"), "FAIL", "PassRole + ECS task"},
 	{"user", "update-code", allowOn("lambda:UpdateFunctionCode", "arn:aws:lambda:us-east-1:123456789012:function:admin-fn"), "FAIL", "UpdateFunctionCode of a function running as admin"},
 	{"user", "update-stack", allowOn("cloudformation:UpdateStack", "*"), "FAIL", "UpdateStack of a stack with an admin service role"},
+	{"user", "start-build", allowOn("codebuild:StartBuild", "arn:aws:codebuild:us-east-1:123456789012:project/admin-build"), "FAIL", "StartBuild of a project building as admin (buildspec override)"},
 	{"user", "send-command", allowOn("ssm:SendCommand", "*"), "FAIL", "SendCommand to an instance running as admin"},
 	{"user", "ssh-key", allowOn("ec2-instance-connect:SendSSHPublicKey", "*"), "FAIL", "SendSSHPublicKey to an instance running as admin"},
 	{"user", "multi-hop", stmts(allowOn("iam:PassRole", motoPrefix+"role/deployer"), allowOn("lambda:CreateFunction,lambda:InvokeFunction", "*")), "FAIL", "PassRole deployer to Lambda, deployer assumes admin"},
@@ -99,6 +100,7 @@ var catalogueWorld = []worldCase{
 	{"user", "cpv-other", "", "PASS", "CreatePolicyVersion on policy/team-* while its own policy is elsewhere"},
 	{"user", "update-low-code", allowOn("lambda:UpdateFunctionCode", "arn:aws:lambda:us-east-1:123456789012:function:low-fn"), "PASS", "UpdateFunctionCode of a low function"},
 	{"user", "update-low-stack", allowOn("cloudformation:UpdateStack", "arn:aws:cloudformation:us-east-1:123456789012:stack/low-stack/*"), "PASS", "UpdateStack of a low stack"},
+	{"user", "start-low-build", allowOn("codebuild:StartBuild,codebuild:StartBuildBatch", "arn:aws:codebuild:us-east-1:123456789012:project/low-build"), "PASS", "StartBuild of a project building as a low role"},
 	{"user", "login-mfa", allowOn("iam:UpdateLoginProfile", motoPrefix+"user/boss-mfa"), "PASS", "UpdateLoginProfile of an admin with MFA"},
 	{"user", "attach-readonly-only", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"*","Condition":{"ArnEquals":{"iam:PolicyARN":"arn:aws:iam::aws:policy/ReadOnlyAccess"}}}]}`, "PASS", "AttachUserPolicy limited to ReadOnlyAccess"},
 	{"user", "key-full", allowOn("iam:CreateAccessKey", motoPrefix+"user/boss-keys"), "PASS", "CreateAccessKey for an admin who already has two keys"},
@@ -236,6 +238,8 @@ func buildCatalogueWorld(t *testing.T, b *awstest.Builder) {
 			TemplateBody: aws.String(`{"Resources":{"Q":{"Type":"AWS::SQS::Queue"}}}`)})
 		b.Must(err, "CreateStack "+st)
 	}
+	b.BuildProject("us-east-1", "admin-build", motoPrefix+"role/admin-services")
+	b.BuildProject("us-east-1", "low-build", motoPrefix+"role/low-lambda")
 	ec := ec2.NewFromConfig(b.Config("us-east-1"))
 	_, err = ec.RunInstances(ctx, &ec2.RunInstancesInput{ImageId: aws.String("ami-12c6146b"), MinCount: aws.Int32(1), MaxCount: aws.Int32(1),
 		InstanceType: etypes.InstanceTypeT3Micro, IamInstanceProfile: &etypes.IamInstanceProfileSpecification{Name: aws.String("admin-ec2")}})

@@ -289,6 +289,18 @@ type AWSRegion struct {
 	// when not collected.
 	LambdaFunctions []LambdaFunction      `json:"lambda_functions"`
 	Stacks          []CloudFormationStack `json:"cloudformation_stacks"`
+	// CodeBuildProjects are the build projects with the service role
+	// their builds run as: whoever may start a build can override its
+	// buildspec and run any command as that role. Nil when not collected.
+	CodeBuildProjects []CodeBuildProject `json:"codebuild_projects"`
+}
+
+// CodeBuildProject keeps what identity analysis needs of a build project:
+// the service role its builds run as.
+type CodeBuildProject struct {
+	Name        string `json:"name"`
+	ARN         string `json:"arn"`
+	ServiceRole string `json:"service_role"`
 }
 
 // LambdaFunction keeps what identity analysis needs of a function: the

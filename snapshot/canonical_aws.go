@@ -79,6 +79,9 @@ func canonicalAWSAccount(a *AWSAccount) {
 		})
 		sortBy(r.Alarms, func(x *MetricAlarm) string { return x.Name })
 		sortBy(r.Instances, func(x *EC2Instance) string { return x.ID })
+		sortBy(r.LambdaFunctions, func(x *LambdaFunction) string { return x.ARN })
+		sortBy(r.Stacks, func(x *CloudFormationStack) string { return x.ARN })
+		sortBy(r.CodeBuildProjects, func(x *CodeBuildProject) string { return x.ARN })
 	}
 }
 

@@ -37,6 +37,7 @@ const (
 	tFunction                       // an existing Lambda function, running as its role
 	tStack                          // an existing CloudFormation stack with a service role
 	tInstance                       // a running EC2 instance, running as its instance profile's role
+	tProject                        // an existing CodeBuild project, building as its service role
 	tAssume                         // a role whose trust policy names the actor
 )
 
@@ -146,6 +147,8 @@ var catalogue = []*technique{
 	{ID: "lambda-update-function-code", Kind: become, On: tFunction, Target: "lambda:UpdateFunctionCode", Sources: "rhino 17; iam-vulnerable privesc17; pathfinding.cloud; pacu EditExistingLambdaFunctionWithRole"},
 	{ID: "cloudformation-update-stack", Kind: become, On: tStack, Target: "cloudformation:UpdateStack", Sources: "pathfinding.cloud"},
 	{ID: "cloudformation-change-set", Kind: become, On: tStack, Target: "cloudformation:CreateChangeSet", Also: []string{"cloudformation:ExecuteChangeSet"}, AlsoOnTarget: true, Sources: "pathfinding.cloud"},
+	{ID: "codebuild-start-build", Kind: become, On: tProject, Target: "codebuild:StartBuild", Sources: "pathfinding.cloud"},
+	{ID: "codebuild-start-build-batch", Kind: become, On: tProject, Target: "codebuild:StartBuildBatch", Sources: "pathfinding.cloud"},
 	{ID: "ssm-send-command", Kind: become, On: tInstance, Target: "ssm:SendCommand", Sources: "iam-vulnerable; pathfinding.cloud"},
 	{ID: "ssm-start-session", Kind: become, On: tInstance, Target: "ssm:StartSession", Sources: "iam-vulnerable; pathfinding.cloud"},
 	{ID: "ec2-instance-connect", Kind: become, On: tInstance, Target: "ec2-instance-connect:SendSSHPublicKey", Sources: "iam-vulnerable; pathfinding.cloud"},

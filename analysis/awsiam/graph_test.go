@@ -2,6 +2,7 @@ package awsiam
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -136,6 +137,23 @@ func TestGraph(t *testing.T) {
 				w.user("dev", allowS("cloudformation:UpdateStack", "*"))
 				w.a.Regions = []snapshot.AWSRegion{{Name: "us-east-1", Stacks: []snapshot.CloudFormationStack{{Name: "s", ARN: "arn:aws:cloudformation:us-east-1:111111111111:stack/s/1", Status: "CREATE_COMPLETE", RoleARN: arn("role", "cfn")}}}}
 			}},
+		{name: "start a build of a project whose service role is admin", actor: "user/dev", want: "codebuild-start-build",
+			text: "codebuild:StartBuild",
+			build: func(w *world) {
+				w.role("builder", trustService("codebuild.amazonaws.com"), adminStmt)
+				w.user("dev", allowS("codebuild:StartBuild", "arn:aws:codebuild:us-east-1:111111111111:project/release"))
+				w.a.Regions = []snapshot.AWSRegion{{Name: "us-east-1", CodeBuildProjects: []snapshot.CodeBuildProject{{Name: "release", ARN: "arn:aws:codebuild:us-east-1:111111111111:project/release", ServiceRole: arn("role", "builder")}}}}
+			}},
+		{name: "start a build of a low project only, beside an admin one", actor: "user/dev",
+			build: func(w *world) {
+				w.role("builder", trustService("codebuild.amazonaws.com"), adminStmt)
+				w.role("low-builder", trustService("codebuild.amazonaws.com"), allowS("s3:GetObject", "*"))
+				w.user("dev", allowS("codebuild:StartBuild,codebuild:StartBuildBatch", "arn:aws:codebuild:us-east-1:111111111111:project/lint"))
+				w.a.Regions = []snapshot.AWSRegion{{Name: "us-east-1", CodeBuildProjects: []snapshot.CodeBuildProject{
+					{Name: "release", ARN: "arn:aws:codebuild:us-east-1:111111111111:project/release", ServiceRole: arn("role", "builder")},
+					{Name: "lint", ARN: "arn:aws:codebuild:us-east-1:111111111111:project/lint", ServiceRole: arn("role", "low-builder")},
+				}}}
+			}},
 		{name: "two branches: one role empowers another the user can also assume", actor: "user/u", want: "assume-role > attach-role-policy > assume-role",
 			build: func(w *world) {
 				w.role("a", trustAccount, allowS("iam:AttachRolePolicy", arn("role", "b")))
@@ -205,5 +223,24 @@ func TestGraph(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A principal that may start builds, in an account whose CodeBuild
+// projects were not listed, cannot be cleared: the analysis says which
+// compute it may reach, so the control reports ERROR, not PASS.
+func TestBuildProjectsNotCollected(t *testing.T) {
+	w := newWorld()
+	w.user("dev", allowS("codebuild:StartBuild", "*"))
+	w.a.Regions = []snapshot.AWSRegion{{Name: "us-east-1", LambdaFunctions: []snapshot.LambdaFunction{}, Stacks: []snapshot.CloudFormationStack{}, Instances: []snapshot.EC2Instance{}}}
+	var f *Finding
+	for _, x := range w.graph(t).Findings() {
+		if x.Principal.Name == "dev" {
+			f = x
+		}
+	}
+	want := "codebuild:StartBuild may reach compute that runs as a role: CodeBuild projects of us-east-1 were not collected"
+	if f == nil || len(f.Chain) != 0 || !slices.Contains(f.Unknown, want) {
+		t.Fatalf("finding %+v, want no chain and unknown %q", f, want)
 	}
 }

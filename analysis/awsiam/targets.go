@@ -12,10 +12,12 @@ type targets struct {
 	serviceRoles map[string][]*Principal
 	// customer are the customer-managed policies of the account.
 	customer []*Managed
-	// functions, stacks and instances run as a role of the snapshot.
+	// functions, stacks, instances and build projects run as a role of
+	// the snapshot.
 	functions []compute
 	stacks    []compute
 	instances []compute
+	projects  []compute
 	// profiles maps an instance profile ARN to its role.
 	profiles map[string]*Principal
 	// profilesKnown is false when some role's instance profiles were not
@@ -70,7 +72,7 @@ func (g *Graph) gather(a *Account) *targets {
 	t := &targets{serviceRoles: map[string][]*Principal{}, profiles: map[string]*Principal{}, profilesKnown: true, unknown: map[targetKind]string{},
 		iamPrefix: "arn:" + a.Partition + ":iam::" + a.ID + ":", kept: map[*technique]*candidates{}, shared: map[sharedKey]*shared{}}
 	if len(a.Regions) == 0 {
-		for _, k := range []targetKind{tFunction, tStack, tInstance} {
+		for _, k := range []targetKind{tFunction, tStack, tInstance, tProject} {
 			t.unknown[k] = "no region of account " + a.ID + " was collected"
 		}
 	}
@@ -106,6 +108,14 @@ func (g *Graph) gather(a *Account) *targets {
 		}
 		if reg.Instances == nil {
 			t.unknown[tInstance] = "EC2 instances of " + reg.Name + " were not collected"
+		}
+		if reg.CodeBuildProjects == nil {
+			t.unknown[tProject] = "CodeBuild projects of " + reg.Name + " were not collected"
+		}
+		for _, pr := range reg.CodeBuildProjects {
+			if r := g.byARN[pr.ServiceRole]; r != nil {
+				t.projects = append(t.projects, compute{arn: pr.ARN, region: reg.Name, role: r})
+			}
 		}
 		for _, f := range reg.LambdaFunctions {
 			if r := g.byARN[f.Role]; r != nil {

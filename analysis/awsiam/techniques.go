@@ -109,6 +109,8 @@ func (g *Graph) edges(p *Principal, t *technique, ts *targets) []edge {
 		return g.computeEdges(p, t, ts.stacks)
 	case tInstance:
 		return g.computeEdges(p, t, ts.instances)
+	case tProject:
+		return g.computeEdges(p, t, ts.projects)
 	}
 	return nil
 }

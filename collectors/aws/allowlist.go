@@ -18,8 +18,9 @@ type Call struct {
 }
 
 // allowed is the read-only allowlist: every operation the collector calls.
-// Principle 1 of the design: only List/Get/Describe/Generate calls, plus
-// sts:AssumeRole to enter member accounts of an organization. The shipped
+// Principle 1 of the design: only List/Get/Describe/Generate calls (and
+// BatchGet, a Get of many names at once), plus sts:AssumeRole to enter
+// member accounts of an organization. The shipped
 // iam-policy.json grants exactly these actions (a test keeps them in step),
 // and a middleware refuses any other operation before it is sent.
 var allowed = []Call{
@@ -38,6 +39,8 @@ var allowed = []Call{
 	{"ec2", "DescribeInstances", "ec2:DescribeInstances"},
 	{"lambda", "ListFunctions", "lambda:ListFunctions"},
 	{"cloudformation", "DescribeStacks", "cloudformation:DescribeStacks"},
+	{"codebuild", "ListProjects", "codebuild:ListProjects"},
+	{"codebuild", "BatchGetProjects", "codebuild:BatchGetProjects"},
 	{"cloudtrail", "DescribeTrails", "cloudtrail:DescribeTrails"},
 	{"cloudtrail", "GetTrailStatus", "cloudtrail:GetTrailStatus"},
 	{"cloudtrail", "GetEventSelectors", "cloudtrail:GetEventSelectors"},

@@ -234,6 +234,10 @@ func TestCollectStandardWorld(t *testing.T) {
 	if len(use1.Instances) != 1 || use1.Instances[0].HTTPTokens != "optional" || len(euw1.Instances) != 1 || euw1.Instances[0].HTTPTokens != "required" {
 		t.Errorf("instances: %+v / %+v", use1.Instances, euw1.Instances)
 	}
+	wantBuild := snapshot.CodeBuildProject{Name: "ci-build", ARN: "arn:aws:codebuild:us-east-1:123456789012:project/ci-build", ServiceRole: "arn:aws:iam::123456789012:role/ec2-app"}
+	if len(use1.CodeBuildProjects) != 1 || use1.CodeBuildProjects[0] != wantBuild || euw1.CodeBuildProjects == nil || len(euw1.CodeBuildProjects) != 0 {
+		t.Errorf("codebuild projects: %+v / %+v", use1.CodeBuildProjects, euw1.CodeBuildProjects)
+	}
 
 	// (c) every call on the wire is on the read-only allowlist.
 	for _, c := range p.Log() {

@@ -5,13 +5,15 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
+	"github.com/aws/aws-sdk-go-v2/service/codebuild"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
 // The compute that runs as a role: whoever may change a function's code
-// or a stack's template acts with the role's permissions, so the
+// or a stack's template, or start a build, acts with the role's
+// permissions, so the
 // escalation graph needs to know which role each one runs as. One call
 // per page of functions or stacks, never one per resource.
 
@@ -47,6 +49,33 @@ func stacks(ctx context.Context, client *cloudformation.Client) ([]snapshot.Clou
 				Name: aws.ToString(s.StackName), ARN: aws.ToString(s.StackId),
 				Status: string(s.StackStatus), RoleARN: aws.ToString(s.RoleARN),
 			})
+		}
+	}
+	return out, nil
+}
+
+// codeBuildProjects lists a region's build projects with the service role
+// each builds as: ListProjects pages through the names, BatchGetProjects
+// reads up to 100 of them per call, so the calls grow with pages of
+// projects, not with projects.
+func codeBuildProjects(ctx context.Context, client *codebuild.Client) ([]snapshot.CodeBuildProject, error) {
+	out := []snapshot.CodeBuildProject{}
+	p := codebuild.NewListProjectsPaginator(client, &codebuild.ListProjectsInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for names := page.Projects; len(names) > 0; {
+			n := min(len(names), 100)
+			got, err := client.BatchGetProjects(ctx, &codebuild.BatchGetProjectsInput{Names: names[:n]})
+			if err != nil {
+				return nil, err
+			}
+			for _, pr := range got.Projects {
+				out = append(out, snapshot.CodeBuildProject{Name: aws.ToString(pr.Name), ARN: aws.ToString(pr.Arn), ServiceRole: aws.ToString(pr.ServiceRole)})
+			}
+			names = names[n:]
 		}
 	}
 	return out, nil

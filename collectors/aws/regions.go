@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	"github.com/aws/aws-sdk-go-v2/service/codebuild"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
@@ -129,6 +130,9 @@ func (c *collection) region(ctx context.Context, cfg aws.Config, account, region
 		fail(err)
 	}
 	if r.Stacks, err = stacks(ctx, cloudformation.NewFromConfig(cfg)); err != nil {
+		fail(err)
+	}
+	if r.CodeBuildProjects, err = codeBuildProjects(ctx, codebuild.NewFromConfig(cfg)); err != nil {
 		fail(err)
 	}
 	return r

@@ -182,8 +182,9 @@ func cleanRegion(account, region string) snapshot.AWSRegion {
 		Instances: []snapshot.EC2Instance{
 			{ID: "i-0" + account[:6] + region[:2] + "00000001", ARN: fmt.Sprintf("arn:aws:ec2:%s:%s:instance/i-0%s%s00000001", region, account, account[:6], region[:2]), State: "running", HTTPTokens: "required", HTTPEndpoint: "enabled", HTTPPutResponseHopLimit: 1},
 		},
-		LambdaFunctions: []snapshot.LambdaFunction{},
-		Stacks:          []snapshot.CloudFormationStack{},
+		LambdaFunctions:   []snapshot.LambdaFunction{},
+		Stacks:            []snapshot.CloudFormationStack{},
+		CodeBuildProjects: []snapshot.CodeBuildProject{},
 	}
 	if region == "us-east-1" {
 		for _, f := range []struct{ name, pattern, metric string }{

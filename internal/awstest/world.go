@@ -17,6 +17,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	ltypes "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
+	"github.com/aws/aws-sdk-go-v2/service/codebuild"
+	cbtypes "github.com/aws/aws-sdk-go-v2/service/codebuild/types"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	ctypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -177,6 +179,20 @@ func (b *Builder) Instance(region string, tokens etypes.HttpTokensState) string 
 	return aws.ToString(out.Instances[0].InstanceId)
 }
 
+// BuildProject creates a CodeBuild project in region whose builds run as
+// the role roleARN, and returns the project's ARN.
+func (b *Builder) BuildProject(region, name, roleARN string) string {
+	out, err := codebuild.NewFromConfig(b.in(region)).CreateProject(b.ctx, &codebuild.CreateProjectInput{
+		Name: aws.String(name), ServiceRole: aws.String(roleARN),
+		Source:    &cbtypes.ProjectSource{Type: cbtypes.SourceTypeS3, Location: aws.String("example-build-sources/" + name + ".zip")},
+		Artifacts: &cbtypes.ProjectArtifacts{Type: cbtypes.ArtifactsTypeNoArtifacts},
+		Environment: &cbtypes.ProjectEnvironment{Type: cbtypes.EnvironmentTypeLinuxContainer, Image: aws.String("aws/codebuild/standard:7.0"),
+			ComputeType: cbtypes.ComputeTypeBuildGeneral1Small},
+	})
+	b.must(err, "CreateProject "+name)
+	return aws.ToString(out.Project.Arn)
+}
+
 // PublicAccessBlock sets the account's S3 Block Public Access: ACLs
 // blocked, policies and buckets too when all.
 func (b *Builder) PublicAccessBlock(all bool) {
@@ -291,6 +307,7 @@ func StandardWorld(t testing.TB, endpoint string) *Builder {
 	b.MetricFilter("us-east-1", "cloudtrail-logs", "root-usage", `{ $.userIdentity.type = "Root" }`)
 	b.Instance("us-east-1", etypes.HttpTokensStateOptional)
 	b.Instance("eu-west-1", etypes.HttpTokensStateRequired)
+	b.BuildProject("us-east-1", "ci-build", "arn:aws:iam::123456789012:role/ec2-app")
 	b.PublicAccessBlock(false)
 	b.Budget("monthly")
 	return b

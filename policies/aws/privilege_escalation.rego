@@ -52,6 +52,7 @@
 #   | passrole-apprunner | iam:PassRole + apprunner:CreateService | a role trusting tasks.apprunner.amazonaws.com |
 #   | lambda-update-function-code | lambda:UpdateFunctionCode | an existing function, running as its role |
 #   | cloudformation-update-stack / -change-set | cloudformation:UpdateStack (or CreateChangeSet + ExecuteChangeSet) | an existing stack with a service role |
+#   | codebuild-start-build(-batch) | codebuild:StartBuild (StartBuildBatch), whose buildspec override runs any command | an existing build project, building as its service role |
 #   | ssm-send-command / ssm-start-session / ec2-instance-connect / ec2-user-data | ssm:SendCommand, ssm:StartSession, ec2-instance-connect:SendSSHPublicKey, ec2:ModifyInstanceAttribute + StopInstances + StartInstances | a running instance, running as its instance profile's role |
 #
 #   Full admins are not evaluated here (no result): aws-admin-policy-
