@@ -27,7 +27,10 @@
 // runs as Q) or "P can give Q any permission" (write a policy, a policy
 // version or a boundary onto Q), and the shortest chain from each
 // principal to full administrator is the evidence of
-// aws-privilege-escalation. Facts turns both into the data the Rego
+// aws-privilege-escalation. A principal without a chain that holds a
+// technique whose targets the snapshot may not show (compute of a region
+// whose list failed; on a Terraform plan, anything outside the plan) is
+// undecided, not cleared. Facts turns both into the data the Rego
 // controls read at data.rampart.analysis.aws.
 //
 // The package imports no AWS SDK: it reads only the snapshot.

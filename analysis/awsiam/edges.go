@@ -44,6 +44,21 @@ func hasAny(p *Principal, t *technique) bool {
 	return p.identity.mayAllowAll(t)
 }
 
+// mayHold: every layer that must allow t's actions (identity, permissions
+// boundary, each level of SCPs) may allow each of them somewhere. A
+// principal that fails this cannot use t on any target, seen or not.
+func mayHold(p *Principal, t *technique) bool {
+	if !p.identity.mayAllowAll(t) || (p.boundary != nil && !p.boundary.mayAllowAll(t)) {
+		return false
+	}
+	for _, scp := range p.scps {
+		if !scp.mayAllowAll(t) {
+			return false
+		}
+	}
+	return true
+}
+
 func regionKeys(region string) *Context {
 	if region == "" {
 		return nil

@@ -109,16 +109,16 @@ func (g *Graph) build() {
 			}
 			i := g.index[p]
 			for _, t := range catalogue {
+				if t.On != tAssume && !hasAny(p, t) {
+					continue
+				}
+				if why, ok := ts.unknown[t.On]; ok && mayHold(p, t) {
+					// p could use t on targets the snapshot does not show.
+					g.computeUnknown[i] = append(g.computeUnknown[i], fmt.Sprintf("%s may reach targets the snapshot does not show: %s", t.label, why))
+				}
 				if t.On == tAssume {
 					g.out[i] = append(g.out[i], g.assumeEdges(p, assume)...)
 					continue
-				}
-				if !hasAny(p, t) {
-					continue
-				}
-				if why, ok := ts.unknown[t.On]; ok && !g.plan {
-					// p could use t on compute the snapshot does not show.
-					g.computeUnknown[i] = append(g.computeUnknown[i], fmt.Sprintf("%s may reach compute that runs as a role: %s", t.label, why))
 				}
 				es := g.edges(p, t, ts)
 				if t.Kind == empower {

@@ -239,7 +239,7 @@ func TestBuildProjectsNotCollected(t *testing.T) {
 			f = x
 		}
 	}
-	want := "codebuild:StartBuild may reach compute that runs as a role: CodeBuild projects of us-east-1 were not collected"
+	want := "codebuild:StartBuild may reach targets the snapshot does not show: CodeBuild projects of us-east-1 were not collected"
 	if f == nil || len(f.Chain) != 0 || !slices.Contains(f.Unknown, want) {
 		t.Fatalf("finding %+v, want no chain and unknown %q", f, want)
 	}

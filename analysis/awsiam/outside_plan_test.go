@@ -2,6 +2,7 @@ package awsiam
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/rampart-sec/rampart/snapshot"
@@ -39,5 +40,48 @@ func TestOutsidePlanIsPartlyUnknown(t *testing.T) {
 		if p.Admin() != tc.admin || !slices.Equal(p.Unknown, tc.unknown) {
 			t.Errorf("%s: admin %v unknown %q, want %v %q", tc.arn, p.Admin(), p.Unknown, tc.admin, tc.unknown)
 		}
+	}
+}
+
+// On a plan, a grant whose targets may lie outside it leaves the principal
+// undecided, unless a chain is found or its boundary rules the grant out.
+func TestPlanGrantsReachingOutside(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		boundary bool
+		unknown  []string
+	}{
+		{"PassRole and RunInstances with no role in the plan", false, []string{
+			"iam:PassRole+ec2:RunInstances may reach targets the snapshot does not show: the plan does not show the account's other roles",
+		}},
+		{"the same under an S3-only boundary", true, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := newWorld()
+			u := w.user("ci", `{"Effect":"Allow","Action":["iam:PassRole","ec2:RunInstances"],"Resource":"*"}`)
+			if tc.boundary {
+				u.PermissionsBoundary = w.policy("s3-only", `{"Effect":"Allow","Action":"s3:*","Resource":"*"}`)
+			}
+			s := w.snapshot()
+			s.Source = snapshot.SourceTerraformPlan
+			var f *Finding
+			for _, x := range NewGraph(s).Findings() {
+				if x.Principal.Name == "ci" {
+					f = x
+				}
+			}
+			if f == nil || len(f.Chain) != 0 {
+				t.Fatalf("finding %+v, want one without a chain", f)
+			}
+			var got []string
+			for _, u := range f.Unknown {
+				if strings.HasPrefix(u, "iam:PassRole+ec2:RunInstances") {
+					got = append(got, u)
+				}
+			}
+			if !slices.Equal(got, tc.unknown) {
+				t.Errorf("unknown %q, want %q", f.Unknown, tc.unknown)
+			}
+		})
 	}
 }

@@ -2,6 +2,8 @@ package awsiam
 
 import (
 	"strings"
+
+	"github.com/rampart-sec/rampart/snapshot"
 )
 
 // targets are, per account, what techniques act on, gathered once.
@@ -71,7 +73,14 @@ type compute struct {
 func (g *Graph) gather(a *Account) *targets {
 	t := &targets{serviceRoles: map[string][]*Principal{}, profiles: map[string]*Principal{}, profilesKnown: true, unknown: map[targetKind]string{},
 		iamPrefix: "arn:" + a.Partition + ":iam::" + a.ID + ":", kept: map[*technique]*candidates{}, shared: map[sharedKey]*shared{}}
-	if len(a.Regions) == 0 {
+	if g.plan {
+		// A plan shows what it declares, not the account: a grant whose
+		// targets may be principals, policies or compute outside it
+		// cannot be cleared.
+		for k, what := range outsidePlanTargets {
+			t.unknown[k] = "the plan does not show the account's " + what
+		}
+	} else if len(a.Regions) == 0 {
 		for _, k := range []targetKind{tFunction, tStack, tInstance, tProject} {
 			t.unknown[k] = "no region of account " + a.ID + " was collected"
 		}
@@ -99,18 +108,12 @@ func (g *Graph) gather(a *Account) *targets {
 		}
 	}
 	sortManaged(t.customer)
-	for _, reg := range a.Regions {
-		if reg.LambdaFunctions == nil {
-			t.unknown[tFunction] = "Lambda functions of " + reg.Name + " were not collected"
-		}
-		if reg.Stacks == nil {
-			t.unknown[tStack] = "CloudFormation stacks of " + reg.Name + " were not collected"
-		}
-		if reg.Instances == nil {
-			t.unknown[tInstance] = "EC2 instances of " + reg.Name + " were not collected"
-		}
-		if reg.CodeBuildProjects == nil {
-			t.unknown[tProject] = "CodeBuild projects of " + reg.Name + " were not collected"
+	for i := range a.Regions {
+		reg := &a.Regions[i]
+		if !g.plan {
+			// A plan's compute is what it declares, used below; the
+			// rest is already unknown.
+			notCollected(t, reg)
 		}
 		for _, pr := range reg.CodeBuildProjects {
 			if r := g.byARN[pr.ServiceRole]; r != nil {
@@ -142,6 +145,31 @@ func (g *Graph) gather(a *Account) *targets {
 		}
 	}
 	return t
+}
+
+// notCollected records the compute of a scanned region whose list failed.
+func notCollected(t *targets, reg *snapshot.AWSRegion) {
+	if reg.LambdaFunctions == nil {
+		t.unknown[tFunction] = "Lambda functions of " + reg.Name + " were not collected"
+	}
+	if reg.Stacks == nil {
+		t.unknown[tStack] = "CloudFormation stacks of " + reg.Name + " were not collected"
+	}
+	if reg.Instances == nil {
+		t.unknown[tInstance] = "EC2 instances of " + reg.Name + " were not collected"
+	}
+	if reg.CodeBuildProjects == nil {
+		t.unknown[tProject] = "CodeBuild projects of " + reg.Name + " were not collected"
+	}
+}
+
+// outsidePlanTargets names, for a plan, what of each target kind may
+// exist outside it.
+var outsidePlanTargets = map[targetKind]string{
+	tRole: "other roles", tUser: "other users", tGroup: "other groups",
+	tPolicyHolder: "other customer-managed policies", tServiceRole: "other roles",
+	tFunction: "Lambda functions", tStack: "CloudFormation stacks", tInstance: "running EC2 instances",
+	tProject: "CodeBuild projects", tAssume: "other roles",
 }
 
 // trustOf parses a role's trust policy once.

@@ -60,7 +60,11 @@
 #   SCP is not full admin and is judged here. Groups are not evaluated:
 #   their members carry the finding. Service-linked roles are not
 #   evaluated. A principal with no known path but a policy that cannot be
-#   read, or that can become one whose policies cannot be read, is ERROR.
+#   read, or that can become one whose policies cannot be read, is ERROR;
+#   so is one whose grants could reach targets the snapshot does not show
+#   (a region whose Lambda functions or CodeBuild projects were not
+#   listed; on a Terraform plan, every principal, policy and compute
+#   outside the plan), unless its boundary or SCPs rule the grant out.
 # custom:
 #   id: aws-privilege-escalation
 #   severity: high
