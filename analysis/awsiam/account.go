@@ -3,6 +3,7 @@ package awsiam
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/rampart-sec/rampart/snapshot"
 )
@@ -46,7 +47,9 @@ type Account struct {
 
 // Managed is a managed policy of the account.
 type Managed struct {
-	ARN        string
+	ARN string
+	// resARN is the ARN a policy names it by (see resourceARN).
+	resARN     string
 	AWSManaged bool
 	Policy     *Policy // nil when the document is missing or unreadable
 	Err        string
@@ -95,7 +98,7 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 	}
 	for i := range sa.Policies {
 		mp := &sa.Policies[i]
-		m := &Managed{ARN: mp.ARN, AWSManaged: mp.AWSManaged}
+		m := &Managed{ARN: mp.ARN, resARN: resourceARN(a, "policy", mp.Path, mp.Name, mp.ARN), AWSManaged: mp.AWSManaged}
 		if pol, err := ParsePolicy(mp.Document, "managed "+mp.ARN); err != nil {
 			m.Err = documentError(mp.DocumentError, err)
 		} else {
@@ -111,8 +114,8 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 	groupAt := map[string]int{}
 	for i := range sa.Groups {
 		g := &sa.Groups[i]
-		p := &Principal{Kind: KindGroup, Name: g.Name, ARN: g.ARN, Account: a, memberFrom: "group " + g.Name + ": "}
-		p.ctx = principalContext(KindGroup, g.Name, g.ARN, g.ID, nil, a)
+		p := &Principal{Kind: KindGroup, Name: g.Name, ARN: g.ARN, resARN: resourceARN(a, KindGroup, g.Path, g.Name, g.ARN), Account: a, memberFrom: "group " + g.Name + ": "}
+		p.ctx = principalContext(KindGroup, g.Name, p.resARN, g.ID, nil, a)
 		p.identity = &layer{name: "identity"}
 		a.addPolicies(p, "", g.AttachedPolicies, g.InlinePolicies)
 		p.unknownOutsidePlan(g.OutsidePlan)
@@ -126,8 +129,8 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 	}
 	for i := range sa.Users {
 		u := &sa.Users[i]
-		p := &Principal{Kind: KindUser, Name: u.Name, ARN: u.ARN, Account: a, user: u}
-		p.ctx = principalContext(KindUser, u.Name, u.ARN, u.ID, u.Tags, a)
+		p := &Principal{Kind: KindUser, Name: u.Name, ARN: u.ARN, resARN: resourceARN(a, KindUser, u.Path, u.Name, u.ARN), Account: a, user: u}
+		p.ctx = principalContext(KindUser, u.Name, p.resARN, u.ID, u.Tags, a)
 		p.identity = &layer{name: "identity"}
 		a.addPolicies(p, "", u.AttachedPolicies, u.InlinePolicies)
 		p.unknownOutsidePlan(u.OutsidePlan)
@@ -153,8 +156,8 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 	}
 	for i := range sa.Roles {
 		r := &sa.Roles[i]
-		p := &Principal{Kind: KindRole, Name: r.Name, ARN: r.ARN, Account: a, role: r, ServiceLinked: r.ServiceLinked}
-		p.ctx = principalContext(KindRole, r.Name, r.ARN, r.ID, r.Tags, a)
+		p := &Principal{Kind: KindRole, Name: r.Name, ARN: r.ARN, resARN: resourceARN(a, KindRole, r.Path, r.Name, r.ARN), Account: a, role: r, ServiceLinked: r.ServiceLinked}
+		p.ctx = principalContext(KindRole, r.Name, p.resARN, r.ID, r.Tags, a)
 		p.identity = &layer{name: "identity"}
 		a.addPolicies(p, "", r.AttachedPolicies, r.InlinePolicies)
 		p.unknownOutsidePlan(r.OutsidePlan)
@@ -179,6 +182,23 @@ func (p *Principal) unknownOutsidePlan(outside bool) {
 	if outside {
 		p.Unknown = append(p.Unknown, fmt.Sprintf("%s %s: not managed by the plan, %s unknown", p.Kind, p.Name, snapshot.OutsideThePlan(p.Kind)))
 	}
+}
+
+// resourceARN is the ARN a policy or a trust policy names a principal or
+// managed policy by. A Terraform plan names its resources by address (the
+// snapshot's arn field); a policy in the plan still names them by the ARN
+// IAM will give them, arn:PARTITION:iam::ACCOUNT:KIND/PATH/NAME, so
+// "iam:PassRole on arn:aws:iam::111111111111:role/deployer" reaches
+// aws_iam_role.deployer. A name the plan leaves to the provider
+// (name_prefix: the name is the address) keeps the address.
+func resourceARN(a *Account, kind, path, name, arn string) string {
+	if strings.HasPrefix(arn, "arn:") || name == "" || name == arn {
+		return arn
+	}
+	if path == "" {
+		path = "/"
+	}
+	return "arn:" + a.Partition + ":iam::" + a.ID + ":" + kind + path + name
 }
 
 func documentError(collected string, err error) string {

@@ -85,3 +85,41 @@ func TestPlanGrantsReachingOutside(t *testing.T) {
 		})
 	}
 }
+
+// A plan names its principals by address, but its policies name them by
+// the ARN IAM will give them: a grant on that ARN reaches the planned
+// principal, and a trust policy naming it lets it in.
+func TestPlanPoliciesNameResourcesByARN(t *testing.T) {
+	const account = "arn:aws:iam::111111111111:"
+	w := newWorld()
+	lambdaTrust := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
+	ciTrust := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"` + account + `user/ci/ci"},"Action":"sts:AssumeRole"}]}`
+	fn := w.role("fn-admin", lambdaTrust, `{"Effect":"Allow","Action":"*","Resource":"*"}`)
+	fn.ARN = "aws_iam_role.fn_admin"
+	ops := w.role("ops", ciTrust, `{"Effect":"Allow","Action":"*","Resource":"*"}`)
+	ops.ARN = "aws_iam_role.ops"
+	deployer := w.user("deployer", `{"Effect":"Allow","Action":["iam:PassRole"],"Resource":"`+account+`role/fn-admin"}`,
+		`{"Effect":"Allow","Action":["lambda:CreateFunction","lambda:InvokeFunction"],"Resource":"*"}`)
+	deployer.ARN = "aws_iam_user.deployer"
+	ci := w.user("ci", `{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"`+account+`role/ops"}`)
+	ci.ARN, ci.Path = "aws_iam_user.ci", "/ci/"
+	s := w.snapshot()
+	s.Source = snapshot.SourceTerraformPlan
+	want := map[string]string{
+		"aws_iam_user.deployer": "aws_iam_user.deployer → iam:PassRole+lambda:CreateFunction+lambda:InvokeFunction → aws_iam_role.fn_admin (admin)",
+		"aws_iam_user.ci":       "aws_iam_user.ci → sts:AssumeRole → aws_iam_role.ops (admin)",
+	}
+	for _, f := range NewGraph(s).Findings() {
+		w, ok := want[f.Principal.ARN]
+		if !ok {
+			continue
+		}
+		delete(want, f.Principal.ARN)
+		if got := ChainText(f.Principal, f.Chain); !strings.HasSuffix(got, w) {
+			t.Errorf("%s: chain %q, want %q", f.Principal.ARN, got, w)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no finding for %v", want)
+	}
+}

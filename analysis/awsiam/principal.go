@@ -17,9 +17,14 @@ const (
 // Principal is a user, group or role with every policy that governs what
 // it may do, rendered for it.
 type Principal struct {
-	Kind    string
-	Name    string
-	ARN     string
+	Kind string
+	Name string
+	// ARN names the principal in results: on a Terraform plan, the
+	// resource's address.
+	ARN string
+	// resARN is the ARN policies and trust policies name it by: ARN, or
+	// on a plan the ARN the principal will have (see resourceARN).
+	resARN  string
 	Account *Account
 	// Groups are the groups of a user.
 	Groups []*Principal

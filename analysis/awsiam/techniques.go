@@ -24,8 +24,8 @@ func (g *Graph) adminChoices(p *Principal) []string {
 	a := p.Account
 	out := []string{"arn:" + a.Partition + ":iam::aws:policy/AdministratorAccess"}
 	for _, m := range sortedPolicies(a) {
-		if m.Admin && m.ARN != out[0] {
-			out = append(out, m.ARN)
+		if m.Admin && m.resARN != out[0] {
+			out = append(out, m.resARN)
 		}
 	}
 	if d := p.DecideNew("iam:CreatePolicy", newResource("iam:CreatePolicy", a.Partition, "", a.ID), "us-east-1"); d.Allowed {
@@ -124,7 +124,7 @@ func (g *Graph) principalEdges(p *Principal, t *technique, ts *targets, cands []
 	}
 	if p.Uniform(t.actions[0], prefix) && (!t.AlsoOnTarget || uniformAll(p, t.actions[1:], prefix)) {
 		first := kept.members[0]
-		ok, why := g.permitsOn(p, t, first, first.ARN, extra)
+		ok, why := g.permitsOn(p, t, first, first.resARN, extra)
 		if !ok {
 			return nil
 		}
@@ -137,7 +137,7 @@ func (g *Graph) principalEdges(p *Principal, t *technique, ts *targets, cands []
 	if s := ts.sharedFor(p, t, false, func() *shared {
 		s := &shared{}
 		for _, c := range kept.members {
-			if ok, why := g.permitsOn(p, t, c, c.ARN, extra); ok {
+			if ok, why := g.permitsOn(p, t, c, c.resARN, extra); ok {
 				s.members = append(s.members, c)
 				s.whys = append(s.whys, why)
 			}
@@ -151,7 +151,7 @@ func (g *Graph) principalEdges(p *Principal, t *technique, ts *targets, cands []
 		if c == p && t.Kind == become {
 			continue
 		}
-		if ok, why := g.permitsOn(p, t, c, c.ARN, extra); ok {
+		if ok, why := g.permitsOn(p, t, c, c.resARN, extra); ok {
 			out = append(out, edge{to: g.index[c], tech: t, assumed: why})
 		}
 	}
@@ -176,7 +176,7 @@ func (g *Graph) policyEdges(p *Principal, t *technique, ts *targets, prefix stri
 	holders := func(ms []*Managed) func() []*Principal { return func() []*Principal { return holdersOf(ms) } }
 	if p.Uniform(t.actions[0], prefix) {
 		probe := ts.customer[0]
-		ok, why := g.permits(p, t, probe.ARN, "", targetKeys(p, nil))
+		ok, why := g.permits(p, t, probe.resARN, "", targetKeys(p, nil))
 		if !ok {
 			return nil
 		}
@@ -187,7 +187,7 @@ func (g *Graph) policyEdges(p *Principal, t *technique, ts *targets, prefix stri
 	s := ts.sharedFor(p, t, true, func() *shared {
 		s := &shared{}
 		for _, m := range ts.customer {
-			if ok, why := g.permits(p, t, m.ARN, "", targetKeys(p, nil)); ok {
+			if ok, why := g.permits(p, t, m.resARN, "", targetKeys(p, nil)); ok {
 				s.policies = append(s.policies, m)
 				s.whys = append(s.whys, why)
 			}
@@ -209,7 +209,7 @@ func (g *Graph) policyEdges(p *Principal, t *technique, ts *targets, prefix stri
 		return out
 	}
 	for _, m := range ts.customer {
-		if ok, why := g.permits(p, t, m.ARN, "", targetKeys(p, nil)); ok {
+		if ok, why := g.permits(p, t, m.resARN, "", targetKeys(p, nil)); ok {
 			add(m, why)
 		}
 	}
@@ -358,13 +358,13 @@ func (g *Graph) assumeEdges(p *Principal, x *assumeIndex) []edge {
 		if allow == False {
 			return
 		}
-		d := p.Decide(Request{Action: "sts:AssumeRole", Resource: r.ARN, Keys: targetKeys(r, nil), ResourceGrant: direct})
+		d := p.Decide(Request{Action: "sts:AssumeRole", Resource: r.resARN, Keys: targetKeys(r, nil), ResourceGrant: direct})
 		if !d.Allowed {
 			return
 		}
 		out = append(out, edge{to: g.index[r], tech: assumeTech, assumed: append(why, d.Assumed...)})
 	}
-	for _, r := range x.byARN[p.ARN] {
+	for _, r := range x.byARN[p.resARN] {
 		try(r)
 	}
 	if identity {
@@ -424,7 +424,7 @@ func (g *Graph) openEdges(p *Principal, a *Account, x *assumeIndex, try func(*Pr
 	if probe == p && len(members) > 1 {
 		probe = members[1]
 	}
-	d := p.Decide(Request{Action: "sts:AssumeRole", Resource: probe.ARN, Keys: targetKeys(probe, nil)})
+	d := p.Decide(Request{Action: "sts:AssumeRole", Resource: probe.resARN, Keys: targetKeys(probe, nil)})
 	if !d.Allowed {
 		return nil
 	}

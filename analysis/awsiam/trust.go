@@ -86,7 +86,7 @@ const (
 
 func (t *trust) naming(p *Principal) naming {
 	switch {
-	case t.arns[p.ARN]:
+	case t.arns[p.resARN]:
 		return directly
 	case t.accounts[p.Account.ID] || t.anyone:
 		return byAccount
@@ -127,14 +127,14 @@ func (t *trust) allows(p *Principal, role string) (Tri, []string) {
 func (s *stmt) namesPrincipal(p *Principal) bool {
 	if len(s.NotPrincipals) > 0 {
 		for _, v := range s.NotPrincipals["AWS"] {
-			if v == p.ARN || v == p.Account.ID || v == "arn:"+p.Account.Partition+":iam::"+p.Account.ID+":root" {
+			if v == p.resARN || v == p.Account.ID || v == "arn:"+p.Account.Partition+":iam::"+p.Account.ID+":root" {
 				return false
 			}
 		}
 		return true
 	}
 	for _, v := range s.Principals["AWS"] {
-		if v == "*" || v == p.ARN || v == p.Account.ID || v == "arn:"+p.Account.Partition+":iam::"+p.Account.ID+":root" {
+		if v == "*" || v == p.resARN || v == p.Account.ID || v == "arn:"+p.Account.Partition+":iam::"+p.Account.ID+":root" {
 			return true
 		}
 	}

@@ -13,6 +13,11 @@
 // published document, because an attachment of it is the most common way
 // to grant full admin.
 //
+// The IAM analysis still matches policies and trust policies against the
+// ARN each principal and policy will have (arn:PARTITION:iam::ACCOUNT:
+// KIND/PATH/NAME, from its account, path and known name), so a grant
+// written with a literal ARN reaches the planned resource.
+//
 // Consequences of naming roles by address: config aws.admin_roles patterns
 // are matched against the address for plan input (write
 // "module.*.aws_iam_role.break_glass" beside the ARN pattern), and the
