@@ -359,6 +359,23 @@ func TestSyntheticOutsidePlan(t *testing.T) {
 	}
 }
 
+// The compute a plan declares runs as its role: a grant on it is a chain
+// to that role (a function's role by reference, a build project's by its
+// literal ARN, an instance's through its instance profile). Compute the
+// plan does not declare is outside it: a grant that may reach it is never
+// cleared.
+func TestSyntheticPlanCompute(t *testing.T) {
+	v := plan(t, "synthetic_plan_compute")
+	for user, chain := range map[string]string{
+		"dev": "lambda:UpdateFunctionCode on aws_lambda_function.report → aws_iam_role.fn_admin (admin)",
+		"ci":  "codebuild:StartBuild on aws_codebuild_project.release → aws_iam_role.builder (admin)",
+		"ops": "ssm:SendCommand on aws_instance.app → aws_iam_role.box (admin)",
+	} {
+		v.expect(t, "aws-privilege-escalation", "aws_iam_user."+user, results.Fail, chain)
+	}
+	v.expect(t, "aws-privilege-escalation", "aws_iam_user.stacker", results.Error, "the plan does not show the account's CloudFormation stacks")
+}
+
 // Provider aliases that name an account (allowed_account_ids, or the role
 // their assume_role block assumes) put their resources in that account;
 // an alias for another region stays in the default block's account.

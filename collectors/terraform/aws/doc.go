@@ -71,6 +71,16 @@
 //     own account's policies, so another account's ARN is left as it is
 //     (and its principal is ERROR: not in the snapshot).
 //
+// # Compute that runs as a role
+//
+// aws_lambda_function (role), aws_codebuild_project (service_role),
+// aws_cloudformation_stack (iam_role_arn) and aws_instance (through the
+// role of the aws_iam_instance_profile it names) are listed in their
+// region with the plan's role they run as, resolved like a principal of
+// an attachment (reference, known name, or literal ARN in the own
+// account), so the escalation graph follows a grant on them to that
+// role (compute.go). Compute the plan does not declare is outside it.
+//
 // # Principals outside the plan
 //
 // An attachment, inline policy or membership that names (by a known name)

@@ -71,9 +71,13 @@ func (p *Provider) Mappers() map[string]tf.Mapper {
 		"aws_config_configuration_recorder":        create((*builder).mapRecorder),
 		"aws_accessanalyzer_analyzer":              create((*builder).mapAnalyzer),
 		"aws_config_configuration_recorder_status": connect((*builder).mapRecorderStatus),
-		// EC2 (ec2.go)
-		"aws_instance":        create((*builder).mapInstance),
-		"aws_launch_template": create((*builder).mapInstance),
+		// EC2 (ec2.go) and the compute that runs as a role (compute.go)
+		"aws_instance":             create((*builder).mapInstance),
+		"aws_launch_template":      create((*builder).mapInstance),
+		"aws_lambda_function":      connect((*builder).mapFunction),
+		"aws_codebuild_project":    connect((*builder).mapBuildProject),
+		"aws_cloudformation_stack": connect((*builder).mapStack),
+		"aws_iam_instance_profile": connect((*builder).mapInstanceProfile),
 	}
 }
 
