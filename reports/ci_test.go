@@ -28,38 +28,46 @@ func ciOptions() Options {
 	}
 }
 
+// sarifRead is what the SARIF tests read of a log.
+type sarifRead struct {
+	Runs []struct {
+		Tool struct {
+			Driver struct {
+				Rules []struct {
+					ID   string
+					Help struct{ Text string }
+				}
+			}
+		}
+		Results []struct {
+			RuleID, Kind, Level string
+			RuleIndex           int
+			Suppressions        []any
+			Locations           []struct {
+				PhysicalLocation struct {
+					ArtifactLocation struct{ URI string }
+					Region           struct{ StartLine int }
+				}
+			}
+		}
+	}
+}
+
+func decodeSARIF(t *testing.T, data []byte) sarifRead {
+	t.Helper()
+	var log sarifRead
+	if err := json.Unmarshal(data, &log); err != nil {
+		t.Fatal(err)
+	}
+	return log
+}
+
 func TestSARIFLevelsAndKinds(t *testing.T) {
 	var b bytes.Buffer
 	if err := (&SARIF{Options: ciOptions()}).Write(&b, sampleReport()); err != nil {
 		t.Fatal(err)
 	}
-	var log struct {
-		Runs []struct {
-			Tool struct {
-				Driver struct {
-					Rules []struct {
-						ID   string
-						Help struct{ Text string }
-					}
-				}
-			}
-			Results []struct {
-				RuleID, Kind, Level string
-				RuleIndex           int
-				Suppressions        []any
-				Locations           []struct {
-					PhysicalLocation struct {
-						ArtifactLocation struct{ URI string }
-						Region           struct{ StartLine int }
-					}
-				}
-			}
-		}
-	}
-	if err := json.Unmarshal(b.Bytes(), &log); err != nil {
-		t.Fatal(err)
-	}
-	run := log.Runs[0]
+	run := decodeSARIF(t, b.Bytes()).Runs[0]
 	if len(run.Tool.Driver.Rules) != 3 {
 		t.Errorf("one rule per control: %d", len(run.Tool.Driver.Rules))
 	}
@@ -116,22 +124,7 @@ func TestSARIFLocatesGrantedBy(t *testing.T) {
 	if err := (&SARIF{Options: opts}).Write(&b, rep); err != nil {
 		t.Fatal(err)
 	}
-	var log struct {
-		Runs []struct {
-			Results []struct {
-				Locations []struct {
-					PhysicalLocation struct {
-						ArtifactLocation struct{ URI string }
-						Region           struct{ StartLine int }
-					}
-				}
-			}
-		}
-	}
-	if err := json.Unmarshal(b.Bytes(), &log); err != nil {
-		t.Fatal(err)
-	}
-	l := log.Runs[0].Results[0].Locations[0].PhysicalLocation
+	l := decodeSARIF(t, b.Bytes()).Runs[0].Results[0].Locations[0].PhysicalLocation
 	if l.ArtifactLocation.URI != "infra/iam.tf" || l.Region.StartLine != 40 {
 		t.Errorf("location %+v, want infra/iam.tf:40", l)
 	}
