@@ -28,3 +28,17 @@ test_passes_without_keys if {
 test_error_when_absent_from_report if {
 	only(user(false, [])).status == "ERROR"
 }
+
+test_known_active_key_fails_without_the_report if {
+	r := only(user(false, [{"slot": 1, "active": true, "created": null, "last_used": null}]))
+	r.status == "FAIL"
+	r.message == "user u has 1 active long-lived access key(s)"
+}
+
+test_error_when_absent_from_report_with_only_inactive_keys if {
+	only(user(false, [{"slot": 1, "active": false, "created": null, "last_used": null}])).status == "ERROR"
+}
+
+test_error_when_keys_are_null if {
+	only(user(false, null)).status == "ERROR"
+}

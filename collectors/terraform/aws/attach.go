@@ -22,23 +22,6 @@ func (b *builder) principal(in tf.Instance, attr, kind string) (string, []string
 	return b.m.Resolve(in, attr, "aws_iam_"+kind)
 }
 
-// plannedUser is the address of the plan's own user that attribute user
-// of in (an access key, a login profile) names, or "": credentials of a
-// user outside the plan are not read.
-func (b *builder) plannedUser(in tf.Instance) string {
-	if !tf.UnknownAt(in.Unknown, "user") {
-		if name := in.After.Str("user"); name != "" {
-			addr := b.byName[nameKey(b.accountOf(in), "user/"+name)]
-			if b.outsiders[addr] != nil {
-				return ""
-			}
-			return addr
-		}
-	}
-	addr, _ := b.m.Resolve(in, "user", "aws_iam_user")
-	return addr
-}
-
 // principalList is principal for a list attribute (users, groups, roles
 // of aws_iam_policy_attachment and memberships).
 func (b *builder) principalList(in tf.Instance, attr, kind string) (found []string, unsure []string) {
@@ -276,8 +259,12 @@ func (b *builder) mapUserGroupMembership(in tf.Instance) {
 	}
 }
 
+// mapAccessKey maps aws_iam_access_key. A key for a user the plan does
+// not manage makes that user outside the plan (grantee): the key is
+// known, the user's other keys are not.
 func (b *builder) mapAccessKey(in tf.Instance) {
-	u := b.users[b.plannedUser(in)]
+	addr, _ := b.principal(in, "user", "user")
+	u := b.users[addr]
 	if u == nil {
 		return
 	}
@@ -285,8 +272,12 @@ func (b *builder) mapAccessKey(in tf.Instance) {
 	u.AccessKeys = append(u.AccessKeys, snapshot.AccessKey{Slot: len(u.AccessKeys) + 1, Active: status == "" || status == "Active"})
 }
 
+// mapLoginProfile maps aws_iam_user_login_profile: the user has a
+// password. The console controls need the credential report, so for a
+// user outside the plan they are not evaluated.
 func (b *builder) mapLoginProfile(in tf.Instance) {
-	if u := b.users[b.plannedUser(in)]; u != nil {
+	addr, _ := b.principal(in, "user", "user")
+	if u := b.users[addr]; u != nil {
 		u.PasswordEnabled = true
 	}
 }

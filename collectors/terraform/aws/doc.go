@@ -26,8 +26,7 @@
 //
 // # What is left out
 //
-// A plan describes what it manages. The access keys and login profiles of
-// a user the plan does not create are not read.
+// A plan describes what it manages.
 // data.aws_iam_policy_document is not rendered by rampart: its json
 // reaches the resources that use it when Terraform read it during plan,
 // and is unknown until apply otherwise. The partition is always "aws".
@@ -83,9 +82,9 @@
 //
 // # Principals outside the plan
 //
-// An attachment, inline policy or membership that names (by a known name)
-// a user, group or role no resource of the plan has grants to an existing
-// principal: it is added to the snapshot with OutsidePlan set, only what
+// An attachment, inline policy, membership, access key or login profile
+// that names (by a known name) a user, group or role no resource of the
+// plan has grants to an existing principal: it is added to the snapshot with OutsidePlan set, only what
 // the plan grants it, and the identifier arn:PARTITION:iam::ACCOUNT:KIND/NAME
 // (path "/" assumed; IAM names are unique in an account). A
 // resource-scoped CodeOutsidePlan error lists the granting resources (its
