@@ -94,9 +94,11 @@ type IAMUser struct {
 	// credential report, so password, MFA and key fields are unknown.
 	CredentialReport bool `json:"credential_report"`
 	// OutsidePlan is true for a principal a Terraform plan grants to
-	// without managing it (snapshot.CodeOutsidePlan): only the plan's
-	// grants are listed, its other policies, groups and permissions
-	// boundary are unknown.
+	// without managing it, or manages without creating it (a user or
+	// group that exists already: policies attached outside Terraform are
+	// not in the plan) (snapshot.CodeOutsidePlan): only the plan's grants
+	// are listed, its other policies, groups and permissions boundary
+	// are unknown.
 	OutsidePlan bool `json:"outside_plan,omitempty"`
 }
 
@@ -122,9 +124,11 @@ type IAMGroup struct {
 	AttachedPolicies []AttachedPolicy `json:"attached_policies"`
 	InlinePolicies   []InlinePolicy   `json:"inline_policies"`
 	// OutsidePlan is true for a principal a Terraform plan grants to
-	// without managing it (snapshot.CodeOutsidePlan): only the plan's
-	// grants are listed, its other policies, groups and permissions
-	// boundary are unknown.
+	// without managing it, or manages without creating it (a user or
+	// group that exists already: policies attached outside Terraform are
+	// not in the plan) (snapshot.CodeOutsidePlan): only the plan's grants
+	// are listed, its other policies, groups and permissions boundary
+	// are unknown.
 	OutsidePlan bool `json:"outside_plan,omitempty"`
 }
 
@@ -155,9 +159,11 @@ type IAMRole struct {
 	// collected.
 	InstanceProfiles []string `json:"instance_profiles"`
 	// OutsidePlan is true for a principal a Terraform plan grants to
-	// without managing it (snapshot.CodeOutsidePlan): only the plan's
-	// grants are listed, its other policies, groups and permissions
-	// boundary are unknown.
+	// without managing it, or manages without creating it (a user or
+	// group that exists already: policies attached outside Terraform are
+	// not in the plan) (snapshot.CodeOutsidePlan): only the plan's grants
+	// are listed, its other policies, groups and permissions boundary
+	// are unknown.
 	OutsidePlan bool `json:"outside_plan,omitempty"`
 }
 

@@ -146,7 +146,7 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 			sg := &sa.Groups[groupAt[name]]
 			a.addPolicies(p, g.memberFrom, sg.AttachedPolicies, sg.InlinePolicies)
 			if sg.OutsidePlan {
-				p.Unknown = append(p.Unknown, fmt.Sprintf("group %s: not managed by the plan, %s unknown", name, snapshot.OutsideThePlan(KindGroup)))
+				p.Unknown = append(p.Unknown, fmt.Sprintf("group %s already exists: what the plan does not give it (%s) is unknown", name, snapshot.OutsideThePlan(KindGroup)))
 			}
 		}
 		a.setBoundary(p, u.PermissionsBoundary)
@@ -180,7 +180,7 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 // make it an admin, but never proves that it is not one.
 func (p *Principal) unknownOutsidePlan(outside bool) {
 	if outside {
-		p.Unknown = append(p.Unknown, fmt.Sprintf("%s %s: not managed by the plan, %s unknown", p.Kind, p.Name, snapshot.OutsideThePlan(p.Kind)))
+		p.Unknown = append(p.Unknown, fmt.Sprintf("%s %s already exists: what the plan does not give it (%s) is unknown", p.Kind, p.Name, snapshot.OutsideThePlan(p.Kind)))
 	}
 }
 

@@ -28,9 +28,9 @@ func TestOutsidePlanIsPartlyUnknown(t *testing.T) {
 		admin   bool
 		unknown []string
 	}{
-		{arn("user", "alice"), true, []string{"user alice: not managed by the plan, its other policies, groups and permissions boundary unknown"}},
-		{arn("user", "dev"), false, []string{"group Administrators: not managed by the plan, its other policies unknown"}},
-		{arn("group", "Administrators"), false, []string{"group Administrators: not managed by the plan, its other policies unknown"}},
+		{arn("user", "alice"), true, []string{"user alice already exists: what the plan does not give it (its other policies, groups and permissions boundary) is unknown"}},
+		{arn("user", "dev"), false, []string{"group Administrators already exists: what the plan does not give it (its other policies) is unknown"}},
+		{arn("group", "Administrators"), false, []string{"group Administrators already exists: what the plan does not give it (its other policies) is unknown"}},
 		{arn("user", "plain"), false, nil},
 	} {
 		p := g.byARN[tc.arn]

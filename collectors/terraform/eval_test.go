@@ -339,11 +339,20 @@ func TestSyntheticOutsidePlan(t *testing.T) {
 	v.expect(t, "aws-admin-policy-attached", acct+"group/Support", results.Error, "policy of aws_iam_policy.later is unknown until apply")
 	// A planned user in an existing group: its group's policies are
 	// unknown, so neither admin nor escalation can pass.
-	v.expect(t, "aws-admin-policy-attached", "aws_iam_user.new_dev", results.Error, "group Administrators: not managed by the plan")
-	v.expect(t, "aws-privilege-escalation", "aws_iam_user.new_dev", results.Error, "group Administrators: not managed by the plan")
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_user.new_dev", results.Error, "group Administrators already exists")
+	v.expect(t, "aws-privilege-escalation", "aws_iam_user.new_dev", results.Error, "group Administrators already exists")
 	// The access key the plan creates for carol is a long-lived key,
 	// whatever other keys she has.
 	v.expect(t, "aws-long-lived-access-keys", acct+"user/carol", results.Fail, "1 active long-lived access key")
+	// A user the plan manages but does not create: its inline policy is
+	// its own (a FAIL), and nothing clears it, since policies attached
+	// outside Terraform are not in the plan.
+	v.expect(t, "aws-user-direct-policies", "aws_iam_user.legacy", results.Fail, "1 inline")
+	for _, r := range v {
+		if r.Resource == "aws_iam_user.legacy" && r.Status != results.Fail {
+			t.Errorf("%s on a user that exists already: %s %s", r.Control, r.Status, r.Message)
+		}
+	}
 	// Everything else about the existing principals is not evaluated:
 	// no PASS, and no ERROR for what a plan cannot show (their trust
 	// policies, credentials, last use).

@@ -94,6 +94,11 @@
 // counts the unknown rest of the principal, and of an existing group for
 // its planned members, so none of them is proved not to be an admin.
 //
+// A user or group the plan manages but does not create is held the same
+// way (its address stays its identifier): IAM may hold policies attached
+// to it outside Terraform, and the AWS provider does not read them back
+// into the plan as it does a role's managed_policy_arns and inline_policy.
+//
 // # Unknown values
 //
 // Where a control would read a value known only after apply — a trust

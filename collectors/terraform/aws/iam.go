@@ -31,6 +31,7 @@ func (b *builder) mapUser(in tf.Instance) {
 		CredentialReport: in.Created,
 	}
 	b.users[in.Address] = u
+	b.existing(in, "user", u.Name, &u.OutsidePlan)
 	b.own(in)
 	b.byName[nameKey(b.accountOf(in), "user/"+u.Name)] = in.Address
 	b.boundaries = append(b.boundaries, in)
@@ -42,6 +43,7 @@ func (b *builder) mapGroup(in tf.Instance) {
 		AttachedPolicies: []snapshot.AttachedPolicy{}, InlinePolicies: []snapshot.InlinePolicy{},
 	}
 	b.groups[in.Address] = g
+	b.existing(in, "group", g.Name, &g.OutsidePlan)
 	b.own(in)
 	b.byName[nameKey(b.accountOf(in), "group/"+g.Name)] = in.Address
 }

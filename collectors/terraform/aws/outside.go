@@ -14,6 +14,9 @@ import (
 // resource of the plan has.
 type outsider struct {
 	kind, name, account string
+	// address is set for a user or group the plan manages but does not
+	// create.
+	address string
 	// grants are the addresses of the plan's resources that grant to it.
 	grants []string
 }
@@ -71,6 +74,18 @@ func (b *builder) addOutsider(kind, name, account string) string {
 	return id
 }
 
+// existing marks a user or group the plan manages but does not create as
+// outside the plan (see outsider): IAM lists no attachments made outside
+// Terraform with it, as it does for a role (managed_policy_arns,
+// inline_policy), so the plan shows only part of what it has.
+func (b *builder) existing(in tf.Instance, kind, name string, outsidePlan *bool) {
+	if in.Created {
+		return
+	}
+	*outsidePlan = true
+	b.outsiders[in.Address] = &outsider{kind: kind, name: name, account: b.accountOf(in), address: in.Address}
+}
+
 // failOutsiders records, for each principal outside the plan, the
 // resource-scoped CodeOutsidePlan error that tells the engine to report
 // only the failures the plan's grants cause.
@@ -83,11 +98,15 @@ func (b *builder) failOutsiders() {
 	for _, id := range ids {
 		o := b.outsiders[id]
 		sort.Strings(o.grants)
+		msg := o.kind + " " + o.name + " is not managed by this plan: only what " + strings.Join(o.grants, ", ") +
+			" grants it is known; " + snapshot.OutsideThePlan(o.kind) + " are not"
+		if o.address != "" {
+			msg = o.kind + " " + o.name + " exists already: this plan shows only what Terraform gives it; " +
+				snapshot.OutsideThePlan(o.kind) + ", attached outside Terraform, are not in it"
+		}
 		b.m.Fail(snapshot.CollectionError{
 			Provider: "aws", Account: o.account, Service: "iam", Operation: "*",
-			Code: snapshot.CodeOutsidePlan, Resource: id, Sources: o.grants,
-			Message: o.kind + " " + o.name + " is not managed by this plan: only what " + strings.Join(o.grants, ", ") +
-				" grants it is known; " + snapshot.OutsideThePlan(o.kind) + " are not",
+			Code: snapshot.CodeOutsidePlan, Resource: id, Sources: o.grants, Message: msg,
 		})
 	}
 }
