@@ -97,7 +97,8 @@
 // A user or group the plan manages but does not create is held the same
 // way (its address stays its identifier): IAM may hold policies attached
 // to it outside Terraform, and the AWS provider does not read them back
-// into the plan as it does a role's managed_policy_arns and inline_policy.
+// into the plan as it does a role's managed_policy_arns and inline_policy
+// (a role without managed_policy_arns in the plan is held the same way).
 //
 // # Unknown values
 //

@@ -84,6 +84,13 @@ func (b *builder) mapRole(in tf.Instance) {
 		r.InlinePolicies = append(r.InlinePolicies, snapshot.InlinePolicy{Name: name, Document: d.Doc, DocumentRaw: d.Raw, DocumentError: d.Err})
 	}
 	b.roles[in.Address] = r
+	if _, listed := in.After["managed_policy_arns"]; !listed {
+		// A role that exists already lists its attachments (and inline
+		// policies) in the plan only through the provider's computed
+		// managed_policy_arns; without it (a provider that no longer
+		// reads them back) it is held like an existing user.
+		b.existing(in, "role", r.Name, &r.OutsidePlan)
+	}
 	b.own(in)
 	b.byName[nameKey(b.accountOf(in), "role/"+r.Name)] = in.Address
 	b.boundaries = append(b.boundaries, in)

@@ -101,8 +101,11 @@ func (b *builder) failOutsiders() {
 		msg := o.kind + " " + o.name + " is not managed by this plan: only what " + strings.Join(o.grants, ", ") +
 			" grants it is known; " + snapshot.OutsideThePlan(o.kind) + " are not"
 		if o.address != "" {
-			msg = o.kind + " " + o.name + " exists already: this plan shows only what Terraform gives it; " +
-				snapshot.OutsideThePlan(o.kind) + ", attached outside Terraform, are not in it"
+			what := "policies"
+			if o.kind == "user" {
+				what = "policies, groups and access keys"
+			}
+			msg = o.kind + " " + o.name + " exists already: this plan shows only what Terraform gives it, not the " + what + " it was given outside Terraform"
 		}
 		b.m.Fail(snapshot.CollectionError{
 			Provider: "aws", Account: o.account, Service: "iam", Operation: "*",
