@@ -204,6 +204,10 @@ type ManagedPolicy struct {
 	Document        json.RawMessage `json:"document"`
 	DocumentRaw     string          `json:"document_raw,omitempty"`
 	DocumentError   string          `json:"document_error,omitempty"`
+	// HoldersOutsidePlan is true for a policy a Terraform plan manages
+	// but does not create: it may be attached to principals the plan
+	// does not show.
+	HoldersOutsidePlan bool `json:"holders_outside_plan,omitempty"`
 }
 
 // PasswordPolicy is the account password policy. A nil pointer on the

@@ -341,6 +341,12 @@ func TestSyntheticOutsidePlan(t *testing.T) {
 	// unknown, so neither admin nor escalation can pass.
 	v.expect(t, "aws-admin-policy-attached", "aws_iam_user.new_dev", results.Error, "group Administrators already exists")
 	v.expect(t, "aws-privilege-escalation", "aws_iam_user.new_dev", results.Error, "group Administrators already exists")
+	// A policy that exists already, rewritten to allow everything: its
+	// holders outside the plan are admins; the narrow one gives nothing.
+	v.expect(t, "aws-admin-policy-attached", "aws_iam_policy.shared", results.Fail, "principals outside this plan may hold it")
+	if r := v.find("aws-admin-policy-attached", "aws_iam_policy.shared_ro"); r != nil {
+		t.Errorf("a narrow existing policy: %s %s", r.Status, r.Message)
+	}
 	// The access key the plan creates for carol is a long-lived key,
 	// whatever other keys she has.
 	v.expect(t, "aws-long-lived-access-keys", acct+"user/carol", results.Fail, "1 active long-lived access key")

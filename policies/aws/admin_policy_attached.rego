@@ -19,7 +19,11 @@
 #   an SCP holds it back (the policy is still attached, and removing the
 #   boundary restores it): the evidence then says so ("effective_admin":
 #   false, "held_back_by"). Facts come from rampart's IAM analysis
-#   (data.rampart.analysis.aws, see policies/README.md).
+#   (data.rampart.analysis.aws, see policies/README.md). On a Terraform
+#   plan, a customer-managed policy the plan changes or keeps but did not
+#   create may be attached to principals the plan does not show: a
+#   full-admin document FAILs on the policy itself ("holders outside the
+#   plan"); a document unknown until apply is ERROR.
 # custom:
 #   id: aws-admin-policy-attached
 #   severity: high
@@ -36,6 +40,7 @@
 #   iac: Y
 package rampart.aws.admin_policy_attached
 
+import data.rampart.lib.aws
 import data.rampart.lib.aws.analysis
 import data.rampart.lib.aws.iam
 import rego.v1
@@ -110,9 +115,46 @@ results := [result |
 			some [account_id, arn, type, _, null] in judged
 			r := {"status": "ERROR", "account": account_id, "resource": arn, "resource_type": type, "message": analysis.missing, "evidence": {}}
 		],
+		# A policy a Terraform plan manages but did not create may be
+		# attached to principals the plan does not show: a full-admin
+		# document fails on the policy itself, one unknown until apply
+		# cannot be cleared.
+		[r |
+			some account in input.aws.accounts
+			some p in object.get(account, "policies", [])
+			p.holders_outside_plan == true
+			[status, message] := outside_policy_verdict(p)
+			r := {
+				"status": status, "account": account.account_id, "resource": p.arn, "resource_type": "AWS::IAM::ManagedPolicy",
+				"message": message, "evidence": {"holders_outside_plan": true},
+			}
+		],
 	]
 	some result in part
 ]
+
+outside_policy_verdict(p) := [
+	"FAIL",
+	"policy allows every action on every resource and exists already: principals outside this plan may hold it",
+] if {
+	admin_document(p.document)
+} else := [
+	"ERROR",
+	sprintf("policy exists already and its document is not known: %s", [object.get(p, "document_error", "no document")]),
+] if {
+	not is_object(p.document)
+}
+
+admin_document(doc) if {
+	some s in aws.as_list(doc.Statement)
+	iam.admin_statement(s)
+	not deny_all_in(doc)
+}
+
+deny_all_in(doc) if {
+	some s in aws.as_list(doc.Statement)
+	iam.deny_all(s)
+}
 
 admin_verdict(kind, arn, f) := [
 	"FAIL",

@@ -78,3 +78,40 @@ test_missing_analysis_is_error if {
 	{s | some s in rs} == {"ERROR"}
 	count(rs) == 5
 }
+
+# A policy a plan manages but did not create may be attached outside it.
+outside(p) := {x.resource: x | some x in control.results with input as {"aws": {"accounts": [{"account_id": acct, "partition": "aws", "policies": [p]}]}}
+	with data.rampart.config as cfg with data.rampart.analysis.aws as {"principals": {}}}
+
+existing_policy(doc) := {"name": "shared", "arn": "aws_iam_policy.shared", "document": doc, "holders_outside_plan": true}
+
+test_existing_admin_policy_fails_on_the_policy if {
+	r := outside(existing_policy({"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}))["aws_iam_policy.shared"]
+	r.status == "FAIL"
+	r.resource_type == "AWS::IAM::ManagedPolicy"
+	r.evidence == {"holders_outside_plan": true}
+}
+
+test_existing_admin_policy_with_a_deny_all_is_not_admin if {
+	rs := outside(existing_policy({"Statement": [
+		{"Effect": "Allow", "Action": "*", "Resource": "*"},
+		{"Effect": "Deny", "Action": "*", "Resource": "*"},
+	]}))
+	count(rs) == 0
+}
+
+test_existing_narrow_policy_gives_nothing if {
+	count(outside(existing_policy({"Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}))) == 0
+}
+
+test_existing_policy_with_an_unknown_document_is_error if {
+	p := object.union(existing_policy(null), {"document_error": "policy of aws_iam_policy.shared is unknown until apply"})
+	r := outside(p)["aws_iam_policy.shared"]
+	r.status == "ERROR"
+	r.message == "policy exists already and its document is not known: policy of aws_iam_policy.shared is unknown until apply"
+}
+
+test_a_policy_the_plan_creates_gives_nothing if {
+	p := object.union(existing_policy({"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}), {"holders_outside_plan": false})
+	count(outside(p)) == 0
+}

@@ -188,6 +188,8 @@ func (b *builder) mapPolicy(in tf.Instance) {
 	p := &snapshot.ManagedPolicy{
 		Name: nameOf(in), ARN: in.Address, Path: in.After.Str("path"), DefaultVersion: "v1",
 		Document: d.Doc, DocumentRaw: d.Raw, DocumentError: d.Err,
+		// One that exists already may be attached outside Terraform.
+		HoldersOutsidePlan: !in.Created,
 	}
 	if d.Unknown {
 		// Its principals' results depend on it: they get the error
