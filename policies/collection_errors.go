@@ -15,7 +15,7 @@ import (
 // for that scope is added, so the gap is visible instead of silent. Data a
 // Terraform plan does not show (snapshot.CodeNotInPlan) is the exception:
 // a PASS the plan's own resources prove stands, and the rest is not
-// evaluated. A principal the plan grants to without managing it
+// evaluated. A principal the plan shows only in part
 // (snapshot.CodeOutsidePlan) keeps only what the plan proves: see
 // applyOutsidePlan.
 func applyCollectionErrors(c *Control, rs []results.Result, s *snapshot.Snapshot) []results.Result {
@@ -87,18 +87,17 @@ func applyBlockingErrors(c *Control, rs []results.Result, s *snapshot.Snapshot) 
 	return rs
 }
 
-// applyOutsidePlan keeps, of the results about a resource a Terraform
-// plan grants to without managing it (snapshot.CodeOutsidePlan), those
-// the plan proves: a FAIL its grants cause (an admin policy attached to
-// an existing user fails whatever else the user has), with the error's
+// applyOutsidePlan keeps, of the results about a principal a Terraform
+// plan shows only in part (snapshot.CodeOutsidePlan), those the plan
+// proves: a FAIL its grants cause (an admin policy attached to an
+// existing user fails whatever else the user has), with the error's
 // message as evidence "outside_plan", and an ERROR a collection error
 // caused (a granted policy unknown until apply). The resources that grant
 // to it are evidence "granted_by", so a report can point at them. A PASS,
-// or an ERROR the
-// control gave because the rest of the principal is unknown, is not
-// evaluated: dropped, like the absences of CodeNotInPlan. It holds for
-// every control, whatever it requires: no result about such a principal
-// may read its unknown part as a PASS.
+// or an ERROR the control gave because the rest of the principal is
+// unknown, is not evaluated: dropped, like the absences of CodeNotInPlan.
+// It holds for every control, whatever it requires: no result about such
+// a principal may read its unknown part as a PASS.
 func applyOutsidePlan(c *Control, rs []results.Result, s *snapshot.Snapshot) []results.Result {
 	var outside map[string]snapshot.CollectionError
 	for _, e := range s.Errors {

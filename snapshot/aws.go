@@ -103,7 +103,7 @@ type IAMUser struct {
 }
 
 // OutsideThePlan says what a Terraform plan leaves unknown of a user,
-// group or role (kind) it grants to without managing it (OutsidePlan).
+// group or role (kind) it shows only in part (OutsidePlan).
 func OutsideThePlan(kind string) string {
 	switch kind {
 	case "group":

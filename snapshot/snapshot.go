@@ -70,13 +70,16 @@ type Scope struct {
 // of reporting them.
 const CodeNotInPlan = "NotInPlan"
 
-// CodeOutsidePlan marks a resource a Terraform plan grants to without
-// managing it: an existing IAM user, group or role named by an
-// attachment, inline policy or membership. The snapshot holds only what
-// the plan gives it, so a FAIL those grants cause stands (the grant is in
-// the plan), an ERROR another collection error caused stands, and
-// anything else about the resource is not evaluated: the engine drops
-// those results. The error is confined to that resource.
+// CodeOutsidePlan marks a principal a Terraform plan shows only in part:
+// an existing IAM user, group or role it grants to without managing it
+// (named by an attachment, inline policy, membership or access key), or
+// a user or group it manages without creating it (IAM may hold policies
+// attached outside Terraform). The snapshot holds only what the plan
+// gives it, so a FAIL those grants cause stands (the grant is in the
+// plan), an ERROR another collection error caused stands, and anything
+// else about the principal is not evaluated: the engine drops those
+// results. The error is confined to that resource; Sources lists the
+// plan's resources that grant to it.
 const CodeOutsidePlan = "OutsidePlan"
 
 // CollectionError records one call that did not return the data asked for.

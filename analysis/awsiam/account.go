@@ -174,10 +174,10 @@ func NewAccount(sa *snapshot.AWSAccount, org *snapshot.AWSOrganization) *Account
 	return a
 }
 
-// unknownOutsidePlan records, for a principal a Terraform plan grants to
-// without managing it (snapshot.CodeOutsidePlan), that its other
-// policies, groups and boundary are unknown: what the plan grants can
-// make it an admin, but never proves that it is not one.
+// unknownOutsidePlan records, for a principal a Terraform plan shows only
+// in part (snapshot.CodeOutsidePlan), that what the plan does not give it
+// is unknown: what the plan grants can make it an admin, but never proves
+// that it is not one.
 func (p *Principal) unknownOutsidePlan(outside bool) {
 	if outside {
 		p.Unknown = append(p.Unknown, fmt.Sprintf("%s %s already exists: what the plan does not give it (%s) is unknown", p.Kind, p.Name, snapshot.OutsideThePlan(p.Kind)))

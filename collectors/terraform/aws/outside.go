@@ -9,9 +9,10 @@ import (
 	"github.com/rampart-sec/rampart/snapshot"
 )
 
-// outsider is a user, group or role the plan grants to without managing
-// it: an attachment, inline policy or membership names it by a name no
-// resource of the plan has.
+// outsider is a user, group or role the plan shows only in part: one it
+// grants to without managing it (an attachment, inline policy,
+// membership or access key names it by a name no resource of the plan
+// has), or one it manages but does not create (see existing).
 type outsider struct {
 	kind, name, account string
 	// address is set for a user or group the plan manages but does not
