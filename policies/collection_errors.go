@@ -31,10 +31,17 @@ func applyBlockingErrors(c *Control, rs []results.Result, s *snapshot.Snapshot) 
 	if len(c.Requires) == 0 {
 		return rs
 	}
-	var relevant []snapshot.CollectionError
+	// grantees (snapshot.CodeUnknownGrantee) undecide only a PASS: a
+	// grant to a principal a plan cannot name adds to whoever gets it.
+	var relevant, blocking, grantees []snapshot.CollectionError
 	for _, e := range s.Errors {
 		if e.Provider == c.Provider && e.Code != snapshot.CodeOutsidePlan && c.rests(e) {
 			relevant = append(relevant, e)
+			if e.Code == snapshot.CodeUnknownGrantee {
+				grantees = append(grantees, e)
+			} else {
+				blocking = append(blocking, e)
+			}
 		}
 	}
 	if len(relevant) == 0 {
@@ -42,12 +49,16 @@ func applyBlockingErrors(c *Control, rs []results.Result, s *snapshot.Snapshot) 
 	}
 	kept := rs[:0]
 	for _, r := range rs {
-		if e, ok := c.blockedExcept(relevant, r.Account, r.Region, r.Resource, independentOf(r)); ok {
+		if e, ok := c.blockedExcept(blocking, r.Account, r.Region, r.Resource, independentOf(r)); ok {
 			if e.Code == snapshot.CodeNotInPlan {
 				if r.Status != results.Pass {
 					continue // not evaluated: absence from a plan proves nothing
 				}
 			} else {
+				markError(&r, e)
+			}
+		} else if r.Status == results.Pass {
+			if e, ok := c.blockedExcept(grantees, r.Account, r.Region, r.Resource, independentOf(r)); ok {
 				markError(&r, e)
 			}
 		}
@@ -281,7 +292,8 @@ func markError(r *results.Result, e snapshot.CollectionError) {
 		"service": e.Service, "operation": e.Operation, "code": e.Code,
 		"message": e.Message, "account": e.Account, "region": e.Region, "resource": e.Resource,
 	}
-	if e.Resource != "" {
+	if e.Resource != "" || e.Code == snapshot.CodeUnknownGrantee {
+		// The message says what is unknown and where.
 		r.Message = "not decided: " + e.Message
 		return
 	}

@@ -150,6 +150,44 @@ func TestOutsidePlan(t *testing.T) {
 	}
 }
 
+// A grant to a principal a plan cannot name undecides a PASS resting on
+// what principals are granted, and leaves a FAIL and an ERROR as they
+// are; a blocking error still undecides a FAIL.
+func TestUnknownGrantee(t *testing.T) {
+	const acct = "111111111111"
+	grantee := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "managed_policy_arns", Code: snapshot.CodeUnknownGrantee,
+		Message: "user of aws_iam_user_policy_attachment.m is unknown until apply: whom it grants to cannot be told"}
+	blocking := snapshot.CollectionError{Provider: "aws", Account: acct, Service: "iam", Operation: "managed_policy_arns", Code: "UnknownUntilApply", Resource: "aws_iam_user.b", Message: "policy_arn is unknown"}
+	c := &Control{Control: results.Control{ID: "aws-x", Provider: "aws", Severity: results.High}, Requires: []string{"iam:managed_policy_arns"}}
+	rs := []results.Result{
+		{Status: results.Pass, Account: acct, Resource: "aws_iam_user.a"},
+		{Status: results.Fail, Account: acct, Resource: "aws_iam_role.admin"},
+		{Status: results.Fail, Account: acct, Resource: "aws_iam_user.b"},
+		{Status: results.Error, Account: acct, Resource: "aws_iam_user.c", Message: "cannot tell"},
+		{Status: results.Pass, Account: "222222222222", Resource: "aws_iam_user.d"},
+	}
+	var got []string
+	for _, r := range applyCollectionErrors(c, rs, &snapshot.Snapshot{Errors: []snapshot.CollectionError{grantee, blocking}}) {
+		got = append(got, string(r.Status)+" "+r.Resource+" "+r.Message)
+	}
+	want := []string{
+		"ERROR aws_iam_user.a not decided: " + grantee.Message,
+		"FAIL aws_iam_role.admin ",
+		"ERROR aws_iam_user.b not decided: policy_arn is unknown",
+		"ERROR aws_iam_user.c cannot tell",
+		"PASS aws_iam_user.d ",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// A control that does not rest on the data is not touched.
+	other := &Control{Control: results.Control{ID: "aws-y", Provider: "aws"}, Requires: []string{"iam:GetCredentialReport"}}
+	pass := []results.Result{{Status: results.Pass, Account: acct, Resource: "aws_iam_user.a"}}
+	if out := applyCollectionErrors(other, pass, &snapshot.Snapshot{Errors: []snapshot.CollectionError{grantee}}); out[0].Status != results.Pass {
+		t.Errorf("a control not resting on grants: %+v", out[0])
+	}
+}
+
 // A result that says it was decided without a requirement
 // (evidence "independent_of") is not turned into ERROR by that
 // requirement's failure, but still is by the others'.

@@ -82,6 +82,14 @@ const CodeNotInPlan = "NotInPlan"
 // plan's resources that grant to it.
 const CodeOutsidePlan = "OutsidePlan"
 
+// CodeUnknownGrantee marks a grant of a Terraform plan whose principal is
+// unknown until apply and named by no reference: it may reach any
+// principal of its account. A PASS resting on that data (the error's
+// Operation) becomes ERROR; a FAIL stands, since a grant more does not
+// take a principal's permissions away (a Deny granted so could, the one
+// case where such a FAIL may be false); an ERROR stays ERROR.
+const CodeUnknownGrantee = "UnknownGrantee"
+
 // CollectionError records one call that did not return the data asked for.
 // Errors are data: the engine turns every result whose control depends on
 // the failed service or operation into ERROR instead of PASS or FAIL.

@@ -27,7 +27,7 @@ var plans = []string{
 	"synthetic_azure_identity", "synthetic_azure_monitoring",
 	"mm_organization_iam_member", "mm_project_iam", "mm_project_iam_member_empty_project", "mm_project_iam_policy",
 	"mm_service_account", "synthetic_gcp", "synthetic_plan_refs", "synthetic_provider_accounts", "synthetic_outside_plan",
-	"synthetic_plan_compute",
+	"synthetic_plan_compute", "synthetic_unknown_grantee",
 }
 
 // providers are every provider mapper, as rampart eval uses them.

@@ -8,6 +8,8 @@ func Hint(e snapshot.CollectionError) string {
 	switch e.Code {
 	case CodeUnknownUntilApply:
 		return "the value is computed during apply: write it as a literal in the configuration (a jsonencode of known values, not a data source output), or evaluate the applied state with rampart scan"
+	case snapshot.CodeUnknownGrantee:
+		return "name the user, group or role by a reference to its resource (aws_iam_user.x.name) or a literal name, so the plan says whom the grant reaches, or evaluate the applied state with rampart scan"
 	}
 	return ""
 }

@@ -9,8 +9,9 @@ import (
 
 func TestHint(t *testing.T) {
 	for code, want := range map[string]string{
-		CodeUnknownUntilApply: "computed during apply",
-		"AccessDenied":        "",
+		CodeUnknownUntilApply:       "computed during apply",
+		snapshot.CodeUnknownGrantee: "whom the grant reaches",
+		"AccessDenied":              "",
 	} {
 		got := Hint(snapshot.CollectionError{Provider: "aws", Code: code})
 		if want == "" && got != "" || !strings.Contains(got, want) {

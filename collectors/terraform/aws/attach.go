@@ -12,39 +12,63 @@ import (
 // in grants to: by its name when known (one the plan does not manage is
 // added as outside the plan, see grantee), else through the reference in
 // the configuration. It returns the principal's address, or "" with the
-// candidates a reference could mean when it cannot tell.
-func (b *builder) principal(in tf.Instance, attr, kind string) (string, []string) {
+// candidates a reference could mean when it cannot tell. When it cannot
+// tell and no reference names a candidate, the grant (op) may reach any
+// principal of the account: see unknownGrantee ("" op: record nothing).
+func (b *builder) principal(in tf.Instance, attr, kind, op string) (string, []string) {
 	if !tf.UnknownAt(in.Unknown, attr) {
 		if name := in.After.Str(attr); name != "" {
 			return b.grantee(in, kind, name), nil
 		}
+		return "", nil
 	}
-	return b.m.Resolve(in, attr, "aws_iam_"+kind)
+	addr, maybe := b.m.Resolve(in, attr, "aws_iam_"+kind)
+	if addr == "" && len(maybe) == 0 {
+		b.unknownGrantee(in, op, attr)
+	}
+	return addr, maybe
+}
+
+// unknownGrantee records that in grants (op) to a principal that attr,
+// unknown until apply, does not name and no reference tells: any
+// principal of the account may be the one, so the engine makes every
+// PASS resting on op there undecided (snapshot.CodeUnknownGrantee).
+func (b *builder) unknownGrantee(in tf.Instance, op, attr string) {
+	if op == "" {
+		return
+	}
+	b.m.Fail(snapshot.CollectionError{
+		Provider: "aws", Account: b.accountOf(in), Service: "iam", Operation: op, Code: snapshot.CodeUnknownGrantee,
+		Message: tf.UnknownText(attr, in.Address) + ": whom it grants to cannot be told", Sources: []string{in.Address},
+	})
 }
 
 // principalList is principal for a list attribute (users, groups, roles
-// of aws_iam_policy_attachment and memberships).
-func (b *builder) principalList(in tf.Instance, attr, kind string) (found []string, unsure []string) {
+// of aws_iam_policy_attachment and memberships). unnamed is true when an
+// element unknown until apply is named by no reference: the caller says
+// whom that may reach.
+func (b *builder) principalList(in tf.Instance, attr, kind string) (found, unsure []string, unnamed bool) {
 	if !tf.UnknownAt(in.Unknown, attr) {
 		for _, name := range in.After.Strs(attr) {
 			found = append(found, b.grantee(in, kind, name))
 		}
-		return found, nil
+		return found, nil, false
 	}
 	// A list with unknown elements: its known elements by name, the
 	// others through the references of its expression when they say
 	// exactly which principals; else every resource it may mean is
 	// unsure.
 	refs, ok := b.m.ResolveAll(in, attr, "aws_iam_"+kind)
-	if !ok {
-		return nil, b.m.Referenced(in, attr, "aws_iam_"+kind)
-	}
 	for _, name := range in.After.Strs(attr) {
 		if a := b.grantee(in, kind, name); !slices.Contains(refs, a) {
 			found = append(found, a)
 		}
 	}
-	return append(found, refs...), nil
+	if !ok {
+		unsure = b.m.Referenced(in, attr, "aws_iam_"+kind)
+		return found, unsure, len(unsure) == 0
+	}
+	return append(found, refs...), nil, false
 }
 
 // policyList reads a list of policy ARNs (managed_policy_arns of
@@ -159,7 +183,7 @@ func lastSegment(arn string) string {
 // principal named by its user/group/role attribute.
 func mapInline(kind string) func(*builder, tf.Instance) {
 	return func(b *builder, in tf.Instance) {
-		p, unsure := b.principal(in, kind, kind)
+		p, unsure := b.principal(in, kind, kind, OpInline)
 		d := readDocument(in.After, in.Unknown, "policy", in.Address)
 		if p == "" {
 			for _, c := range unsure {
@@ -178,7 +202,7 @@ func mapInline(kind string) func(*builder, tf.Instance) {
 // mapAttachment maps aws_iam_{user,group,role}_policy_attachment.
 func mapAttachment(kind string) func(*builder, tf.Instance) {
 	return func(b *builder, in tf.Instance) {
-		p, unsure := b.principal(in, kind, kind)
+		p, unsure := b.principal(in, kind, kind, OpManaged)
 		if p == "" {
 			for _, c := range unsure {
 				b.m.Fail(unknownError("iam", OpManaged, kind, in.Address, c))
@@ -202,9 +226,12 @@ func (b *builder) attachOrUnknown(in tf.Instance, principal string) {
 // of users, groups and roles.
 func (b *builder) mapPolicyAttachment(in tf.Instance) {
 	for _, kind := range []string{"user", "group", "role"} {
-		found, unsure := b.principalList(in, kind+"s", kind)
+		found, unsure, unnamed := b.principalList(in, kind+"s", kind)
 		for _, p := range found {
 			b.attachOrUnknown(in, p)
+		}
+		if unnamed {
+			b.unknownGrantee(in, OpManaged, kind+"s")
 		}
 		for _, p := range unsure {
 			b.m.Fail(unknownError("iam", OpManaged, kind+"s", in.Address, p))
@@ -229,8 +256,13 @@ func (b *builder) addToGroup(user, group string) {
 }
 
 func (b *builder) mapGroupMembership(in tf.Instance) {
-	g, _ := b.principal(in, "group", "group")
-	users, unsure := b.principalList(in, "users", "user")
+	// A group it cannot tell concerns the users it names (below).
+	g, _ := b.principal(in, "group", "group", "")
+	users, unsure, unnamed := b.principalList(in, "users", "user")
+	if unnamed {
+		// Some user it cannot tell joins the group.
+		b.unknownGrantee(in, OpGroups, "users")
+	}
 	for _, u := range users {
 		if g == "" {
 			// Which group the users join cannot be told.
@@ -245,16 +277,16 @@ func (b *builder) mapGroupMembership(in tf.Instance) {
 }
 
 func (b *builder) mapUserGroupMembership(in tf.Instance) {
-	u, maybe := b.principal(in, "user", "user")
+	u, maybe := b.principal(in, "user", "user", OpGroups)
 	for _, c := range maybe {
 		// Which user joins the groups cannot be told.
 		b.m.Fail(unknownError("iam", OpGroups, "user", in.Address, c))
 	}
-	groups, unsure := b.principalList(in, "groups", "group")
+	groups, unsure, unnamed := b.principalList(in, "groups", "group")
 	for _, g := range groups {
 		b.addToGroup(u, g)
 	}
-	if u != "" && len(unsure) > 0 {
+	if u != "" && (len(unsure) > 0 || unnamed) {
 		b.m.Fail(unknownError("iam", OpGroups, "groups", in.Address, u))
 	}
 }
@@ -263,7 +295,7 @@ func (b *builder) mapUserGroupMembership(in tf.Instance) {
 // not manage makes that user outside the plan (grantee): the key is
 // known, the user's other keys are not.
 func (b *builder) mapAccessKey(in tf.Instance) {
-	addr, _ := b.principal(in, "user", "user")
+	addr, _ := b.principal(in, "user", "user", "")
 	u := b.users[addr]
 	if u == nil {
 		return
@@ -276,7 +308,7 @@ func (b *builder) mapAccessKey(in tf.Instance) {
 // password. The console controls need the credential report, so for a
 // user outside the plan they are not evaluated.
 func (b *builder) mapLoginProfile(in tf.Instance) {
-	addr, _ := b.principal(in, "user", "user")
+	addr, _ := b.principal(in, "user", "user", "")
 	if u := b.users[addr]; u != nil {
 		u.PasswordEnabled = true
 	}

@@ -109,7 +109,11 @@
 // unknown (OpTrust, OpInline, OpManaged, OpBoundary, OpGroups, or the
 // attribute itself): the controls require exactly what they read, so a
 // role whose trust policy is unknown is ERROR for the four trust controls
-// and still judged for admin and escalation from its known policies.
+// and still judged for admin and escalation from its known policies. A
+// grant whose principal is unknown and named by no reference to a plan
+// resource may reach anyone of its account: a CodeUnknownGrantee error
+// (account-wide, Operation the data granted) makes the PASSes resting on
+// it ERROR and leaves FAILs standing.
 //
 // # Policy documents
 //
