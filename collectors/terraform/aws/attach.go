@@ -116,17 +116,28 @@ func (b *builder) policyARN(in tf.Instance, attr string) (string, bool) {
 // account is unknown, the ARN's account is the only one the attachment
 // can succeed in, which is where the plan creates the policy.
 func (b *builder) plannedPolicy(arn, account string) string {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "iam" || !strings.HasPrefix(parts[5], "policy/") {
+	resource, ok := ownIAM(arn, account, "policy/")
+	if !ok {
 		return arn
 	}
-	if account != "" && parts[4] != account {
-		return arn
-	}
-	if addr := b.byName[nameKey(account, parts[5])]; addr != "" {
+	if addr := b.byName[nameKey(account, resource)]; addr != "" {
 		return addr
 	}
 	return arn
+}
+
+// ownIAM returns the resource part (policy/PATH/NAME, role/PATH/NAME) of
+// an IAM ARN whose resource starts with prefix, in account (any account
+// when it is unknown); ok is false for any other ARN.
+func ownIAM(arn, account, prefix string) (resource string, ok bool) {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "iam" || !strings.HasPrefix(parts[5], prefix) {
+		return "", false
+	}
+	if account != "" && parts[4] != account {
+		return "", false
+	}
+	return parts[5], true
 }
 
 // addInline and attach add to a principal by address.

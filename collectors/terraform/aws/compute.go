@@ -59,11 +59,11 @@ func (b *builder) roleOf(in tf.Instance, attr string) string {
 		}
 		account, name := b.accountOf(in), v
 		if strings.HasPrefix(v, "arn:") {
-			parts := strings.SplitN(v, ":", 6)
-			if len(parts) != 6 || !strings.HasPrefix(parts[5], "role/") || (account != "" && parts[4] != account) {
+			resource, ok := ownIAM(v, account, "role/")
+			if !ok {
 				return v
 			}
-			name = lastSegment(parts[5])
+			name = lastSegment(resource)
 		}
 		if addr := b.byName[nameKey(account, "role/"+name)]; addr != "" && b.roles[addr] != nil && b.outsiders[addr] == nil {
 			return addr
