@@ -10,7 +10,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
-	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	etypes "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
@@ -136,9 +135,7 @@ func buildCatalogueWorld(t *testing.T, b *awstest.Builder) {
 		if !strings.HasPrefix(doc, `{"Version"`) {
 			doc = stmts(doc)
 		}
-		out, err := c.CreatePolicy(ctx, &iam.CreatePolicyInput{PolicyName: &name, PolicyDocument: &doc})
-		b.Must(err, "CreatePolicy "+name)
-		return aws.ToString(out.Policy.Arn)
+		return b.ManagedPolicy(name, doc)
 	}
 	attachUser := func(user, arn string) {
 		_, err := c.AttachUserPolicy(ctx, &iam.AttachUserPolicyInput{UserName: &user, PolicyArn: &arn})
@@ -146,7 +143,7 @@ func buildCatalogueWorld(t *testing.T, b *awstest.Builder) {
 	}
 	group := func(name, doc string, members ...string) {
 		_, err := c.CreateGroup(ctx, &iam.CreateGroupInput{GroupName: &name})
-		b.Must(err, "CreateGroup")
+		b.Created(err, "CreateGroup "+name)
 		if doc != "" {
 			put("group", name, doc)
 		}
@@ -163,7 +160,7 @@ func buildCatalogueWorld(t *testing.T, b *awstest.Builder) {
 	}
 	profile := func(name string) {
 		_, err := c.CreateInstanceProfile(ctx, &iam.CreateInstanceProfileInput{InstanceProfileName: &name})
-		b.Must(err, "CreateInstanceProfile")
+		b.Created(err, "CreateInstanceProfile "+name)
 		_, err = c.AddRoleToInstanceProfile(ctx, &iam.AddRoleToInstanceProfileInput{InstanceProfileName: &name, RoleName: &name})
 		b.Must(err, "AddRoleToInstanceProfile")
 	}
@@ -180,31 +177,23 @@ func buildCatalogueWorld(t *testing.T, b *awstest.Builder) {
 	role("low-assumable", trustAcct, readDoc)
 	role("deployer", trustSvc("lambda.amazonaws.com"), allowOn("sts:AssumeRole", motoPrefix+"role/admin-assumable"))
 
+	// Admin users: boss has no password, boss-console one without MFA,
+	// boss-mfa one with MFA, boss-keys two access keys.
+	logins := map[string]struct {
+		console, mfa bool
+		keys         int
+	}{"boss-console": {true, false, 0}, "boss-mfa": {true, true, 0}, "boss-keys": {false, false, 2}}
 	for _, w := range catalogueWorld {
 		switch w.kind {
 		case "user":
-			b.User(w.name, false, false, 0)
+			l := logins[w.name]
+			b.User(w.name, l.console, l.mfa, l.keys)
 		case "role":
 			role(w.name, trustSvc("ec2.amazonaws.com"), "")
 		}
 		if w.policy != "" {
 			put(w.kind, w.name, w.policy)
 		}
-	}
-	// Admin users: boss has no password, boss-console one without MFA,
-	// boss-mfa one with MFA, boss-keys two access keys.
-	_, err := c.CreateLoginProfile(ctx, &iam.CreateLoginProfileInput{UserName: aws.String("boss-console"), Password: aws.String("Example-Passw0rd!")})
-	b.Must(err, "CreateLoginProfile")
-	_, err = c.CreateLoginProfile(ctx, &iam.CreateLoginProfileInput{UserName: aws.String("boss-mfa"), Password: aws.String("Example-Passw0rd!")})
-	b.Must(err, "CreateLoginProfile")
-	d, err := c.CreateVirtualMFADevice(ctx, &iam.CreateVirtualMFADeviceInput{VirtualMFADeviceName: aws.String("boss-mfa")})
-	b.Must(err, "CreateVirtualMFADevice")
-	_, err = c.EnableMFADevice(ctx, &iam.EnableMFADeviceInput{UserName: aws.String("boss-mfa"), SerialNumber: d.VirtualMFADevice.SerialNumber,
-		AuthenticationCode1: aws.String("123456"), AuthenticationCode2: aws.String("654321")})
-	b.Must(err, "EnableMFADevice")
-	for i := 0; i < 2; i++ {
-		_, err := c.CreateAccessKey(ctx, &iam.CreateAccessKeyInput{UserName: aws.String("boss-keys")})
-		b.Must(err, "CreateAccessKey")
 	}
 
 	// Policies written onto principals: their own customer-managed ones.
@@ -219,7 +208,7 @@ func buildCatalogueWorld(t *testing.T, b *awstest.Builder) {
 
 	// Boundaries.
 	s3Only := managed("s3-only", allowOn("s3:*", "*"))
-	_, err = c.PutRolePermissionsBoundary(ctx, &iam.PutRolePermissionsBoundaryInput{RoleName: aws.String("bounded"), PermissionsBoundary: &s3Only})
+	_, err := c.PutRolePermissionsBoundary(ctx, &iam.PutRolePermissionsBoundaryInput{RoleName: aws.String("bounded"), PermissionsBoundary: &s3Only})
 	b.Must(err, "PutRolePermissionsBoundary")
 	iamOnly := managed("boundary-admin", allowOn("iam:DeleteRolePermissionsBoundary,s3:*", "*"))
 	_, err = c.PutRolePermissionsBoundary(ctx, &iam.PutRolePermissionsBoundaryInput{RoleName: aws.String("unbound"), PermissionsBoundary: &iamOnly})
@@ -230,20 +219,17 @@ func buildCatalogueWorld(t *testing.T, b *awstest.Builder) {
 	for fn, r := range map[string]string{"admin-fn": "admin-services", "low-fn": "low-lambda"} {
 		_, err := lc.CreateFunction(ctx, &lambda.CreateFunctionInput{FunctionName: aws.String(fn), Role: aws.String(motoPrefix + "role/" + r),
 			Runtime: ltypes.RuntimePython312, Handler: aws.String("index.handler"), Code: &ltypes.FunctionCode{ZipFile: zipped(t)}})
-		b.Must(err, "CreateFunction "+fn)
+		b.Created(err, "CreateFunction "+fn)
 	}
 	cf := cloudformation.NewFromConfig(b.Config("us-east-1"))
 	for st, r := range map[string]string{"admin-stack": "admin-services", "low-stack": "low-lambda"} {
 		_, err := cf.CreateStack(ctx, &cloudformation.CreateStackInput{StackName: aws.String(st), RoleARN: aws.String(motoPrefix + "role/" + r),
 			TemplateBody: aws.String(`{"Resources":{"Q":{"Type":"AWS::SQS::Queue"}}}`)})
-		b.Must(err, "CreateStack "+st)
+		b.Created(err, "CreateStack "+st)
 	}
 	b.BuildProject("us-east-1", "admin-build", motoPrefix+"role/admin-services")
 	b.BuildProject("us-east-1", "low-build", motoPrefix+"role/low-lambda")
-	ec := ec2.NewFromConfig(b.Config("us-east-1"))
-	_, err = ec.RunInstances(ctx, &ec2.RunInstancesInput{ImageId: aws.String("ami-12c6146b"), MinCount: aws.Int32(1), MaxCount: aws.Int32(1),
-		InstanceType: etypes.InstanceTypeT3Micro, IamInstanceProfile: &etypes.IamInstanceProfileSpecification{Name: aws.String("admin-ec2")}})
-	b.Must(err, "RunInstances")
+	b.Instance("us-east-1", etypes.HttpTokensStateRequired, "admin-ec2")
 }
 
 func zipped(t *testing.T) []byte {

@@ -30,6 +30,10 @@ type Proxy struct {
 	Throttle, Fail5xx float64
 	Deny              func(Call) bool
 	Spare             func(Call) bool
+	// Refuse answers 503 without passing the call on; LoseAnswer passes
+	// it on and answers 500 in place of moto's answer, as when a response
+	// is lost after the call took effect.
+	Refuse, LoseAnswer func(Call) bool
 }
 
 // Call is one API call as seen on the wire.
@@ -61,6 +65,11 @@ func NewProxy(t testing.TB, target string) *Proxy {
 		switch {
 		case p.Deny != nil && p.Deny(c):
 			writeError(w, proto, c, 403, accessDeniedCode(proto), "injected: not authorized to perform "+c.Operation)
+		case p.Refuse != nil && p.Refuse(c):
+			writeError(w, proto, c, 503, "ServiceUnavailable", "injected: refused")
+		case p.LoseAnswer != nil && p.LoseAnswer(c):
+			rp.ServeHTTP(httptest.NewRecorder(), r)
+			writeError(w, proto, c, 500, "InternalFailure", "injected: answer lost after the call took effect")
 		case p.Spare != nil && p.Spare(c):
 			rp.ServeHTTP(w, r)
 		case roll < p.Throttle:
@@ -116,6 +125,7 @@ var restRoutes = []struct {
 	op              string
 }{
 	{"guardduty", "GET", regexp.MustCompile(`^/detector$`), "ListDetectors"},
+	{"guardduty", "POST", regexp.MustCompile(`^/detector$`), "CreateDetector"}, // by the builder's test
 	{"guardduty", "GET", regexp.MustCompile(`^/detector/[^/]+$`), "GetDetector"},
 	{"securityhub", "GET", regexp.MustCompile(`^/accounts$`), "DescribeHub"},
 	{"accessanalyzer", "GET", regexp.MustCompile(`^/analyzer$`), "ListAnalyzers"},

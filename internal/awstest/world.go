@@ -2,7 +2,6 @@ package awstest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/aws/aws-sdk-go-v2/service/budgets"
@@ -25,13 +25,13 @@ import (
 	etypes "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	otypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	stypes "github.com/aws/aws-sdk-go-v2/service/s3control/types"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
-	"github.com/aws/smithy-go"
 
 	"github.com/rampart-sec/rampart/internal/awsclient"
 )
@@ -44,6 +44,7 @@ type Builder struct {
 	ctx context.Context
 	cfg aws.Config
 	url string
+	log *retryLog // shared with the builders of member accounts
 }
 
 // NewBuilder returns a builder that talks to moto at endpoint directly
@@ -54,21 +55,9 @@ func NewBuilder(t testing.TB, endpoint string) *Builder {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Builder{t: t, ctx: context.Background(), cfg: cfg, url: endpoint}
-}
-
-func (b *Builder) must(err error, what string) {
-	b.t.Helper()
-	// moto was reset for this world, so an entity that "already exists"
-	// was created by an earlier attempt of the same call: the SDK retried
-	// a create whose answer was lost (seen on a loaded machine).
-	var api smithy.APIError
-	if errors.As(err, &api) && api.ErrorCode() == "EntityAlreadyExists" && strings.HasPrefix(what, "Create") {
-		return
-	}
-	if err != nil {
-		b.t.Fatalf("building the world: %s: %v", what, err)
-	}
+	log := &retryLog{tb: t, made: map[string]bool{}}
+	cfg.Retryer = func() aws.Retryer { return loggedRetryer{retry.NewStandard(), log} }
+	return &Builder{t: t, ctx: context.Background(), cfg: cfg, url: endpoint, log: log}
 }
 
 func (b *Builder) in(region string) aws.Config {
@@ -82,28 +71,83 @@ func (b *Builder) in(region string) aws.Config {
 func (b *Builder) User(name string, console, virtualMFA bool, keys int) {
 	c := iam.NewFromConfig(b.cfg)
 	_, err := c.CreateUser(b.ctx, &iam.CreateUserInput{UserName: &name})
-	b.must(err, "CreateUser "+name)
+	b.created(err, "CreateUser "+name)
 	if console {
 		_, err = c.CreateLoginProfile(b.ctx, &iam.CreateLoginProfileInput{UserName: &name, Password: aws.String("Example-Passw0rd!")})
-		b.must(err, "CreateLoginProfile")
+		b.created(err, "CreateLoginProfile "+name)
 	}
 	if virtualMFA {
-		d, err := c.CreateVirtualMFADevice(b.ctx, &iam.CreateVirtualMFADeviceInput{VirtualMFADeviceName: aws.String(name + "-mfa")})
-		b.must(err, "CreateVirtualMFADevice")
-		_, err = c.EnableMFADevice(b.ctx, &iam.EnableMFADeviceInput{UserName: &name, SerialNumber: d.VirtualMFADevice.SerialNumber,
+		serial := b.virtualMFADevice(name + "-mfa")
+		_, err = c.EnableMFADevice(b.ctx, &iam.EnableMFADeviceInput{UserName: &name, SerialNumber: &serial,
 			AuthenticationCode1: aws.String("123456"), AuthenticationCode2: aws.String("654321")})
 		b.must(err, "EnableMFADevice")
 	}
 	for i := 0; i < keys; i++ {
-		_, err := c.CreateAccessKey(b.ctx, &iam.CreateAccessKeyInput{UserName: &name})
-		b.must(err, "CreateAccessKey")
+		b.once("CreateAccessKey "+name, "us-east-1", func() []string {
+			out, err := c.ListAccessKeys(b.ctx, &iam.ListAccessKeysInput{UserName: &name})
+			b.must(err, "ListAccessKeys "+name)
+			var ids []string
+			for _, k := range out.AccessKeyMetadata {
+				ids = append(ids, aws.ToString(k.AccessKeyId))
+			}
+			return ids
+		}, func(noRetry aws.Config) (string, error) {
+			out, err := iam.NewFromConfig(noRetry).CreateAccessKey(b.ctx, &iam.CreateAccessKeyInput{UserName: &name})
+			if err != nil {
+				return "", err
+			}
+			return aws.ToString(out.AccessKey.AccessKeyId), nil
+		})
 	}
+}
+
+// virtualMFADevice creates a virtual MFA device and returns its serial
+// number.
+func (b *Builder) virtualMFADevice(name string) string {
+	c := iam.NewFromConfig(b.cfg)
+	d, err := c.CreateVirtualMFADevice(b.ctx, &iam.CreateVirtualMFADeviceInput{VirtualMFADeviceName: &name})
+	if !b.created(err, "CreateVirtualMFADevice "+name) {
+		return aws.ToString(d.VirtualMFADevice.SerialNumber)
+	}
+	p := iam.NewListVirtualMFADevicesPaginator(c, &iam.ListVirtualMFADevicesInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(b.ctx)
+		b.must(err, "ListVirtualMFADevices")
+		for _, d := range page.VirtualMFADevices {
+			if serial := aws.ToString(d.SerialNumber); strings.HasSuffix(serial, ":mfa/"+name) {
+				return serial
+			}
+		}
+	}
+	b.t.Fatalf("building the world: virtual MFA device %s exists but is not listed", name)
+	return ""
+}
+
+// ManagedPolicy creates a customer-managed policy and returns its ARN.
+func (b *Builder) ManagedPolicy(name, doc string) string {
+	c := iam.NewFromConfig(b.cfg)
+	out, err := c.CreatePolicy(b.ctx, &iam.CreatePolicyInput{PolicyName: &name, PolicyDocument: &doc})
+	if !b.created(err, "CreatePolicy "+name) {
+		return aws.ToString(out.Policy.Arn)
+	}
+	p := iam.NewListPoliciesPaginator(c, &iam.ListPoliciesInput{Scope: iamtypes.PolicyScopeTypeLocal})
+	for p.HasMorePages() {
+		page, err := p.NextPage(b.ctx)
+		b.must(err, "ListPolicies")
+		for _, pol := range page.Policies {
+			if aws.ToString(pol.PolicyName) == name {
+				return aws.ToString(pol.Arn)
+			}
+		}
+	}
+	b.t.Fatalf("building the world: policy %s exists but is not listed", name)
+	return ""
 }
 
 // Role creates a role at path with a trust policy.
 func (b *Builder) Role(name, path, trust string) {
 	_, err := iam.NewFromConfig(b.cfg).CreateRole(b.ctx, &iam.CreateRoleInput{RoleName: &name, Path: aws.String(path), AssumeRolePolicyDocument: &trust})
-	b.must(err, "CreateRole "+name)
+	b.created(err, "CreateRole "+name)
 }
 
 // bucket creates an S3 bucket with a plain path-style PUT (moto accepts it
@@ -124,7 +168,7 @@ func (b *Builder) Trail(region, name string, multiRegion, validation, start bool
 	c := cloudtrail.NewFromConfig(b.in(region))
 	_, err := c.CreateTrail(b.ctx, &cloudtrail.CreateTrailInput{Name: &name, S3BucketName: aws.String(name + "-logs"),
 		IsMultiRegionTrail: aws.Bool(multiRegion), EnableLogFileValidation: aws.Bool(validation), IncludeGlobalServiceEvents: aws.Bool(multiRegion)})
-	b.must(err, "CreateTrail")
+	b.created(err, "CreateTrail "+name)
 	if start {
 		_, err = c.StartLogging(b.ctx, &cloudtrail.StartLoggingInput{Name: &name})
 		b.must(err, "StartLogging")
@@ -133,8 +177,17 @@ func (b *Builder) Trail(region, name string, multiRegion, validation, start bool
 
 // Detector enables GuardDuty in region.
 func (b *Builder) Detector(region string) {
-	_, err := guardduty.NewFromConfig(b.in(region)).CreateDetector(b.ctx, &guardduty.CreateDetectorInput{Enable: aws.Bool(true)})
-	b.must(err, "CreateDetector")
+	b.once("CreateDetector", region, func() []string {
+		out, err := guardduty.NewFromConfig(b.in(region)).ListDetectors(b.ctx, &guardduty.ListDetectorsInput{})
+		b.must(err, "ListDetectors")
+		return out.DetectorIds
+	}, func(noRetry aws.Config) (string, error) {
+		out, err := guardduty.NewFromConfig(noRetry).CreateDetector(b.ctx, &guardduty.CreateDetectorInput{Enable: aws.Bool(true)})
+		if err != nil {
+			return "", err
+		}
+		return aws.ToString(out.DetectorId), nil
+	})
 }
 
 // Recorder creates and starts an AWS Config recorder recording everything.
@@ -162,35 +215,55 @@ func (b *Builder) SecurityHub(region string) {
 func (b *Builder) MetricFilter(region, group, name, pattern string) {
 	c := cloudwatchlogs.NewFromConfig(b.in(region))
 	_, err := c.CreateLogGroup(b.ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: &group})
-	b.must(err, "CreateLogGroup")
+	b.created(err, "CreateLogGroup "+group)
 	_, err = c.PutMetricFilter(b.ctx, &cloudwatchlogs.PutMetricFilterInput{LogGroupName: &group, FilterName: &name, FilterPattern: &pattern,
 		MetricTransformations: []ltypes.MetricTransformation{{MetricName: aws.String(name), MetricNamespace: aws.String("CISBenchmark"), MetricValue: aws.String("1")}}})
 	b.must(err, "PutMetricFilter")
 }
 
-// Instance runs an EC2 instance with the given IMDS token setting and
-// returns its ID.
-func (b *Builder) Instance(region string, tokens etypes.HttpTokensState) string {
-	out, err := ec2.NewFromConfig(b.in(region)).RunInstances(b.ctx, &ec2.RunInstancesInput{
+// Instance runs an EC2 instance with the given IMDS token setting and, if
+// profile is not empty, that instance profile, and returns its ID.
+func (b *Builder) Instance(region string, tokens etypes.HttpTokensState, profile string) string {
+	in := &ec2.RunInstancesInput{
 		ImageId: aws.String("ami-12c6146b"), MinCount: aws.Int32(1), MaxCount: aws.Int32(1), InstanceType: etypes.InstanceTypeT3Micro,
 		MetadataOptions: &etypes.InstanceMetadataOptionsRequest{HttpTokens: tokens, HttpEndpoint: etypes.InstanceMetadataEndpointStateEnabled},
+	}
+	if profile != "" {
+		in.IamInstanceProfile = &etypes.IamInstanceProfileSpecification{Name: &profile}
+	}
+	return b.once("RunInstances", region, func() []string {
+		var ids []string
+		p := ec2.NewDescribeInstancesPaginator(ec2.NewFromConfig(b.in(region)), &ec2.DescribeInstancesInput{})
+		for p.HasMorePages() {
+			page, err := p.NextPage(b.ctx)
+			b.must(err, "DescribeInstances")
+			for _, r := range page.Reservations {
+				for _, i := range r.Instances {
+					ids = append(ids, aws.ToString(i.InstanceId))
+				}
+			}
+		}
+		return ids
+	}, func(noRetry aws.Config) (string, error) {
+		out, err := ec2.NewFromConfig(noRetry).RunInstances(b.ctx, in)
+		if err != nil {
+			return "", err
+		}
+		return aws.ToString(out.Instances[0].InstanceId), nil
 	})
-	b.must(err, "RunInstances")
-	return aws.ToString(out.Instances[0].InstanceId)
 }
 
 // BuildProject creates a CodeBuild project in region whose builds run as
-// the role roleARN, and returns the project's ARN.
-func (b *Builder) BuildProject(region, name, roleARN string) string {
-	out, err := codebuild.NewFromConfig(b.in(region)).CreateProject(b.ctx, &codebuild.CreateProjectInput{
+// the role roleARN.
+func (b *Builder) BuildProject(region, name, roleARN string) {
+	_, err := codebuild.NewFromConfig(b.in(region)).CreateProject(b.ctx, &codebuild.CreateProjectInput{
 		Name: aws.String(name), ServiceRole: aws.String(roleARN),
 		Source:    &cbtypes.ProjectSource{Type: cbtypes.SourceTypeS3, Location: aws.String("example-build-sources/" + name + ".zip")},
 		Artifacts: &cbtypes.ProjectArtifacts{Type: cbtypes.ArtifactsTypeNoArtifacts},
 		Environment: &cbtypes.ProjectEnvironment{Type: cbtypes.EnvironmentTypeLinuxContainer, Image: aws.String("aws/codebuild/standard:7.0"),
 			ComputeType: cbtypes.ComputeTypeBuildGeneral1Small},
 	})
-	b.must(err, "CreateProject "+name)
-	return aws.ToString(out.Project.Arn)
+	b.created(err, "CreateProject "+name)
 }
 
 // PublicAccessBlock sets the account's S3 Block Public Access: ACLs
@@ -206,7 +279,7 @@ func (b *Builder) Budget(name string) {
 	_, err := budgets.NewFromConfig(b.cfg).CreateBudget(b.ctx, &budgets.CreateBudgetInput{AccountId: aws.String(Account), Budget: &btypes.Budget{
 		BudgetName: &name, BudgetType: btypes.BudgetTypeCost, TimeUnit: btypes.TimeUnitMonthly,
 		BudgetLimit: &btypes.Spend{Amount: aws.String("100.0"), Unit: aws.String("USD")}}})
-	b.must(err, "CreateBudget")
+	b.created(err, "CreateBudget "+name)
 }
 
 // Organization creates an organization with n member accounts and two SCPs,
@@ -214,12 +287,30 @@ func (b *Builder) Budget(name string) {
 func (b *Builder) Organization(members int) []string {
 	c := organizations.NewFromConfig(b.cfg)
 	_, err := c.CreateOrganization(b.ctx, &organizations.CreateOrganizationInput{FeatureSet: otypes.OrganizationFeatureSetAll})
-	b.must(err, "CreateOrganization")
+	b.created(err, "CreateOrganization")
 	var ids []string
 	for i := 0; i < members; i++ {
-		out, err := c.CreateAccount(b.ctx, &organizations.CreateAccountInput{AccountName: aws.String(fmt.Sprintf("member-%d", i)), Email: aws.String(fmt.Sprintf("member-%d@example.com", i))})
-		b.must(err, "CreateAccount")
-		ids = append(ids, aws.ToString(out.CreateAccountStatus.AccountId))
+		name := fmt.Sprintf("member-%d", i)
+		ids = append(ids, b.once("CreateAccount "+name, "us-east-1", func() []string {
+			var ids []string
+			p := organizations.NewListAccountsPaginator(c, &organizations.ListAccountsInput{})
+			for p.HasMorePages() {
+				page, err := p.NextPage(b.ctx)
+				b.must(err, "ListAccounts")
+				for _, a := range page.Accounts {
+					if aws.ToString(a.Name) == name {
+						ids = append(ids, aws.ToString(a.Id))
+					}
+				}
+			}
+			return ids
+		}, func(noRetry aws.Config) (string, error) {
+			out, err := organizations.NewFromConfig(noRetry).CreateAccount(b.ctx, &organizations.CreateAccountInput{AccountName: &name, Email: aws.String(name + "@example.com")})
+			if err != nil {
+				return "", err
+			}
+			return aws.ToString(out.CreateAccountStatus.AccountId), nil
+		}))
 	}
 	roots, err := c.ListRoots(b.ctx, &organizations.ListRootsInput{})
 	b.must(err, "ListRoots")
@@ -247,7 +338,7 @@ func (b *Builder) Member(account, role string) *Builder {
 	b.must(err, "AssumeRole into "+account)
 	c := b.cfg.Copy()
 	c.Credentials = creds
-	return &Builder{t: b.t, ctx: b.ctx, cfg: c, url: b.url}
+	return &Builder{t: b.t, ctx: b.ctx, cfg: c, url: b.url, log: b.log}
 }
 
 // Trust policies of the standard world. TrustService is also the trust of
@@ -273,14 +364,13 @@ func StandardWorld(t testing.TB, endpoint string) *Builder {
 	b.User("bob", true, false, 2)  // console without MFA, two keys
 	b.User("carol", false, false, 1)
 	_, err := c.CreateGroup(b.ctx, &iam.CreateGroupInput{GroupName: aws.String("admins")})
-	b.must(err, "CreateGroup")
-	pol, err := c.CreatePolicy(b.ctx, &iam.CreatePolicyInput{PolicyName: aws.String("admin-all"), PolicyDocument: aws.String(adminPolicy)})
-	b.must(err, "CreatePolicy")
-	_, err = c.AttachGroupPolicy(b.ctx, &iam.AttachGroupPolicyInput{GroupName: aws.String("admins"), PolicyArn: pol.Policy.Arn})
+	b.created(err, "CreateGroup admins")
+	adminAll := b.ManagedPolicy("admin-all", adminPolicy)
+	_, err = c.AttachGroupPolicy(b.ctx, &iam.AttachGroupPolicyInput{GroupName: aws.String("admins"), PolicyArn: &adminAll})
 	b.must(err, "AttachGroupPolicy")
 	_, err = c.AddUserToGroup(b.ctx, &iam.AddUserToGroupInput{GroupName: aws.String("admins"), UserName: aws.String("carol")})
 	b.must(err, "AddUserToGroup")
-	_, err = c.AttachUserPolicy(b.ctx, &iam.AttachUserPolicyInput{UserName: aws.String("bob"), PolicyArn: pol.Policy.Arn})
+	_, err = c.AttachUserPolicy(b.ctx, &iam.AttachUserPolicyInput{UserName: aws.String("bob"), PolicyArn: &adminAll})
 	b.must(err, "AttachUserPolicy")
 	_, err = c.PutUserPolicy(b.ctx, &iam.PutUserPolicyInput{UserName: aws.String("alice"), PolicyName: aws.String("odd-chars"), PolicyDocument: aws.String(plusPolicy)})
 	b.must(err, "PutUserPolicy")
@@ -295,7 +385,7 @@ func StandardWorld(t testing.TB, endpoint string) *Builder {
 
 	_, err = c.CreateOpenIDConnectProvider(b.ctx, &iam.CreateOpenIDConnectProviderInput{Url: aws.String("https://token.actions.githubusercontent.com"),
 		ClientIDList: []string{"sts.amazonaws.com"}, ThumbprintList: []string{"6938fd4d98bab03faadb97b34396831e3780aea1"}})
-	b.must(err, "CreateOpenIDConnectProvider")
+	b.created(err, "CreateOpenIDConnectProvider")
 	_, err = c.UpdateAccountPasswordPolicy(b.ctx, &iam.UpdateAccountPasswordPolicyInput{MinimumPasswordLength: aws.Int32(8), RequireSymbols: true, PasswordReusePrevention: aws.Int32(5)})
 	b.must(err, "UpdateAccountPasswordPolicy")
 
@@ -305,8 +395,8 @@ func StandardWorld(t testing.TB, endpoint string) *Builder {
 	b.Recorder("us-east-1")
 	b.SecurityHub("us-east-1")
 	b.MetricFilter("us-east-1", "cloudtrail-logs", "root-usage", `{ $.userIdentity.type = "Root" }`)
-	b.Instance("us-east-1", etypes.HttpTokensStateOptional)
-	b.Instance("eu-west-1", etypes.HttpTokensStateRequired)
+	b.Instance("us-east-1", etypes.HttpTokensStateOptional, "")
+	b.Instance("eu-west-1", etypes.HttpTokensStateRequired, "")
 	b.BuildProject("us-east-1", "ci-build", "arn:aws:iam::123456789012:role/ec2-app")
 	b.PublicAccessBlock(false)
 	b.Budget("monthly")
@@ -321,4 +411,11 @@ func (b *Builder) Config(region string) aws.Config { return b.in(region) }
 func (b *Builder) Must(err error, what string) {
 	b.t.Helper()
 	b.must(err, what)
+}
+
+// Created is Must for a call that creates something by name: "already
+// exists" after the SDK retried the call is success (see created).
+func (b *Builder) Created(err error, what string) {
+	b.t.Helper()
+	b.created(err, what)
 }
