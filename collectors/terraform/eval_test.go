@@ -397,16 +397,20 @@ func TestSyntheticPlanCompute(t *testing.T) {
 
 // A grant whose principal is unknown until apply and named by no
 // reference may reach anyone of the account: no PASS resting on it, while
-// a FAIL stands (a grant more does not make a principal less admin).
+// a FAIL stands (a grant more does not make a principal less admin). So
+// may an access key.
 func TestSyntheticUnknownGrantee(t *testing.T) {
 	v := plan(t, "synthetic_unknown_grantee")
 	const why = "not decided: user of aws_iam_user_policy_attachment.mystery is unknown until apply: whom it grants to cannot be told"
 	v.expect(t, "aws-admin-policy-attached", "aws_iam_user.ops", results.Error, why)
 	v.expect(t, "aws-privilege-escalation", "aws_iam_user.ops", results.Error, why)
 	v.expect(t, "aws-admin-policy-attached", "aws_iam_role.admin", results.Fail, "full administrator access")
-	// Controls that do not rest on what a principal is granted are not
-	// touched.
-	v.expect(t, "aws-long-lived-access-keys", "aws_iam_user.ops", results.Pass, "")
+	// An access key for that same unknown user: no user of the account
+	// may PASS the key controls.
+	v.expect(t, "aws-long-lived-access-keys", "aws_iam_user.ops", results.Error,
+		"not decided: user of aws_iam_access_key.mystery is unknown until apply: whom it grants to cannot be told")
+	// Controls that rest on neither are not touched.
+	v.expect(t, "aws-cross-account-trust", "aws_iam_role.admin", results.Pass, "")
 }
 
 // Provider aliases that name an account (allowed_account_ids, or the role

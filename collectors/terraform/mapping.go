@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -103,46 +104,83 @@ func State[T any](m *Mapping, key string, init func() *T) *T {
 // Resolve finds the instance of type typ that attribute attr of in refers
 // to, through the configuration's references: aws_iam_policy.p,
 // aws_iam_policy.p["k"], or, for a resource with several instances, the
-// one with in's own key (the for_each/count pattern). When the reference
-// is absent or ambiguous it returns "" and the instances it may mean.
+// one with in's own key (the for_each/count pattern). It answers only
+// when the expression can mean no other value: when it names several
+// instances (a conditional between two roles) it returns "" and them, and
+// when another value enters it (a variable, a local, a data source, a
+// resource of another type) it returns "" and nothing, for the value may
+// then be anything.
 func (m *Mapping) Resolve(in Instance, attr, typ string) (string, []string) {
 	return m.resolveRefs(in, m.plan.Configuration.references(in, attr), typ)
 }
 
 // resolveRefs is Resolve over the references of one expression.
 func (m *Mapping) resolveRefs(in Instance, refs []string, typ string) (string, []string) {
-	var maybe []string
+	// Terraform lists a keyed reference's resource after it
+	// (aws_iam_role.r["k"], then aws_iam_role.r): the key decides.
+	keyed := map[string]bool{}
+	for _, ref := range refs {
+		if rt, name, key, ok := parseRef(ref); ok && rt == typ && key != "" {
+			keyed[name] = true
+		}
+	}
+	var found, maybe []string
 	for _, ref := range refs {
 		rt, name, key, ok := parseRef(ref)
-		if !ok || rt != typ {
+		switch {
+		case ref == "count.index" || ref == "each.key" || ref == "terraform.workspace" || strings.HasPrefix(ref, "path."):
+			continue // picks an instance, or is known when planning
+		case !ok || rt != typ:
+			return "", nil
+		case key == "" && keyed[name]:
 			continue
 		}
-		cands := m.siblings[in.Module+"|"+typ+"."+name]
-		prefix := typ + "." + name
-		if in.Module != "" {
-			prefix = in.Module + "." + prefix
+		addr, cands := m.resolveRef(in, typ, name, key)
+		if addr == "" {
+			maybe = append(maybe, cands...)
+		} else if !slices.Contains(found, addr) {
+			found = append(found, addr)
 		}
-		if key != "" {
-			for _, c := range cands {
-				if c.Address == prefix+key {
-					return c.Address, nil
-				}
-			}
-			continue
+	}
+	if len(found) == 1 && len(maybe) == 0 {
+		return found[0], nil
+	}
+	for _, c := range maybe {
+		if !slices.Contains(found, c) {
+			found = append(found, c)
 		}
-		if len(cands) == 1 {
-			return cands[0].Address, nil
-		}
-		own := strings.TrimPrefix(in.Address, in.Module+".")
-		own = strings.TrimPrefix(own, in.Type+"."+in.Name)
+	}
+	return "", found
+}
+
+// resolveRef finds the instance one reference to typ.name (with key, when
+// it has one) means: "" and the candidates when it has several instances
+// and none has in's own key.
+func (m *Mapping) resolveRef(in Instance, typ, name, key string) (string, []string) {
+	cands := m.siblings[in.Module+"|"+typ+"."+name]
+	prefix := typ + "." + name
+	if in.Module != "" {
+		prefix = in.Module + "." + prefix
+	}
+	if key != "" {
 		for _, c := range cands {
-			if own != "" && c.Address == prefix+own {
+			if c.Address == prefix+key {
 				return c.Address, nil
 			}
 		}
-		for _, c := range cands {
-			maybe = append(maybe, c.Address)
+		return "", nil
+	}
+	if len(cands) == 1 {
+		return cands[0].Address, nil
+	}
+	own := strings.TrimPrefix(in.Address, in.Module+".")
+	own = strings.TrimPrefix(own, in.Type+"."+in.Name)
+	var maybe []string
+	for _, c := range cands {
+		if own != "" && c.Address == prefix+own {
+			return c.Address, nil
 		}
+		maybe = append(maybe, c.Address)
 	}
 	return "", maybe
 }

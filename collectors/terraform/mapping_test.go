@@ -69,7 +69,7 @@ const fakePlan = `{"format_version": "1.2", "resource_changes": [
 	},
 	"root_module": {"resources": [
 		{"address": "fake_link.l", "mode": "managed", "type": "fake_link", "name": "l", "provider_config_key": "fake",
-		 "expressions": {"target": {"references": ["fake_thing.t", "var.x"]}}},
+		 "expressions": {"target": {"references": ["fake_thing.t", "each.key"]}}},
 		{"address": "fake_thing.t", "mode": "managed", "type": "fake_thing", "name": "t", "provider_config_key": "fake.z"}
 	]}}}`
 
@@ -198,6 +198,51 @@ func TestResolveAll(t *testing.T) {
 		got, ok := m.ResolveAll(link, tc.attr, "fake_thing")
 		if strings.Join(got, ",") != tc.want || ok != tc.ok {
 			t.Errorf("%s: %v %v, want %s %v", tc.attr, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// Resolve answers only when the expression can mean one instance: a
+// conditional between two, or a value from elsewhere, leaves it unsure.
+func TestResolve(t *testing.T) {
+	for _, tc := range []struct {
+		refs, want string
+	}{
+		{`"fake_thing.one.id", "fake_thing.one"`, "fake_thing.one maybe "},
+		{`"fake_thing.t[\"a\"].id", "fake_thing.t[\"a\"]", "fake_thing.t"`, `fake_thing.t["a"] maybe `},
+		{`"fake_thing.t", "count.index"`, `fake_thing.t["b"] maybe `}, // the link's own key
+		{`"fake_thing.one.id", "fake_thing.one", "path.module", "terraform.workspace"`, "fake_thing.one maybe "},
+		// var.on ? fake_thing.one.id : fake_thing.two.id
+		{`"var.on", "fake_thing.one.id", "fake_thing.one", "fake_thing.two.id", "fake_thing.two"`, " maybe "},
+		{`"fake_thing.one.id", "fake_thing.one", "fake_thing.two.id", "fake_thing.two"`, " maybe fake_thing.one,fake_thing.two"},
+		{`"fake_thing.many"`, ` maybe fake_thing.many[0],fake_thing.many[1]`},
+		{`"fake_thing.one.id", "fake_thing.one", "local.fallback"`, " maybe "},
+		{`"fake_thing.one.id", "fake_thing.one", "random_pet.p.id", "random_pet.p"`, " maybe "},
+		{`"var.name"`, " maybe "},
+	} {
+		plan := `{"format_version": "1.2", "resource_changes": [
+			{"address": "fake_link.l[\"b\"]", "mode": "managed", "type": "fake_link", "name": "l", "index": "b", "change": {"actions": ["create"], "after": {}, "after_unknown": {"target": true}}},
+			{"address": "fake_thing.one", "mode": "managed", "type": "fake_thing", "name": "one", "change": {"actions": ["create"], "after": {}}},
+			{"address": "fake_thing.two", "mode": "managed", "type": "fake_thing", "name": "two", "change": {"actions": ["create"], "after": {}}},
+			{"address": "fake_thing.many[0]", "mode": "managed", "type": "fake_thing", "name": "many", "index": 0, "change": {"actions": ["create"], "after": {}}},
+			{"address": "fake_thing.many[1]", "mode": "managed", "type": "fake_thing", "name": "many", "index": 1, "change": {"actions": ["create"], "after": {}}},
+			{"address": "fake_thing.t[\"a\"]", "mode": "managed", "type": "fake_thing", "name": "t", "index": "a", "change": {"actions": ["create"], "after": {}}},
+			{"address": "fake_thing.t[\"b\"]", "mode": "managed", "type": "fake_thing", "name": "t", "index": "b", "change": {"actions": ["create"], "after": {}}}
+		], "configuration": {"root_module": {"resources": [
+			{"address": "fake_link.l", "mode": "managed", "type": "fake_link", "name": "l", "expressions": {"target": {"references": [` + tc.refs + `]}}}
+		]}}}`
+		var log []string
+		if _, err := Map("p.json", []byte(plan), Options{Providers: []Provider{fake{"fake", "fake", &log}}}); err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		for _, l := range log {
+			if r, ok := strings.CutPrefix(l, `resolve fake_link.l["b"] -> `); ok {
+				got = r
+			}
+		}
+		if got != tc.want {
+			t.Errorf("references %s: got %q, want %q", tc.refs, got, tc.want)
 		}
 	}
 }

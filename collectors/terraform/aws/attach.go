@@ -306,21 +306,31 @@ func (b *builder) mapUserGroupMembership(in tf.Instance) {
 // not manage makes that user outside the plan (grantee): the key is
 // known, the user's other keys are not.
 func (b *builder) mapAccessKey(in tf.Instance) {
-	addr, _ := b.principal(in, "user", "user", "")
-	u := b.users[addr]
-	if u == nil {
-		return
+	if u := b.credentialHolder(in); u != nil {
+		status := in.After.Str("status")
+		u.AccessKeys = append(u.AccessKeys, snapshot.AccessKey{Slot: len(u.AccessKeys) + 1, Active: status == "" || status == "Active"})
 	}
-	status := in.After.Str("status")
-	u.AccessKeys = append(u.AccessKeys, snapshot.AccessKey{Slot: len(u.AccessKeys) + 1, Active: status == "" || status == "Active"})
 }
 
 // mapLoginProfile maps aws_iam_user_login_profile: the user has a
 // password. The console controls need the credential report, so for a
 // user outside the plan they are not evaluated.
 func (b *builder) mapLoginProfile(in tf.Instance) {
-	addr, _ := b.principal(in, "user", "user", "")
-	if u := b.users[addr]; u != nil {
+	if u := b.credentialHolder(in); u != nil {
 		u.PasswordEnabled = true
 	}
+}
+
+// credentialHolder is the user an access key or login profile is for.
+// When the plan cannot tell which (its user is unknown until apply), the
+// users it may be have their credentials unknown, and when no reference
+// names any, so have all of the account's (unknownGrantee): else each of
+// them would PASS the credential controls on a key or password it may
+// have.
+func (b *builder) credentialHolder(in tf.Instance) *snapshot.IAMUser {
+	addr, maybe := b.principal(in, "user", "user", OpCredentials)
+	for _, m := range maybe {
+		b.m.Fail(unknownError("iam", OpCredentials, "user", in.Address, m))
+	}
+	return b.users[addr]
 }

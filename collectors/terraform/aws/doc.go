@@ -106,14 +106,18 @@
 // policy, a policy document, a policy ARN an attachment points at,
 // instance metadata options — the resource gets an UnknownUntilApply
 // error (see package terraform) whose Operation names the data left
-// unknown (OpTrust, OpInline, OpManaged, OpBoundary, OpGroups, or the
-// attribute itself): the controls require exactly what they read, so a
-// role whose trust policy is unknown is ERROR for the four trust controls
-// and still judged for admin and escalation from its known policies. A
-// grant whose principal is unknown and named by no reference to a plan
-// resource may reach anyone of its account: a CodeUnknownGrantee error
-// (account-wide, Operation the data granted) makes the PASSes resting on
-// it ERROR and leaves FAILs standing.
+// unknown (OpTrust, OpInline, OpManaged, OpBoundary, OpGroups,
+// OpCredentials, or the attribute itself): the controls require exactly
+// what they read, so a role whose trust policy is unknown is ERROR for
+// the four trust controls and still judged for admin and escalation from
+// its known policies. A grant (a policy, a membership, an access key, a
+// password) whose principal is unknown goes to the one principal its
+// expression's references name; when they name several (a conditional),
+// each gets the error; when another value enters the expression (a
+// variable, a local, a data source, another resource) or nothing names a
+// plan resource, it may reach anyone of its account: a CodeUnknownGrantee
+// error (account-wide, Operation the data granted) makes the PASSes
+// resting on it ERROR and leaves FAILs standing.
 //
 // # Policy documents
 //

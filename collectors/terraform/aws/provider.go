@@ -119,4 +119,8 @@ const (
 	OpBoundary = "permissions_boundary"
 	// OpGroups: the user's groups (and so their policies).
 	OpGroups = "groups"
+	// OpCredentials: the user's access keys and password. A live scan
+	// reads them from the credential report, so the controls that read
+	// them require this operation already.
+	OpCredentials = "GetCredentialReport"
 )

@@ -2,6 +2,7 @@ package aws
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -186,6 +187,47 @@ func TestProviderBlockAccounts(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tc.want {
 			t.Errorf("%s: %s, want %s", tc.name, strings.Join(got, " "), tc.want)
+		}
+	}
+}
+
+// A key or password for a user unknown until apply makes the credentials
+// of every user it may be for unknown: each one a reference may mean, or
+// with no such reference, all of the account's.
+func TestCredentialsOfAnUnknownUser(t *testing.T) {
+	const plan = `{"format_version": "1.2", "resource_changes": [
+		{"address": "aws_iam_user.a", "mode": "managed", "type": "aws_iam_user", "name": "a", "change": {"actions": ["create"], "after": {"name": "a"}}},
+		{"address": "aws_iam_user.b", "mode": "managed", "type": "aws_iam_user", "name": "b", "change": {"actions": ["create"], "after": {"name": "b"}}},
+		{"address": "aws_iam_access_key.either", "mode": "managed", "type": "aws_iam_access_key", "name": "either",
+		 "change": {"actions": ["create"], "after": {"status": "Active"}, "after_unknown": {"user": true}}},
+		{"address": "aws_iam_user_login_profile.anyone", "mode": "managed", "type": "aws_iam_user_login_profile", "name": "anyone",
+		 "change": {"actions": ["create"], "after": {}, "after_unknown": {"user": true}}}
+	], "configuration": {"root_module": {"resources": [
+		{"address": "aws_iam_access_key.either", "mode": "managed", "type": "aws_iam_access_key", "name": "either",
+		 "expressions": {"user": {"references": ["aws_iam_user.a.name", "aws_iam_user.a", "aws_iam_user.b.name", "aws_iam_user.b"]}}},
+		{"address": "aws_iam_user_login_profile.anyone", "mode": "managed", "type": "aws_iam_user_login_profile", "name": "anyone",
+		 "expressions": {"user": {"references": ["random_pet.who.id", "random_pet.who"]}}}]}}}`
+	s, err := tf.Map("p.json", []byte(plan), tf.Options{Providers: []tf.Provider{New([]string{"111111111111"})}, Now: epoch})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range s.Errors {
+		got = append(got, strings.Join([]string{e.Code, e.Service + ":" + e.Operation, e.Account, e.Resource, strings.Join(e.Sources, ",")}, " "))
+	}
+	want := []string{
+		"UnknownUntilApply iam:GetCredentialReport  aws_iam_user.a ",
+		"UnknownUntilApply iam:GetCredentialReport  aws_iam_user.b ",
+		"UnknownGrantee iam:GetCredentialReport 111111111111  aws_iam_user_login_profile.anyone",
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing error %q in\n%s", w, strings.Join(got, "\n"))
+		}
+	}
+	for _, u := range s.AWS.Accounts[0].Users {
+		if len(u.AccessKeys) > 0 || u.PasswordEnabled {
+			t.Errorf("user %s got a credential the plan does not give it: %+v", u.Name, u)
 		}
 	}
 }
