@@ -383,15 +383,23 @@ func distinctTerms(a *ast.Array) []*ast.Term {
 // reads it directly instead of through Go maps.
 func keepTerm(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil }
 
-// applicable drops the controls a snapshot cannot decide: those marked
-// iac: N are never evaluated on a Terraform plan.
+// applicable drops the controls a snapshot cannot decide: those of a
+// provider it holds nothing of (an AWS snapshot says nothing about Azure,
+// so its Azure controls are not evaluated, not passed), and on a
+// Terraform plan those marked iac: N. A provider is held when the snapshot
+// has its section, a scope of it or an error of its collection: a
+// collection that failed before naming any scope still gets its ERRORs.
 func (e *Engine) applicable(s *snapshot.Snapshot) []*Control {
-	if s.Source != snapshot.SourceTerraformPlan {
-		return e.controls
+	held := map[string]bool{"aws": s.AWS != nil, "azure": s.Azure != nil, "gcp": s.GCP != nil}
+	for _, sc := range s.Scopes {
+		held[sc.Provider] = true
+	}
+	for _, err := range s.Errors {
+		held[err.Provider] = true
 	}
 	var out []*Control
 	for _, c := range e.controls {
-		if c.IaC != "N" {
+		if held[c.Provider] && (s.Source != snapshot.SourceTerraformPlan || c.IaC != "N") {
 			out = append(out, c)
 		}
 	}

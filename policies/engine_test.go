@@ -153,3 +153,46 @@ func TestResourceScopedErrors(t *testing.T) {
 		t.Errorf("other resources must keep their decision and no scope ERROR be added: %v", got)
 	}
 }
+
+// A snapshot decides the controls of the providers it holds: its section,
+// a scope or a collection error names them. The others are not evaluated
+// (and not counted), and a plan leaves out the controls marked iac: N.
+func TestApplicableControls(t *testing.T) {
+	e := newEngine(t, Options{})
+	count := func(s *snapshot.Snapshot) map[string]int {
+		n := map[string]int{}
+		for _, c := range e.Applicable(s) {
+			n[c.Provider]++
+			if s.Source == snapshot.SourceTerraformPlan && c.IaC == "N" {
+				t.Errorf("%s is iac: N but applies to a plan", c.ID)
+			}
+		}
+		return n
+	}
+	all := count(&snapshot.Snapshot{AWS: &snapshot.AWS{}, Azure: &snapshot.Azure{}, GCP: &snapshot.GCP{}})
+	if all["aws"] != 35 || all["azure"] != 16 || all["gcp"] != 15 {
+		t.Fatalf("the catalogue applies as %v, want aws 35, azure 16, gcp 15", all)
+	}
+	for _, tc := range []struct {
+		name string
+		snap *snapshot.Snapshot
+		want map[string]int
+	}{
+		{"AWS only", &snapshot.Snapshot{AWS: &snapshot.AWS{}, Scopes: []snapshot.Scope{{Provider: "aws", Account: "111111111111"}}},
+			map[string]int{"aws": 35}},
+		{"an Azure collection that failed before any scope", &snapshot.Snapshot{AWS: &snapshot.AWS{},
+			Errors: []snapshot.CollectionError{{Provider: "azure", Service: "subscriptions", Operation: "List", Code: "AuthorizationFailed"}}},
+			map[string]int{"aws": 35, "azure": 16}},
+		{"a GCP scope without its section", &snapshot.Snapshot{Scopes: []snapshot.Scope{{Provider: "gcp", Account: "projects/p"}}},
+			map[string]int{"gcp": 15}},
+	} {
+		got := count(tc.snap)
+		if len(got) != len(tc.want) || got["aws"] != tc.want["aws"] || got["azure"] != tc.want["azure"] || got["gcp"] != tc.want["gcp"] {
+			t.Errorf("%s: applicable %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	plan := count(&snapshot.Snapshot{Source: snapshot.SourceTerraformPlan, AWS: &snapshot.AWS{}})
+	if plan["aws"] == 0 || plan["aws"] >= 35 || len(plan) != 1 {
+		t.Errorf("a plan applies %v: want some but not all AWS controls", plan)
+	}
+}
