@@ -116,20 +116,13 @@ func (m *Mapping) Resolve(in Instance, attr, typ string) (string, []string) {
 
 // resolveRefs is Resolve over the references of one expression.
 func (m *Mapping) resolveRefs(in Instance, refs []string, typ string) (string, []string) {
-	// Terraform lists a keyed reference's resource after it
-	// (aws_iam_role.r["k"], then aws_iam_role.r): the key decides.
-	keyed := map[string]bool{}
-	for _, ref := range refs {
-		if rt, name, key, ok := parseRef(ref); ok && rt == typ && key != "" {
-			keyed[name] = true
-		}
-	}
+	keyed := keyedResources(refs, typ)
 	var found, maybe []string
 	for _, ref := range refs {
 		rt, name, key, ok := parseRef(ref)
 		switch {
-		case ref == "count.index" || ref == "each.key" || ref == "terraform.workspace" || strings.HasPrefix(ref, "path."):
-			continue // picks an instance, or is known when planning
+		case selector(ref):
+			continue
 		case !ok || rt != typ:
 			return "", nil
 		case key == "" && keyed[name]:
@@ -151,6 +144,26 @@ func (m *Mapping) resolveRefs(in Instance, refs []string, typ string) (string, [
 		}
 	}
 	return "", found
+}
+
+// keyedResources names the resources of type typ that refs name with a
+// key: Terraform lists a keyed reference's resource after it
+// (aws_iam_role.r["k"], then aws_iam_role.r), and the key decides.
+func keyedResources(refs []string, typ string) map[string]bool {
+	keyed := map[string]bool{}
+	for _, ref := range refs {
+		if rt, name, key, ok := parseRef(ref); ok && rt == typ && key != "" {
+			keyed[name] = true
+		}
+	}
+	return keyed
+}
+
+// selector reports whether a reference only picks an instance
+// (count.index, each.key) or is known when planning (path.*,
+// terraform.workspace): it brings no value of its own into a name.
+func selector(ref string) bool {
+	return ref == "count.index" || ref == "each.key" || ref == "terraform.workspace" || strings.HasPrefix(ref, "path.")
 }
 
 // resolveRef finds the instance one reference to typ.name (with key, when
@@ -212,15 +225,20 @@ func (m *Mapping) ResolveAll(in Instance, attr, typ string) (found []string, ok 
 	if len(refs) == 0 {
 		return nil, false
 	}
+	keyed := keyedResources(refs, typ)
 	seen := map[string]bool{}
 	for _, ref := range refs {
-		if ref == "count.index" || ref == "each.key" {
+		if selector(ref) {
 			continue
 		}
-		if t, _, _, isRes := parseRef(ref); !isRes || t != typ {
+		t, name, key, isRes := parseRef(ref)
+		if !isRes || t != typ {
 			return nil, false
 		}
-		addr, _ := m.resolveRefs(in, []string{ref}, typ)
+		if key == "" && keyed[name] {
+			continue
+		}
+		addr, _ := m.resolveRef(in, typ, name, key)
 		if addr == "" {
 			return nil, false
 		}

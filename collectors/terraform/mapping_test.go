@@ -165,6 +165,7 @@ func TestResolveAll(t *testing.T) {
 	], "configuration": {"root_module": {"resources": [
 		{"address": "fake_link.l", "mode": "managed", "type": "fake_link", "name": "l", "expressions": {
 			"two": {"references": ["fake_thing.a.name", "fake_thing.a", "fake_thing.k[0].name", "fake_thing.k[0]"]},
+			"keyed": {"references": ["fake_thing.a.name", "fake_thing.a", "fake_thing.k[0].name", "fake_thing.k[0]", "fake_thing.k"]},
 			"own": {"references": ["fake_thing.k", "count.index"]},
 			"var": {"references": ["fake_thing.a.name", "fake_thing.a", "var.more"]},
 			"other": {"references": ["other_thing.x.id", "other_thing.x"]},
@@ -190,6 +191,7 @@ func TestResolveAll(t *testing.T) {
 		ok   bool
 	}{
 		{"two", "fake_thing.a,fake_thing.k[0]", true},
+		{"keyed", "fake_thing.a,fake_thing.k[0]", true}, // Terraform lists k after k[0]
 		{"own", "fake_thing.k[1]", true}, // the link's own count index
 		{"var", "", false},               // a variable may add elements
 		{"other", "", false},             // another type
@@ -205,44 +207,56 @@ func TestResolveAll(t *testing.T) {
 // Resolve answers only when the expression can mean one instance: a
 // conditional between two, or a value from elsewhere, leaves it unsure.
 func TestResolve(t *testing.T) {
-	for _, tc := range []struct {
-		refs, want string
-	}{
-		{`"fake_thing.one.id", "fake_thing.one"`, "fake_thing.one maybe "},
-		{`"fake_thing.t[\"a\"].id", "fake_thing.t[\"a\"]", "fake_thing.t"`, `fake_thing.t["a"] maybe `},
-		{`"fake_thing.t", "count.index"`, `fake_thing.t["b"] maybe `}, // the link's own key
-		{`"fake_thing.one.id", "fake_thing.one", "path.module", "terraform.workspace"`, "fake_thing.one maybe "},
-		// var.on ? fake_thing.one.id : fake_thing.two.id
-		{`"var.on", "fake_thing.one.id", "fake_thing.one", "fake_thing.two.id", "fake_thing.two"`, " maybe "},
-		{`"fake_thing.one.id", "fake_thing.one", "fake_thing.two.id", "fake_thing.two"`, " maybe fake_thing.one,fake_thing.two"},
-		{`"fake_thing.many"`, ` maybe fake_thing.many[0],fake_thing.many[1]`},
-		{`"fake_thing.one.id", "fake_thing.one", "local.fallback"`, " maybe "},
-		{`"fake_thing.one.id", "fake_thing.one", "random_pet.p.id", "random_pet.p"`, " maybe "},
-		{`"var.name"`, " maybe "},
+	const plan = `{"format_version": "1.2", "resource_changes": [
+		{"address": "fake_link.l[\"b\"]", "mode": "managed", "type": "fake_link", "name": "l", "index": "b", "change": {"actions": ["create"], "after": {}}},
+		{"address": "fake_thing.one", "mode": "managed", "type": "fake_thing", "name": "one", "change": {"actions": ["create"], "after": {}}},
+		{"address": "fake_thing.two", "mode": "managed", "type": "fake_thing", "name": "two", "change": {"actions": ["create"], "after": {}}},
+		{"address": "fake_thing.many[0]", "mode": "managed", "type": "fake_thing", "name": "many", "index": 0, "change": {"actions": ["create"], "after": {}}},
+		{"address": "fake_thing.many[1]", "mode": "managed", "type": "fake_thing", "name": "many", "index": 1, "change": {"actions": ["create"], "after": {}}},
+		{"address": "fake_thing.t[\"a\"]", "mode": "managed", "type": "fake_thing", "name": "t", "index": "a", "change": {"actions": ["create"], "after": {}}},
+		{"address": "fake_thing.t[\"b\"]", "mode": "managed", "type": "fake_thing", "name": "t", "index": "b", "change": {"actions": ["create"], "after": {}}}
+	], "configuration": {"root_module": {"resources": [
+		{"address": "fake_link.l", "mode": "managed", "type": "fake_link", "name": "l", "expressions": {
+			"one": {"references": ["fake_thing.one.id", "fake_thing.one"]},
+			"keyed": {"references": ["fake_thing.t[\"a\"].id", "fake_thing.t[\"a\"]", "fake_thing.t"]},
+			"own": {"references": ["fake_thing.t", "each.key"]},
+			"planning": {"references": ["fake_thing.one.id", "fake_thing.one", "path.module", "terraform.workspace"]},
+			"conditional": {"references": ["fake_thing.one.id", "fake_thing.one", "fake_thing.two.id", "fake_thing.two"]},
+			"conditional-on-var": {"references": ["var.on", "fake_thing.one.id", "fake_thing.one", "fake_thing.two.id", "fake_thing.two"]},
+			"many": {"references": ["fake_thing.many"]},
+			"local": {"references": ["fake_thing.one.id", "fake_thing.one", "local.fallback"]},
+			"other-type": {"references": ["fake_thing.one.id", "fake_thing.one", "random_pet.p.id", "random_pet.p"]},
+			"var": {"references": ["var.name"]}
+		}}]}}}`
+	p, err := Decode("p.json", []byte(plan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := newMapping(p, []Provider{fake{"fake", "fake", new([]string)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var link Instance
+	for _, in := range m.instances {
+		if in.Type == "fake_link" {
+			link = in
+		}
+	}
+	for _, tc := range []struct{ attr, addr, maybe string }{
+		{"one", "fake_thing.one", ""},
+		{"keyed", `fake_thing.t["a"]`, ""},
+		{"own", `fake_thing.t["b"]`, ""}, // the link's own key
+		{"planning", "fake_thing.one", ""},
+		{"conditional", "", "fake_thing.one,fake_thing.two"},
+		{"conditional-on-var", "", ""},
+		{"many", "", "fake_thing.many[0],fake_thing.many[1]"},
+		{"local", "", ""},
+		{"other-type", "", ""},
+		{"var", "", ""},
 	} {
-		plan := `{"format_version": "1.2", "resource_changes": [
-			{"address": "fake_link.l[\"b\"]", "mode": "managed", "type": "fake_link", "name": "l", "index": "b", "change": {"actions": ["create"], "after": {}, "after_unknown": {"target": true}}},
-			{"address": "fake_thing.one", "mode": "managed", "type": "fake_thing", "name": "one", "change": {"actions": ["create"], "after": {}}},
-			{"address": "fake_thing.two", "mode": "managed", "type": "fake_thing", "name": "two", "change": {"actions": ["create"], "after": {}}},
-			{"address": "fake_thing.many[0]", "mode": "managed", "type": "fake_thing", "name": "many", "index": 0, "change": {"actions": ["create"], "after": {}}},
-			{"address": "fake_thing.many[1]", "mode": "managed", "type": "fake_thing", "name": "many", "index": 1, "change": {"actions": ["create"], "after": {}}},
-			{"address": "fake_thing.t[\"a\"]", "mode": "managed", "type": "fake_thing", "name": "t", "index": "a", "change": {"actions": ["create"], "after": {}}},
-			{"address": "fake_thing.t[\"b\"]", "mode": "managed", "type": "fake_thing", "name": "t", "index": "b", "change": {"actions": ["create"], "after": {}}}
-		], "configuration": {"root_module": {"resources": [
-			{"address": "fake_link.l", "mode": "managed", "type": "fake_link", "name": "l", "expressions": {"target": {"references": [` + tc.refs + `]}}}
-		]}}}`
-		var log []string
-		if _, err := Map("p.json", []byte(plan), Options{Providers: []Provider{fake{"fake", "fake", &log}}}); err != nil {
-			t.Fatal(err)
-		}
-		var got string
-		for _, l := range log {
-			if r, ok := strings.CutPrefix(l, `resolve fake_link.l["b"] -> `); ok {
-				got = r
-			}
-		}
-		if got != tc.want {
-			t.Errorf("references %s: got %q, want %q", tc.refs, got, tc.want)
+		addr, maybe := m.Resolve(link, tc.attr, "fake_thing")
+		if addr != tc.addr || strings.Join(maybe, ",") != tc.maybe {
+			t.Errorf("%s: %q maybe %v, want %q maybe %s", tc.attr, addr, maybe, tc.addr, tc.maybe)
 		}
 	}
 }
