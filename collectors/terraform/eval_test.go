@@ -408,7 +408,7 @@ func TestSyntheticUnknownGrantee(t *testing.T) {
 	// An access key for that same unknown user: no user of the account
 	// may PASS the key controls.
 	v.expect(t, "aws-long-lived-access-keys", "aws_iam_user.ops", results.Error,
-		"not decided: user of aws_iam_access_key.mystery is unknown until apply: whom it grants to cannot be told")
+		"not decided: user of aws_iam_access_key.mystery is unknown until apply: which user it is for cannot be told")
 	// Controls that rest on neither are not touched.
 	v.expect(t, "aws-cross-account-trust", "aws_iam_role.admin", results.Pass, "")
 }

@@ -37,9 +37,13 @@ func (b *builder) unknownGrantee(in tf.Instance, op, attr string) {
 	if op == "" {
 		return
 	}
+	whom := ": whom it grants to cannot be told"
+	if op == OpCredentials {
+		whom = ": which user it is for cannot be told"
+	}
 	b.m.Fail(snapshot.CollectionError{
 		Provider: "aws", Account: b.accountOf(in), Service: "iam", Operation: op, Code: snapshot.CodeUnknownGrantee,
-		Message: tf.UnknownText(attr, in.Address) + ": whom it grants to cannot be told", Sources: []string{in.Address},
+		Message: tf.UnknownText(attr, in.Address) + whom, Sources: []string{in.Address},
 	})
 }
 
