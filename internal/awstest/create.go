@@ -2,6 +2,7 @@ package awstest
 
 import (
 	"errors"
+	"sync"
 	"sync/atomic"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -23,7 +24,20 @@ type retryLog struct {
 	tb      interface{ Logf(string, ...any) }
 	retries atomic.Int64
 	seen    int64
-	made    map[string]bool // IDs of what once created
+}
+
+// made holds the IDs of what once created since moto was last reset
+// (Need): the world's, whichever builder made them.
+var made = struct {
+	sync.Mutex
+	ids map[string]bool
+}{ids: map[string]bool{}}
+
+// forgetMade empties made: moto was reset.
+func forgetMade() {
+	made.Lock()
+	made.ids = map[string]bool{}
+	made.Unlock()
 }
 
 // loggedRetryer is the SDK's standard retryer that notes each retry in the
@@ -105,24 +119,31 @@ func (b *Builder) once(what, region string, list func() []string, create func(no
 	for attempt := 1; ; attempt++ {
 		id, err := create(noRetry)
 		if err == nil {
-			b.log.made[id] = true
+			made.Lock()
+			made.ids[id] = true
+			made.Unlock()
 			return id
 		}
 		if attempt == retry.DefaultMaxAttempts || retryable.IsErrorRetryable(err) != aws.TrueTernary {
 			b.t.Fatalf("building the world: %s: %v", what, err)
 		}
 		var unseen []string
-		for _, id := range list() {
-			if !b.log.made[id] {
+		ids := list()
+		made.Lock()
+		for _, id := range ids {
+			if !made.ids[id] {
 				unseen = append(unseen, id)
 			}
 		}
+		made.Unlock()
 		switch len(unseen) {
 		case 0:
 			b.t.Logf("building the world: %s failed (%v) and made nothing: sending it again", what, err)
 		case 1:
 			b.t.Logf("building the world: %s failed (%v) but made %s", what, err, unseen[0])
-			b.log.made[unseen[0]] = true
+			made.Lock()
+			made.ids[unseen[0]] = true
+			made.Unlock()
 			return unseen[0]
 		default:
 			b.t.Fatalf("building the world: %s failed (%v), and %d entities it could have made exist: %v", what, err, len(unseen), unseen)

@@ -135,6 +135,7 @@ func Need(t testing.TB) string {
 		t.Fatalf("resetting moto: %v", err)
 	}
 	resp.Body.Close()
+	forgetMade()
 	return moto.url
 }
 

@@ -55,7 +55,7 @@ func NewBuilder(t testing.TB, endpoint string) *Builder {
 	if err != nil {
 		t.Fatal(err)
 	}
-	log := &retryLog{tb: t, made: map[string]bool{}}
+	log := &retryLog{tb: t}
 	cfg.Retryer = func() aws.Retryer { return loggedRetryer{retry.NewStandard(), log} }
 	return &Builder{t: t, ctx: context.Background(), cfg: cfg, url: endpoint, log: log}
 }
