@@ -80,7 +80,7 @@ func (b *Builder) User(name string, console, virtualMFA bool, keys int) {
 		serial := b.virtualMFADevice(name + "-mfa")
 		_, err = c.EnableMFADevice(b.ctx, &iam.EnableMFADeviceInput{UserName: &name, SerialNumber: &serial,
 			AuthenticationCode1: aws.String("123456"), AuthenticationCode2: aws.String("654321")})
-		b.must(err, "EnableMFADevice")
+		b.created(err, "EnableMFADevice "+name) // "already exists" once enabled
 	}
 	for i := 0; i < keys; i++ {
 		b.once("CreateAccessKey "+name, "us-east-1", func() []string {

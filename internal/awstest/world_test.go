@@ -37,7 +37,7 @@ func TestLostAnswersDoNotChangeTheWorld(t *testing.T) {
 		mu.Lock()
 		defer mu.Unlock()
 		switch c.Operation {
-		case "CreateUser", "CreateVirtualMFADevice", "CreatePolicy", "RunInstances", "CreateDetector":
+		case "CreateUser", "CreateVirtualMFADevice", "EnableMFADevice", "CreatePolicy", "RunInstances", "CreateDetector":
 			return seen[c.Operation] == 1 // named ones meet the SDK's retry
 		case "CreateAccessKey":
 			return seen[c.Operation] == 3 // refused, made, made with its answer lost
@@ -78,7 +78,7 @@ func TestLostAnswersDoNotChangeTheWorld(t *testing.T) {
 	}
 	// The faults happened: named creates were sent twice, the first access
 	// key three times.
-	want := map[string]int{"CreateUser": 2, "CreateVirtualMFADevice": 2, "CreatePolicy": 2, "RunInstances": 1, "CreateDetector": 1, "CreateAccessKey": 3}
+	want := map[string]int{"CreateUser": 2, "CreateVirtualMFADevice": 2, "EnableMFADevice": 2, "CreatePolicy": 2, "RunInstances": 1, "CreateDetector": 1, "CreateAccessKey": 3}
 	for op, n := range want {
 		if seen[op] != n {
 			t.Errorf("%s went through the proxy %d times, want %d", op, seen[op], n)
