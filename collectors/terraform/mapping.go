@@ -200,17 +200,26 @@ func (m *Mapping) resolveRef(in Instance, typ, name, key string) (string, []stri
 
 // Referenced lists every instance of type typ that attribute attr of in
 // refers to, whatever the instance key: what a list attribute with
-// unknown elements may contain.
-func (m *Mapping) Referenced(in Instance, attr, typ string) []string {
-	var out []string
+// unknown elements may contain. only is false when another value (a
+// variable, a local, a data source, a resource of another type) enters
+// the expression too: the list may then hold anything.
+func (m *Mapping) Referenced(in Instance, attr, typ string) (instances []string, only bool) {
+	only = true
 	for _, ref := range m.plan.Configuration.references(in, attr) {
-		if t, name, _, ok := parseRef(ref); ok && t == typ {
+		t, name, _, ok := parseRef(ref)
+		switch {
+		case selector(ref):
+		case ok && t == typ:
 			for _, c := range m.siblings[in.Module+"|"+t+"."+name] {
-				out = append(out, c.Address)
+				if !slices.Contains(instances, c.Address) {
+					instances = append(instances, c.Address)
+				}
 			}
+		default:
+			only = false
 		}
 	}
-	return out
+	return instances, only
 }
 
 // ResolveAll finds every instance of type typ that the elements of list

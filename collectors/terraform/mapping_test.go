@@ -28,7 +28,8 @@ func (f fake) Mappers() map[string]Mapper {
 			case "_link":
 				addr, maybe := m.Resolve(in, "target", "fake_thing")
 				*f.log = append(*f.log, "resolve "+in.Address+" -> "+addr+" maybe "+strings.Join(maybe, ","))
-				*f.log = append(*f.log, "referenced "+strings.Join(m.Referenced(in, "target", "fake_thing"), ","))
+				refs, only := m.Referenced(in, "target", "fake_thing")
+				*f.log = append(*f.log, fmt.Sprintf("referenced %s only %v", strings.Join(refs, ","), only))
 				m.Fail(UnknownError(f.name, "svc", "target", in.Address, "b-resource"))
 				m.Fail(UnknownError(f.name, "svc", "other", in.Address, "a-resource"))
 			case "_thing":
@@ -83,7 +84,7 @@ func TestProvidersAndMapping(t *testing.T) {
 		`key fake_thing.t["a"] = fake.z`,
 		`key fake_thing.t["b"] = fake.z`,
 		`resolve fake_link.l["b"] -> fake_thing.t["b"] maybe `,
-		`referenced fake_thing.t["a"],fake_thing.t["b"]`,
+		`referenced fake_thing.t["a"],fake_thing.t["b"] only true`,
 		`finish fake: create fake_thing.t["a"]; create fake_thing.t["b"]; connect fake_link.l["b"]`,
 		`finish idle: nothing`,
 	}
@@ -192,10 +193,10 @@ func TestResolveAll(t *testing.T) {
 	}{
 		{"two", "fake_thing.a,fake_thing.k[0]", true},
 		{"keyed", "fake_thing.a,fake_thing.k[0]", true}, // Terraform lists k after k[0]
-		{"own", "fake_thing.k[1]", true}, // the link's own count index
-		{"var", "", false},               // a variable may add elements
-		{"other", "", false},             // another type
-		{"none", "", false},              // no references at all
+		{"own", "fake_thing.k[1]", true},                // the link's own count index
+		{"var", "", false},                              // a variable may add elements
+		{"other", "", false},                            // another type
+		{"none", "", false},                             // no references at all
 	} {
 		got, ok := m.ResolveAll(link, tc.attr, "fake_thing")
 		if strings.Join(got, ",") != tc.want || ok != tc.ok {

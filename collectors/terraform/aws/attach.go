@@ -49,8 +49,9 @@ func (b *builder) unknownGrantee(in tf.Instance, op, attr string) {
 
 // principalList is principal for a list attribute (users, groups, roles
 // of aws_iam_policy_attachment and memberships). unnamed is true when an
-// element unknown until apply is named by no reference: the caller says
-// whom that may reach.
+// element unknown until apply may be a principal no reference names (a
+// value other than the plan's principals enters the list): the caller
+// says whom that may reach.
 func (b *builder) principalList(in tf.Instance, attr, kind string) (found, unsure []string, unnamed bool) {
 	if !tf.UnknownAt(in.Unknown, attr) {
 		for _, name := range in.After.Strs(attr) {
@@ -69,8 +70,8 @@ func (b *builder) principalList(in tf.Instance, attr, kind string) (found, unsur
 		}
 	}
 	if !ok {
-		unsure = b.m.Referenced(in, attr, "aws_iam_"+kind)
-		return found, unsure, len(unsure) == 0
+		unsure, only := b.m.Referenced(in, attr, "aws_iam_"+kind)
+		return found, unsure, !only || len(unsure) == 0
 	}
 	return append(found, refs...), nil, false
 }

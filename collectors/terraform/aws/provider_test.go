@@ -231,3 +231,36 @@ func TestCredentialsOfAnUnknownUser(t *testing.T) {
 		}
 	}
 }
+
+// A membership list whose unknown elements come from a plan user and from
+// another value may add any user of the account to the group: the named
+// user's groups are unknown, and so are everyone's (CodeUnknownGrantee).
+func TestMembershipOfAnyone(t *testing.T) {
+	const plan = `{"format_version": "1.2", "resource_changes": [
+		{"address": "aws_iam_user.a", "mode": "managed", "type": "aws_iam_user", "name": "a", "change": {"actions": ["create"], "after": {"name": "a"}}},
+		{"address": "aws_iam_group.admins", "mode": "managed", "type": "aws_iam_group", "name": "admins", "change": {"actions": ["create"], "after": {"name": "admins"}}},
+		{"address": "aws_iam_group_membership.m", "mode": "managed", "type": "aws_iam_group_membership", "name": "m",
+		 "change": {"actions": ["create"], "after": {"name": "m", "group": "admins"}, "after_unknown": {"users": true}}}
+	], "configuration": {"root_module": {"resources": [
+		{"address": "aws_iam_group_membership.m", "mode": "managed", "type": "aws_iam_group_membership", "name": "m",
+		 "expressions": {"group": {"constant_value": "admins"}, "users": {"references": ["aws_iam_user.a.name", "aws_iam_user.a", "random_pet.p.id", "random_pet.p"]}}}]}}}`
+	s, err := tf.Map("p.json", []byte(plan), tf.Options{Providers: []tf.Provider{New([]string{"111111111111"})}, Now: epoch})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range s.Errors {
+		if e.Code != snapshot.CodeNotInPlan {
+			got = append(got, strings.Join([]string{e.Code, e.Service + ":" + e.Operation, e.Resource, strings.Join(e.Sources, ",")}, " "))
+		}
+	}
+	want := []string{
+		"UnknownUntilApply iam:groups aws_iam_user.a ",
+		"UnknownGrantee iam:groups  aws_iam_group_membership.m",
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
