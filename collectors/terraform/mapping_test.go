@@ -172,20 +172,7 @@ func TestResolveAll(t *testing.T) {
 			"other": {"references": ["other_thing.x.id", "other_thing.x"]},
 			"none": {"constant_value": ["x"]}
 		}}]}}}`
-	p, err := Decode("p.json", []byte(listPlan))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := newMapping(p, []Provider{fake{"fake", "fake", new([]string)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var link Instance
-	for _, in := range m.instances {
-		if in.Type == "fake_link" {
-			link = in
-		}
-	}
+	m, link := mapLink(t, listPlan)
 	for _, tc := range []struct {
 		attr string
 		want string
@@ -229,20 +216,7 @@ func TestResolve(t *testing.T) {
 			"other-type": {"references": ["fake_thing.one.id", "fake_thing.one", "random_pet.p.id", "random_pet.p"]},
 			"var": {"references": ["var.name"]}
 		}}]}}}`
-	p, err := Decode("p.json", []byte(plan))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := newMapping(p, []Provider{fake{"fake", "fake", new([]string)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var link Instance
-	for _, in := range m.instances {
-		if in.Type == "fake_link" {
-			link = in
-		}
-	}
+	m, link := mapLink(t, plan)
 	for _, tc := range []struct{ attr, addr, maybe string }{
 		{"one", "fake_thing.one", ""},
 		{"keyed", `fake_thing.t["a"]`, ""},
@@ -260,4 +234,26 @@ func TestResolve(t *testing.T) {
 			t.Errorf("%s: %q maybe %v, want %q maybe %s", tc.attr, addr, maybe, tc.addr, tc.maybe)
 		}
 	}
+}
+
+// mapLink maps plan (with the fake provider) up to the mapping, and
+// returns it with the plan's fake_link instance, whose references the
+// resolve tests read.
+func mapLink(t *testing.T, plan string) (*Mapping, Instance) {
+	t.Helper()
+	p, err := Decode("p.json", []byte(plan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := newMapping(p, []Provider{fake{"fake", "fake", new([]string)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range m.instances {
+		if in.Type == "fake_link" {
+			return m, in
+		}
+	}
+	t.Fatal("the plan has no fake_link")
+	return nil, Instance{}
 }
