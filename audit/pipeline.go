@@ -157,6 +157,7 @@ func (p *Pipeline) Run(ctx context.Context, input *collectors.Input, file string
 			return nil, nil, noScope(file)
 		}
 	}
+	p.warnNotApplicable(snap, file)
 	in, err := policies.NewInput(snap, raw)
 	if err != nil {
 		return nil, nil, err
@@ -182,12 +183,6 @@ func (p *Pipeline) Run(ctx context.Context, input *collectors.Input, file string
 	return rep, warnings, nil
 }
 
-// noScope is the error of a snapshot that names nothing to judge. Every
-// control judges the scopes (accounts, subscriptions, projects) of the
-// input or says why not; with none, all would say nothing, and a report
-// of 0 results that exits 0 reads as a clean bill of health. A collector
-// or importer always records the scopes it read, so a snapshot without
-// any was emptied by hand or by a broken tool.
 // warn writes one line to Options.Warn, when there is one.
 func (p *Pipeline) warn(format string, args ...any) {
 	if p.opts.Warn != nil {
@@ -195,6 +190,40 @@ func (p *Pipeline) warn(format string, args ...any) {
 	}
 }
 
+// warnNotApplicable says which controls the user chose (--control) the
+// input cannot decide: those of a provider it holds nothing of, and on a
+// plan those marked iac: N. They are left out of the report, so a gate
+// that chose only such controls would otherwise pass on nothing, in
+// silence. Without a choice the catalogue's other providers are not worth
+// a word.
+func (p *Pipeline) warnNotApplicable(snap *snapshot.Snapshot, file string) {
+	if len(p.opts.Controls) == 0 {
+		return
+	}
+	applies := map[string]bool{}
+	for _, c := range p.engine.Applicable(snap) {
+		applies[c.ID] = true
+	}
+	if file == "" {
+		file = "the collection"
+	}
+	for _, c := range p.engine.Controls() {
+		switch {
+		case applies[c.ID]:
+		case snap.Source == snapshot.SourceTerraformPlan && c.IaC == "N":
+			p.warn("%s: control %s is not evaluated on a Terraform plan: it reads what only the live account shows", file, c.ID)
+		default:
+			p.warn("%s: control %s is not evaluated: the input holds no %s data", file, c.ID, c.Provider)
+		}
+	}
+}
+
+// noScope is the error of a snapshot that names nothing to judge. Every
+// control judges the scopes (accounts, subscriptions, projects) of the
+// input or says why not; with none, all would say nothing, and a report
+// of 0 results that exits 0 reads as a clean bill of health. A collector
+// or importer always records the scopes it read, so a snapshot without
+// any was emptied by hand or by a broken tool.
 func noScope(file string) error {
 	what := "the input"
 	if file == "" {

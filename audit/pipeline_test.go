@@ -55,3 +55,51 @@ func TestRunWithoutScopes(t *testing.T) {
 		t.Errorf("warning %q, want %q", warn.String(), want)
 	}
 }
+
+// A control the user chose but the input cannot decide is said on the
+// warning stream, not dropped in silence: one of a provider the input
+// holds nothing of, one marked iac: N on a plan. A chosen control that
+// applies is not mentioned.
+func TestChosenControlsThatDoNotApply(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name   string
+		source snapshot.Source
+		want   string
+	}{
+		{"live", snapshot.SourceAPI, "rampart: in.json: control gcp-default-sa-editor is not evaluated: the input holds no gcp data\n"},
+		{"plan", snapshot.SourceTerraformPlan, "rampart: in.json: control aws-access-key-rotation is not evaluated on a Terraform plan: it reads what only the live account shows\n" +
+			"rampart: in.json: control gcp-default-sa-editor is not evaluated: the input holds no gcp data\n"},
+	} {
+		var warn strings.Builder
+		p, err := Prepare(ctx, Options{Config: clouds.DefaultConfig(), Importers: clouds.Importers(), Analysis: clouds.Analysis, Warn: &warn,
+			Controls: []string{"aws-admin-policy-attached", "aws-access-key-rotation", "gcp-default-sa-editor"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := synth.LargeAWS(1, 1)
+		s.Source = tc.source
+		in, err := InputOf(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _, err := p.Run(ctx, in, "in.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if warn.String() != tc.want {
+			t.Errorf("%s: warnings\n%s\nwant\n%s", tc.name, warn.String(), tc.want)
+		}
+		var ids []string
+		for _, c := range r.Summary.Controls {
+			ids = append(ids, c.Control)
+		}
+		want := "aws-access-key-rotation,aws-admin-policy-attached"
+		if tc.source == snapshot.SourceTerraformPlan {
+			want = "aws-admin-policy-attached"
+		}
+		if strings.Join(ids, ",") != want {
+			t.Errorf("%s: summary lists %v, want %s", tc.name, ids, want)
+		}
+	}
+}
