@@ -196,6 +196,64 @@ func TestGraph(t *testing.T) {
 				r := w.role("app", "", adminStmt)
 				r.PermissionsBoundary = b
 			}},
+		// IAM answers in us-east-1: a grant limited to another region
+		// never applies to an IAM call.
+		{name: "put-user-policy limited to eu-west-1 by aws:RequestedRegion", actor: "user/dev",
+			build: func(w *world) {
+				w.user("dev", `{"Effect":"Allow","Action":"iam:PutUserPolicy","Resource":"*","Condition":{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}}`)
+			}},
+		{name: "attach-user-policy on NotResource of someone else", actor: "user/dev", want: "attach-user-policy",
+			build: func(w *world) {
+				w.user("dev", `{"Effect":"Allow","Action":"iam:AttachUserPolicy","NotResource":"`+arn("user", "admin")+`"}`)
+			}},
+		{name: "put-user-policy on users named by the principal's own tag", actor: "user/dev", want: "put-user-policy",
+			build: func(w *world) {
+				u := w.user("dev", allowS("iam:PutUserPolicy", "arn:aws:iam::111111111111:user/${aws:PrincipalTag/team}*"))
+				u.Tags = map[string]string{"team": "dev"}
+			}},
+		{name: "put-user-policy on users of another team's tag", actor: "user/dev",
+			build: func(w *world) {
+				u := w.user("dev", allowS("iam:PutUserPolicy", "arn:aws:iam::111111111111:user/${aws:PrincipalTag/team}*"))
+				u.Tags = map[string]string{"team": "ops"}
+			}},
+		{name: "passrole with StringEqualsIfExists iam:PassedToService of EC2, to Lambda", actor: "user/ci",
+			build: func(w *world) {
+				w.role("admin", trustService("lambda.amazonaws.com"), adminStmt)
+				w.user("ci", `{"Effect":"Allow","Action":"iam:PassRole","Resource":"*","Condition":{"StringEqualsIfExists":{"iam:PassedToService":"ec2.amazonaws.com"}}}`,
+					allowS("lambda:CreateFunction,lambda:InvokeFunction", "*"))
+			}},
+		{name: "passrole with StringNotEquals iam:PassedToService of EC2, to Lambda", actor: "user/ci", want: "passrole-lambda-invoke",
+			build: func(w *world) {
+				w.role("admin", trustService("lambda.amazonaws.com"), adminStmt)
+				w.user("ci", `{"Effect":"Allow","Action":"iam:PassRole","Resource":"*","Condition":{"StringNotEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}}`,
+					allowS("lambda:CreateFunction,lambda:InvokeFunction", "*"))
+			}},
+		{name: "a Deny without MFA leaves the path open with MFA", actor: "user/dev", want: "put-user-policy",
+			build: func(w *world) {
+				w.user("dev", allowS("iam:PutUserPolicy", "*"), `{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}`)
+			}},
+		{name: "a trust that denies all but another principal (NotPrincipal)", actor: "user/ops",
+			build: func(w *world) {
+				w.role("admin", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Action":"sts:AssumeRole"},`+
+					`{"Effect":"Deny","NotPrincipal":{"AWS":"`+arn("user", "boss")+`"},"Action":"sts:AssumeRole"}]}`, adminStmt)
+				w.user("ops", allowS("sts:AssumeRole", "*"))
+			}},
+		{name: "create-access-key for an admin with two keys, one inactive", actor: "user/dev",
+			build: func(w *world) {
+				b := w.user("boss", adminStmt)
+				b.AccessKeys = []snapshot.AccessKey{{Slot: 1, Active: true}, {Slot: 2, Active: false}}
+				w.user("dev", allowS("iam:CreateAccessKey", arn("user", "boss")))
+			}},
+		{name: "put-role-policy on a role it cannot become", actor: "user/dev",
+			build: func(w *world) {
+				w.role("app", "")
+				w.user("dev", allowS("iam:PutRolePolicy", arn("role", "app")))
+			}},
+		{name: "put-role-policy on a role it can then assume", actor: "user/dev", want: "put-role-policy > assume-role",
+			build: func(w *world) {
+				w.role("app", trustAccount)
+				w.user("dev", allowS("iam:PutRolePolicy,sts:AssumeRole", arn("role", "app")))
+			}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
