@@ -74,6 +74,8 @@ var alreadyExists = map[string]bool{
 	"TrailAlreadyExistsException":    true,
 	"DuplicateRecordException":       true, // Budgets
 	"AlreadyInOrganizationException": true,
+	"ResourceConflictException":      true, // Lambda
+	"AlreadyExistsException":         true, // CloudFormation
 }
 
 // must fails the test when err is not nil, naming what was being built.

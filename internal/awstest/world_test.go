@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudformation"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	etypes "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
@@ -37,7 +38,7 @@ func TestLostAnswersDoNotChangeTheWorld(t *testing.T) {
 		mu.Lock()
 		defer mu.Unlock()
 		switch c.Operation {
-		case "CreateUser", "CreateVirtualMFADevice", "EnableMFADevice", "CreatePolicy", "RunInstances", "CreateDetector":
+		case "CreateUser", "CreateVirtualMFADevice", "EnableMFADevice", "CreatePolicy", "RunInstances", "CreateDetector", "CreateStack":
 			return seen[c.Operation] == 1 // named ones meet the SDK's retry
 		case "CreateAccessKey":
 			return seen[c.Operation] == 3 // refused, made, made with its answer lost
@@ -50,9 +51,18 @@ func TestLostAnswersDoNotChangeTheWorld(t *testing.T) {
 	policy := b.ManagedPolicy("p", adminPolicy)
 	instance := b.Instance("us-east-1", etypes.HttpTokensStateRequired, "")
 	b.Detector("us-east-1")
+	// A create of another service, through Created as tests without a
+	// builder method do: CloudFormation's "already exists" code.
+	_, err := cloudformation.NewFromConfig(b.Config("us-east-1")).CreateStack(context.Background(), &cloudformation.CreateStackInput{
+		StackName: aws.String("s"), TemplateBody: aws.String(`{"Resources":{"Q":{"Type":"AWS::SQS::Queue"}}}`)})
+	b.Created(err, "CreateStack s")
 
 	ctx := context.Background()
 	c := iam.NewFromConfig(NewBuilder(t, url).cfg)
+	stacks, err := cloudformation.NewFromConfig(b.Config("us-east-1")).ListStacks(ctx, &cloudformation.ListStacksInput{})
+	if err != nil || len(stacks.StackSummaries) != 1 {
+		t.Errorf("stacks = %v (%v), want one", stacks, err)
+	}
 	users, err := c.ListUsers(ctx, &iam.ListUsersInput{})
 	if err != nil || len(users.Users) != 1 {
 		t.Errorf("users = %v (%v), want one", users, err)
@@ -78,7 +88,7 @@ func TestLostAnswersDoNotChangeTheWorld(t *testing.T) {
 	}
 	// The faults happened: named creates were sent twice, the first access
 	// key three times.
-	want := map[string]int{"CreateUser": 2, "CreateVirtualMFADevice": 2, "EnableMFADevice": 2, "CreatePolicy": 2, "RunInstances": 1, "CreateDetector": 1, "CreateAccessKey": 3}
+	want := map[string]int{"CreateUser": 2, "CreateVirtualMFADevice": 2, "EnableMFADevice": 2, "CreatePolicy": 2, "RunInstances": 1, "CreateDetector": 1, "CreateAccessKey": 3, "CreateStack": 2}
 	for op, n := range want {
 		if seen[op] != n {
 			t.Errorf("%s went through the proxy %d times, want %d", op, seen[op], n)
